@@ -1,0 +1,64 @@
+/**
+ * The compact rows that the ingest stage writes and every analysis reads.
+ * They hold what the metrics need and nothing else, so a million episodes fit in memory.
+ */
+
+/** One accepted episode, reduced to what the metrics need. */
+export interface EpisodeRow {
+  /** Episode id (given, or `policy/task/budget/sample`). */
+  id: string;
+  policy: string;
+  task: string;
+  /** Task family (`all` when the task names none). */
+  family: string;
+  /** Interaction budget T the episode ran under; null = uncapped. */
+  budget: number | null;
+  /** Sample index among (policy, task, budget); null when the source gave none. */
+  sample: number | null;
+  /** Distinct tool-call rounds used (FORMAT.md "Rounds"). */
+  rounds: number;
+  /** Number of tool calls. */
+  calls: number;
+  /** True when the episode has a final answer. */
+  answered: boolean;
+  /** Verdict (given, or normalized exact match). */
+  correct: boolean;
+  /** Graded score in [0,1] (given, or token F1); null when neither exists. */
+  score: number | null;
+  /** Number of gold documents the task lists (0 when unknown). */
+  gold_total: number;
+  /** How many of those gold documents appeared in tool results (matched by id or normalized title). */
+  gold_retrieved: number;
+  /** Whether a gold answer appears in some tool result; null when the task has no answers. */
+  answer_in_results: boolean | null;
+}
+
+/** A step of the slim trace kept for strategy analyses (think/message steps are dropped). */
+export type TraceStep =
+  | { type: 'call'; tool: string; query: string; round: number }
+  | { type: 'result'; tool: string; text: string; titles: string[]; ids: string[] }
+  | { type: 'answer'; text: string };
+
+/** What strategy analyses need of one episode: the calls, what came back, the answer. */
+export interface EpisodeTrace {
+  id: string;
+  policy: string;
+  task: string;
+  family: string;
+  budget: number | null;
+  rounds: number;
+  answer: string | null;
+  correct: boolean;
+  /** Carried from the source trajectory's `meta` (e.g. `true_strategy` of simulated data, `halted`). */
+  meta?: Record<string, unknown>;
+  steps: TraceStep[];
+}
+
+/** A task as later stages see it (its corpus is not carried). */
+export interface TaskRow {
+  task: string;
+  question: string;
+  answers: string[];
+  family: string;
+  gold_docs: string[];
+}

@@ -1,0 +1,145 @@
+/**
+ * The contract between the runner and a stage. A stage is a typed function plus a declaration:
+ * name, upstream stages, zod parameters and a run function. The runner owns every file: a stage reads
+ * upstream outputs through `ctx.input(name)` and writes through `ctx.out`, never by path.
+ */
+import type { z } from 'zod';
+
+/** Read access to the outputs of one upstream stage. */
+export interface StageInput {
+  /** The upstream stage's name. */
+  readonly stage: string;
+  /** The upstream manifest (parameters, counts, summary…). */
+  readonly manifest: StageManifest;
+  /** True when the upstream stage wrote this file. */
+  has(file: string): boolean;
+  /** Reads a JSON file written by the upstream stage. */
+  json<T>(file: string): Promise<T>;
+  /** Streams a JSONL file written by the upstream stage, one parsed object per line. */
+  jsonl<T>(file: string): AsyncIterable<T>;
+  /** Reads a CSV file written by the upstream stage into objects of strings. */
+  csv(file: string): Promise<Record<string, string>[]>;
+  /** Reads a text file written by the upstream stage. */
+  text(file: string): Promise<string>;
+  /** Absolute path of a file, for streaming readers that need one (e.g. gzip readers); never for writing. */
+  path(file: string): string;
+}
+
+/** A JSONL writer that streams records to disk with back-pressure. */
+export interface JsonlWriter {
+  write(record: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Write access to the stage's (temporary) output folder. */
+export interface StageOutput {
+  /** Absolute path of the temporary output folder (renamed into place when the stage succeeds). */
+  readonly dir: string;
+  json(file: string, data: unknown): Promise<void>;
+  text(file: string, data: string | Uint8Array): Promise<void>;
+  /** Writes a CSV with exactly these columns, in this order (numbers written with full precision). */
+  csv(file: string, columns: readonly string[], rows: Iterable<Record<string, unknown>>): Promise<void>;
+  jsonl(file: string): JsonlWriter;
+}
+
+/** A progress reporter on stderr (silent when stderr is not a TTY or CI is set). */
+export interface Progress {
+  tick(n?: number): void;
+  setTotal(total: number): void;
+  stop(): void;
+}
+
+/** Logging on stderr; results go to stdout only through the CLI. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Run-wide settings every stage can see (they are part of every stage's fingerprint). */
+export interface RunSettings {
+  /** Base seed; a stage derives its own seed from it and its name. */
+  seed: number;
+  /** Reject on the first bad record instead of continuing. */
+  strict: boolean;
+}
+
+/** What the runner hands a stage. */
+export interface StageContext<P> {
+  readonly name: string;
+  readonly params: P;
+  readonly settings: RunSettings;
+  /** The stage's own seed (derived from the run seed and the stage name). */
+  readonly seed: number;
+  input(stage: string): StageInput;
+  readonly out: StageOutput;
+  readonly log: Logger;
+  progress(label: string, total?: number): Progress;
+  /** The external files this stage declared (absolute paths), already checked to exist. */
+  readonly externalFiles: readonly string[];
+}
+
+/** What a stage returns: counts and summary lines for the manifest and the terminal. */
+export interface StageResult {
+  counts?: Record<string, number>;
+  /** Human-readable lines printed after the stage (results: stdout). */
+  summary?: string[];
+  /** Anything else worth keeping in the manifest (small). */
+  details?: Record<string, unknown>;
+}
+
+/** A stage declaration. */
+export interface StageDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  description: string;
+  /** Upstream stages whose outputs this stage reads (may depend on the parameters). */
+  inputs: readonly string[] | ((params: z.infer<S>) => readonly string[]);
+  /** Parameters, validated with zod; defaults live here. */
+  params: S;
+  /** External files this stage reads (from its parameters), hashed and fingerprinted by the runner. */
+  externalFiles?(params: z.infer<S>): string[];
+  run(ctx: StageContext<z.infer<S>>): Promise<StageResult>;
+  /** Command-line flags that set this stage's parameters (collected by the CLI). */
+  cli?: readonly CliFlag[];
+  /** A readable summary of this stage's outputs for `npm run inspect -- <stage>` (printed to stdout). */
+  inspect?(output: StageInput): Promise<string>;
+}
+
+/**
+ * A CLI flag that sets one parameter. Several stages may declare the same flag (e.g. `--base`):
+ * the CLI sets it on each of them.
+ */
+export interface CliFlag {
+  /** Commander syntax, e.g. `--base <policy>` or `--quick`. */
+  flags: string;
+  description: string;
+  /** The parameter it sets. */
+  param: string;
+  /** Converts the raw option value (string, or true for a boolean flag) into the parameter value. */
+  parse?: (value: string | boolean) => unknown;
+}
+
+/** `manifest.json` of one stage. */
+export interface StageManifest {
+  stage: string;
+  fingerprint: string;
+  code_version: string;
+  package_version: string;
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+  params: unknown;
+  seed: number;
+  settings: RunSettings;
+  inputs: { stage: string; fingerprint: string }[];
+  external_files: { path: string; bytes: number; sha256: string }[];
+  versions: Record<string, string>;
+  counts: Record<string, number>;
+  summary: string[];
+  details: Record<string, unknown>;
+  outputs: { file: string; bytes: number }[];
+}
+
+/** Declares a stage with its parameter types inferred from the zod schema. */
+export function defineStage<S extends z.ZodType>(definition: StageDefinition<S>): StageDefinition<S> {
+  return definition;
+}
