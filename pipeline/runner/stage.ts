@@ -71,6 +71,8 @@ export interface StageContext<P> {
   /** The stage's own seed (derived from the run seed and the stage name). */
   readonly seed: number;
   input(stage: string): StageInput;
+  /** True when the named upstream stage (an input or optional input) is part of this run. */
+  hasInput(stage: string): boolean;
   readonly out: StageOutput;
   readonly log: Logger;
   progress(label: string, total?: number): Progress;
@@ -93,6 +95,11 @@ export interface StageDefinition<S extends z.ZodType = z.ZodType> {
   description: string;
   /** Upstream stages whose outputs this stage reads (may depend on the parameters). */
   inputs: readonly string[] | ((params: z.infer<S>) => readonly string[]);
+  /**
+   * Upstream stages read only when they are part of the run (e.g. the report reads `cluster` if it ran).
+   * When present they are ordered before this stage and fingerprinted like inputs.
+   */
+  optionalInputs?: readonly string[];
   /** Parameters, validated with zod; defaults live here. */
   params: S;
   /** External files this stage reads (from its parameters), hashed and fingerprinted by the runner. */
@@ -114,8 +121,10 @@ export interface CliFlag {
   description: string;
   /** The parameter it sets. */
   param: string;
-  /** Converts the raw option value (string, or true for a boolean flag) into the parameter value. */
-  parse?: (value: string | boolean) => unknown;
+  /** Converts the raw option value (string, string[] for variadic/repeatable, or true for a boolean flag). */
+  parse?: (value: string | boolean | string[]) => unknown;
+  /** The flag may be given several times; the values are collected into an array. */
+  repeatable?: boolean;
 }
 
 /** `manifest.json` of one stage. */
@@ -131,7 +140,8 @@ export interface StageManifest {
   seed: number;
   settings: RunSettings;
   inputs: { stage: string; fingerprint: string }[];
-  external_files: { path: string; bytes: number; sha256: string }[];
+  /** External files read; freshness uses size and mtime, the sha256 records exactly what was read. */
+  external_files: { path: string; bytes: number; mtime_ms: number; sha256: string }[];
   versions: Record<string, string>;
   counts: Record<string, number>;
   summary: string[];

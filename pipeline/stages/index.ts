@@ -1,4 +1,5 @@
 import type { StageDefinition } from '../runner/stage';
+import { ingestStage } from './ingest';
 
 /**
  * Every stage of the pipeline. The order here does not matter: the runner orders stages by their
@@ -6,4 +7,5 @@ import type { StageDefinition } from '../runner/stage';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const STAGES: readonly StageDefinition<any>[] = [
+  ingestStage,
 ];

@@ -1,0 +1,69 @@
+import { UserError } from '../errors';
+import type { PlannedStage, RunPlan } from '../runner/plan';
+import type { StageRegistry } from '../runner/registry';
+import type { CliFlag } from '../runner/stage';
+import type { ConfigFile } from './config-file';
+
+/** What the command line chose, after commander parsed it. */
+export interface PlanChoices {
+  seed?: number;
+  strict?: boolean;
+  skip?: string[];
+  /** Values of stage flags, keyed by the flag's attribute name (commander's camelCase). */
+  flagValues: Record<string, unknown>;
+}
+
+const SOURCE_STAGES = ['simulate', 'import'] as const;
+
+/** The commander attribute name of a flag: `--tasks-per-family <n>` → `tasksPerFamily`. */
+export function flagAttribute(flags: string): string {
+  const long = flags.split(/[ ,|]+/).find((part) => part.startsWith('--'))!.slice(2);
+  return long.replace(/^no-/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Chooses the run's stages and parameters: defaults < config file < command-line flags. The source is
+ * `import` when imports are given, none when trajectory files are given, `simulate` otherwise.
+ */
+export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: PlanChoices): RunPlan {
+  const params = new Map<string, Record<string, unknown>>();
+  for (const stage of registry.all()) params.set(stage.name, { ...(config.stages?.[stage.name] ?? {}) });
+  for (const name of Object.keys(config.stages ?? {})) registry.get(name);
+
+  for (const stage of registry.all()) {
+    for (const flag of (stage.cli ?? []) as readonly CliFlag[]) {
+      const value = choices.flagValues[flagAttribute(flag.flags)];
+      if (value === undefined) continue;
+      params.get(stage.name)![flag.param] = flag.parse ? flag.parse(value as string | boolean | string[]) : value;
+    }
+  }
+
+  const ingest = params.get('ingest') ?? {};
+  const hasImports = Array.isArray(params.get('import')?.imports) && (params.get('import')!.imports as unknown[]).length > 0;
+  const hasFiles = Array.isArray(ingest.trajectories) && (ingest.trajectories as unknown[]).length > 0;
+  const source = hasImports ? 'import' : hasFiles ? undefined : 'simulate';
+  if (source && !registry.has(source)) {
+    throw new UserError(
+      source === 'simulate'
+        ? 'no trajectories given and the simulator is not available in this build.'
+        : 'imports were given but the import stage is not available in this build.',
+      'Pass --tasks <file> --trajectories <file> to analyse your own data.',
+    );
+  }
+  if (source) ingest.source = source;
+  if (hasImports && hasFiles) {
+    throw new UserError('--import and --trajectories cannot be combined in one run.', 'Convert with --import, or pass canonical files with --trajectories.');
+  }
+
+  const skip = new Set([...(config.skip ?? []), ...(choices.skip ?? [])]);
+  for (const name of skip) registry.get(name);
+  const stages: PlannedStage[] = registry
+    .all()
+    .filter((stage) => !skip.has(stage.name))
+    .filter((stage) => !(SOURCE_STAGES as readonly string[]).includes(stage.name) || stage.name === source)
+    .map((stage) => ({ name: stage.name, params: params.get(stage.name)! }));
+  return {
+    stages,
+    settings: { seed: choices.seed ?? config.seed ?? 20260425, strict: choices.strict ?? config.strict ?? false },
+  };
+}

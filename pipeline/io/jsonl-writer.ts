@@ -1,0 +1,23 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { JsonlWriter } from '../runner/stage';
+
+/** Opens a JSONL file for streaming writes that respect back-pressure. */
+export function openJsonlWriter(path: string): JsonlWriter {
+  const stream = createWriteStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let failure: Error | undefined;
+  stream.on('error', (error) => {
+    failure = error;
+  });
+  return {
+    async write(record: unknown) {
+      if (failure) throw failure;
+      if (!stream.write(`${JSON.stringify(record)}\n`)) await once(stream, 'drain');
+    },
+    async close() {
+      if (failure) throw failure;
+      stream.end();
+      await once(stream, 'finish');
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatCsv, parseCsv } from '../io/csv';
+import { openJsonlWriter } from '../io/jsonl-writer';
+import { readLines } from '../io/lines';
+import { StageError } from '../errors';
+import type { StageInput, StageManifest, StageOutput } from './stage';
+
+/** Read access to a finished stage folder. */
+export function stageInput(stage: string, dir: string, manifest: StageManifest): StageInput {
+  const path = (file: string): string => {
+    const full = join(dir, file);
+    if (!existsSync(full)) throw new StageError(`stage "${stage}" has no output "${file}" (in ${dir}).`);
+    return full;
+  };
+  return {
+    stage,
+    manifest,
+    has: (file) => existsSync(join(dir, file)),
+    path,
+    json: async <T>(file: string) => JSON.parse(await readFile(path(file), 'utf8')) as T,
+    text: (file) => readFile(path(file), 'utf8'),
+    csv: async (file) => parseCsv(await readFile(path(file), 'utf8')),
+    jsonl: <T>(file: string): AsyncIterable<T> => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const { text, line } of readLines(path(file))) {
+          if (text === '') continue;
+          try {
+            yield JSON.parse(text) as T;
+          } catch (error) {
+            throw new StageError(`${stage}/${file}:${line} is not valid JSON (${(error as Error).message}).`);
+          }
+        }
+      },
+    }),
+  };
+}
+
+/** Write access to a stage's temporary folder; remembers which files were written. */
+export function stageOutput(dir: string): StageOutput {
+  return {
+    dir,
+    json: (file, data) => writeFile(join(dir, file), `${JSON.stringify(data, null, 2)}\n`),
+    text: (file, data) => writeFile(join(dir, file), data),
+    csv: (file, columns, rows) => writeFile(join(dir, file), formatCsv(columns, rows)),
+    jsonl: (file) => openJsonlWriter(join(dir, file)),
+  };
+}

@@ -1,0 +1,234 @@
+/**
+ * Ingest: streams tasks and trajectories, validates them against FORMAT.md, resolves defaults, and
+ * writes compact rows (`episodes.jsonl`), slim traces (`traces.jsonl`), the task table (`tasks.jsonl`)
+ * and every rejected record with its file, line and reason (`rejects.jsonl`). read = accepted + rejected.
+ */
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { StrictRejectError } from '../errors';
+import { TaskSchema, type TaskInput } from '../formats/task';
+import { TrajectorySchema, type Trajectory } from '../formats/trajectory';
+import { readLines } from '../io/lines';
+import { parseRecord } from '../ingest/parse-record';
+import { RejectLog, type Reject } from '../ingest/rejects';
+import { resolveEpisode } from '../ingest/resolve-episode';
+import { IngestTally } from '../ingest/summary';
+import { TaskIndex } from '../ingest/task-index';
+import { defineStage, type StageContext, type StageInput } from '../runner/stage';
+import { formatIngestSummary } from '../ingest/inspect';
+
+const MiB = 1024 * 1024;
+
+/** Parameters of the ingest stage. */
+export const IngestParams = z.object({
+  /** A user tasks file (`tasks.jsonl[.gz]`); overrides the source stage's tasks. */
+  tasks: z.string().optional(),
+  /** User trajectory files (`.jsonl[.gz]`), read after the source stage's trajectories. */
+  trajectories: z.array(z.string()).default([]),
+  /** The source stage whose `tasks.jsonl` / `trajectories.jsonl` / `rejects.jsonl` are read, if any. */
+  source: z.enum(['simulate', 'import']).optional(),
+  /** Lines longer than this are rejected without being held in memory. */
+  maxLineBytes: z.number().int().positive().default(64 * MiB),
+});
+
+type Params = z.infer<typeof IngestParams>;
+
+/** One input file of ingest: an upstream stage's file or an external one. */
+interface InputFile {
+  label: string;
+  path: string;
+}
+
+/** The ingest stage. */
+export const ingestStage = defineStage({
+  name: 'ingest',
+  description: 'validate, score and compact the trajectories; reject bad records with reasons',
+  inputs: (params: Params) => (params.source ? [params.source] : []),
+  params: IngestParams,
+  externalFiles: (params) => [...(params.tasks ? [params.tasks] : []), ...params.trajectories],
+  cli: [
+    { flags: '--tasks <file>', description: 'tasks file (tasks.jsonl or .jsonl.gz)', param: 'tasks' },
+    {
+      flags: '--trajectories <files...>',
+      description: 'trajectory files (.jsonl or .jsonl.gz); several allowed',
+      param: 'trajectories',
+    },
+    {
+      flags: '--max-line-bytes <n>',
+      description: 'reject lines longer than this many bytes (default 64 MiB)',
+      param: 'maxLineBytes',
+      parse: (value) => Number(value),
+    },
+  ],
+  inspect: formatIngestSummary,
+  async run(ctx) {
+    const { params } = ctx;
+    const source = params.source ? ctx.input(params.source) : undefined;
+    const rejectWriter = ctx.out.jsonl('rejects.jsonl');
+    const rejects = new RejectLog(rejectWriter);
+    const reject = async (entry: Reject) => {
+      if (ctx.settings.strict) {
+        throw new StrictRejectError(
+          `--strict: ${entry.file}:${entry.line}: ${entry.reason}.`,
+          'Fix the record, or run without --strict to continue and collect every reject in rejects.jsonl.',
+        );
+      }
+      await rejects.add(entry);
+    };
+
+    const taskFile = params.tasks
+      ? { label: params.tasks, path: ctx.externalFiles[0]! }
+      : source?.has('tasks.jsonl')
+        ? { label: `${source.stage}/tasks.jsonl`, path: source.path('tasks.jsonl') }
+        : undefined;
+    const tasks = new TaskIndex();
+    let taskLines = 0;
+    if (taskFile) taskLines = await readTasks(taskFile, tasks, reject, params.maxLineBytes);
+    const tasksRejected = rejects.count;
+
+    const files: InputFile[] = [
+      ...(source?.has('trajectories.jsonl') ? [{ label: `${source.stage}/trajectories.jsonl`, path: source.path('trajectories.jsonl') }] : []),
+      ...params.trajectories.map((label, i) => ({ label, path: ctx.externalFiles[(params.tasks ? 1 : 0) + i]! })),
+    ];
+    const upstreamRejects = source?.has('rejects.jsonl') ? await passUpstreamRejects(source, rejects) : 0;
+    const episodes = await readTrajectories(ctx, files, tasks, Boolean(taskFile), reject);
+    await rejectWriter.close();
+
+    const taskWriter = ctx.out.jsonl('tasks.jsonl');
+    for (const row of tasks.rows()) await taskWriter.write(row);
+    await taskWriter.close();
+
+    const read = episodes.read + upstreamRejects;
+    const rejected = rejects.count - tasksRejected;
+    const summary = {
+      read,
+      accepted: episodes.accepted,
+      rejected,
+      rejected_by_source: upstreamRejects,
+      matched_by_question: episodes.matchedByQuestion,
+      blank_lines: episodes.blank,
+      tasks: { read: taskLines, accepted: tasks.size, rejected: tasksRejected, derived: !taskFile },
+      reject_reasons: rejects.categories(),
+      cells: episodes.tally.table(),
+      score_histogram: episodes.tally.scoreHistogram,
+      inputs: [...(taskFile ? [taskFile.label] : []), ...files.map((file) => file.label)],
+    };
+    await ctx.out.json('summary.json', summary);
+    const lines = [
+      `ingest: read ${read}, accepted ${episodes.accepted}, rejected ${rejected}` +
+        (upstreamRejects ? ` (${upstreamRejects} by the import adapters)` : '') +
+        (rejected ? ' — reasons in rejects.jsonl' : ''),
+      `ingest: tasks ${tasks.size}${taskFile ? ` (read ${taskLines}, rejected ${tasksRejected})` : ' (derived from trajectories)'}` +
+        (episodes.matchedByQuestion ? `, ${episodes.matchedByQuestion} episodes matched to tasks by question text` : ''),
+    ];
+    return {
+      counts: { read, accepted: episodes.accepted, rejected, tasks: tasks.size, tasks_rejected: tasksRejected },
+      summary: lines,
+      details: { reject_reasons: summary.reject_reasons },
+    };
+  },
+});
+
+async function readTasks(
+  file: InputFile,
+  tasks: TaskIndex,
+  reject: (entry: Reject) => Promise<void>,
+  maxLineBytes: number,
+): Promise<number> {
+  let read = 0;
+  for await (const line of readLines(file.path, { maxLineBytes })) {
+    if (!line.tooLong && line.text.trim() === '') continue;
+    read += 1;
+    const parsed = parseRecord<TaskInput>(line, TaskSchema, maxLineBytes);
+    if (!parsed.ok) await reject({ file: file.label, line: line.line, kind: 'task', category: parsed.category, reason: parsed.reason });
+    else if (!tasks.add(parsed.value)) {
+      await reject({ file: file.label, line: line.line, kind: 'task', category: 'duplicate task id', reason: `duplicate task id "${parsed.value.task}"` });
+    }
+  }
+  return read;
+}
+
+// Rejects made by an import adapter count as read-and-rejected records of this run.
+async function passUpstreamRejects(source: StageInput, rejects: RejectLog): Promise<number> {
+  let count = 0;
+  for await (const entry of source.jsonl<{ file: string; line: number; reason: string; category?: string }>('rejects.jsonl')) {
+    count += 1;
+    await rejects.add({ file: entry.file, line: entry.line, kind: 'trajectory', category: entry.category ?? `${source.stage} adapter`, reason: entry.reason });
+  }
+  return count;
+}
+
+async function readTrajectories(
+  ctx: StageContext<Params>,
+  files: InputFile[],
+  tasks: TaskIndex,
+  tasksGiven: boolean,
+  reject: (entry: Reject) => Promise<void>,
+) {
+  const rows = ctx.out.jsonl('episodes.jsonl');
+  const traces = ctx.out.jsonl('traces.jsonl');
+  const tally = new IngestTally();
+  const seenIds = new Set<string>();
+  const samples = new Map<string, number>();
+  let read = 0;
+  let accepted = 0;
+  let blank = 0;
+  let matchedByQuestion = 0;
+  const progress = ctx.progress('episodes');
+  for (const file of files) {
+    for await (const line of readLines(file.path, { maxLineBytes: ctx.params.maxLineBytes })) {
+      if (!line.tooLong && line.text.trim() === '') {
+        blank += 1;
+        continue;
+      }
+      read += 1;
+      progress.tick();
+      const where = { file: file.label, line: line.line, kind: 'trajectory' as const };
+      const parsed = parseRecord<Trajectory>(line, TrajectorySchema, ctx.params.maxLineBytes);
+      if (!parsed.ok) {
+        await reject({ ...where, category: parsed.category, reason: parsed.reason });
+        continue;
+      }
+      const trajectory = parsed.value;
+      let task = tasks.get(trajectory.task);
+      if (!task && tasksGiven) {
+        const question = typeof trajectory.meta?.question === 'string' ? trajectory.meta.question : trajectory.task;
+        const id = tasks.idForQuestion(question);
+        if (id !== undefined) {
+          task = tasks.get(id);
+          matchedByQuestion += 1;
+        }
+      }
+      if (!task && !tasksGiven) {
+        tasks.add({ task: trajectory.task, question: typeof trajectory.meta?.question === 'string' ? trajectory.meta.question : trajectory.task });
+        task = tasks.get(trajectory.task);
+      }
+      if (!task) {
+        await reject({ ...where, category: 'unknown task', reason: `unknown task "${trajectory.task}": no task in the tasks file has this id or question` });
+        continue;
+      }
+      const cellKey = `${trajectory.policy}\u0000${task.row.task}\u0000${trajectory.budget ?? ''}`;
+      const sample = trajectory.sample ?? samples.get(cellKey) ?? 0;
+      if (trajectory.sample === undefined) samples.set(cellKey, sample + 1);
+      const resolved = resolveEpisode(trajectory, task, sample);
+      if (typeof resolved === 'string') {
+        await reject({ ...where, category: 'no verdict', reason: resolved });
+        continue;
+      }
+      if (seenIds.has(resolved.row.id)) {
+        await reject({ ...where, category: 'duplicate id', reason: `duplicate episode id "${resolved.row.id}" (already accepted earlier; not counted twice)` });
+        continue;
+      }
+      seenIds.add(resolved.row.id);
+      accepted += 1;
+      tally.add(resolved.row);
+      await rows.write(resolved.row);
+      await traces.write(resolved.trace);
+    }
+    ctx.log.info(`${basename(file.label)}: ${read} records so far`);
+  }
+  progress.stop();
+  await rows.close();
+  await traces.close();
+  return { read, accepted, blank, matchedByQuestion, tally };
+}
