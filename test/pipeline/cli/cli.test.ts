@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/run-stages';
+
+const ROOT = resolve(__dirname, '../../..');
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'pipeline/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+
+describe('CLI as a subprocess', () => {
+  const dir = tempDir();
+  const tasks = join(dir, 'tasks.jsonl');
+  const trajectories = join(dir, 'trajectories.jsonl');
+  writeFileSync(tasks, `${JSON.stringify({ task: 't1', question: 'q?', answers: ['yes'] })}\n`);
+  writeFileSync(
+    trajectories,
+    [0, 1, 2].map((sample) => JSON.stringify({ policy: 'base', task: 't1', sample, steps: [{ type: 'answer', text: sample ? 'yes' : 'no' }] })).join('\n'),
+  );
+  const runDir = join(dir, 'run');
+
+  it('runs ingest on user files, then says [fresh] for every stage', () => {
+    const args = ['pipeline', '--tasks', tasks, '--trajectories', trajectories, '--run-dir', runDir];
+    const first = cli(args);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('ingest: read 3, accepted 3, rejected 0');
+    expect(first.stderr).toMatch(/\[stale\] \d\d-ingest/);
+    const second = cli(args);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).not.toMatch(/\[stale\]/);
+    expect(second.stderr).toMatch(/\[fresh\] \d\d-ingest/);
+    expect(second.stdout).toBe(first.stdout);
+    const inspect = cli(['inspect', 'ingest', '--run-dir', runDir]);
+    expect(inspect.status, inspect.stderr).toBe(0);
+    expect(inspect.stdout).toContain('episodes per policy / family / budget');
+  });
+
+  it('exits 2 with a readable message and no stack trace for user mistakes', () => {
+    const missing = cli(['pipeline', '--tasks', join(dir, 'nope.jsonl'), '--trajectories', trajectories, '--run-dir', runDir]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read the input file .*nope\.jsonl/);
+    expect(missing.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+
+    const stage = cli(['inspect', 'nosuchstage', '--run-dir', runDir]);
+    expect(stage.status).toBe(2);
+    expect(stage.stderr).toMatch(/unknown stage "nosuchstage"[\s\S]*Known stages: .*ingest/);
+
+    const badConfig = join(dir, 'bad.json');
+    writeFileSync(badConfig, JSON.stringify({ sede: 3 }));
+    const config = cli(['pipeline', '--config', badConfig, '--trajectories', trajectories, '--run-dir', runDir]);
+    expect(config.status).toBe(2);
+    expect(config.stderr).toMatch(/unknown key "sede"/);
+
+    const option = cli(['pipeline', '--no-such-option']);
+    expect(option.status).toBe(2);
+  });
+});
