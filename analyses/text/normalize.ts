@@ -6,11 +6,17 @@
 // Python's string.punctuation (ASCII 0x21-0x2F, 0x3A-0x40, 0x5B-0x60, 0x7B-0x7E), which the official scripts strip.
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 const ARTICLES = /\b(a|an|the)\b/g;
+const WHITESPACE = /\s+/g;
+
+/** Removes the characters of Python's string.punctuation (the first step of normalization after lower-casing). */
+export function stripPunctuation(text: string): string {
+  return text.replace(PUNCTUATION, '');
+}
 
 /** Normalizes an answer string the SQuAD/HotpotQA way. */
 export function normalizeAnswer(text: string): string {
   const withoutArticles = text.toLowerCase().replace(PUNCTUATION, '').replace(ARTICLES, ' ');
-  return withoutArticles.split(/\s+/).filter(Boolean).join(' ');
+  return withoutArticles.replace(WHITESPACE, ' ').trim();
 }
 
 /** The normalized tokens of an answer (empty for an empty answer). */

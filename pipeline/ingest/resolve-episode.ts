@@ -1,7 +1,7 @@
 import type { EpisodeRow, EpisodeTrace, TraceStep } from '../../analyses/episode';
 import { exactMatch } from '../../analyses/text/exact-match';
 import { bestF1 } from '../../analyses/text/f1';
-import { normalizeAnswer } from '../../analyses/text/normalize';
+import { normalizeAnswer, stripPunctuation } from '../../analyses/text/normalize';
 import type { Trajectory } from '../formats/trajectory';
 import { queryText } from './query';
 import { assignRounds } from './rounds';
@@ -100,8 +100,13 @@ export function resolveEpisode(trajectory: Trajectory, task: IndexedTask, sample
 function containsAnswer(text: string, docs: readonly { text: string; title?: string }[], answers: readonly string[]): boolean {
   const haystacks = [text, ...docs.map((doc) => `${doc.title ?? ''} ${doc.text}`)];
   for (const haystack of haystacks) {
+    // Cheap exact pre-filter: every token of a normalized answer is a substring of the lower-cased text
+    // with punctuation removed, so when no answer passes, full normalization cannot match either.
+    const stripped = stripPunctuation(haystack.toLowerCase());
+    const candidates = answers.filter((answer) => answer.split(' ').every((token) => stripped.includes(token)));
+    if (candidates.length === 0) continue;
     const normalized = ` ${normalizeAnswer(haystack)} `;
-    if (answers.some((answer) => normalized.includes(` ${answer} `))) return true;
+    if (candidates.some((answer) => normalized.includes(` ${answer} `))) return true;
   }
   return false;
 }
