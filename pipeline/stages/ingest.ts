@@ -1,6 +1,6 @@
 /**
  * Ingest: streams tasks and trajectories, validates them against FORMAT.md, resolves defaults, and
- * writes compact rows (`episodes.jsonl`), slim traces (`traces.jsonl`), the task table (`tasks.jsonl`)
+ * writes compact rows (`episodes.jsonl`, and `episodes.arrow` for columnar tools), slim traces (`traces.jsonl`), the task table (`tasks.jsonl`)
  * and every rejected record with its file, line and reason (`rejects.jsonl`). read = accepted + rejected.
  */
 import { basename } from 'node:path';
@@ -13,6 +13,7 @@ import { parseRecord } from '../ingest/parse-record';
 import { RejectLog, type Reject } from '../ingest/rejects';
 import { resolveEpisode } from '../ingest/resolve-episode';
 import { IngestTally } from '../ingest/summary';
+import { EpisodeColumns } from '../ingest/episode-columns';
 import { TaskIndex } from '../ingest/task-index';
 import { defineStage, type StageContext, type StageInput } from '../runner/stage';
 import { formatIngestSummary } from '../ingest/inspect';
@@ -168,6 +169,7 @@ async function readTrajectories(
   const rows = ctx.out.jsonl('episodes.jsonl');
   const traces = ctx.out.jsonl('traces.jsonl');
   const tally = new IngestTally();
+  const columns = new EpisodeColumns();
   const seenIds = new Set<string>();
   const samples = new Map<string, number>();
   let read = 0;
@@ -222,6 +224,7 @@ async function readTrajectories(
       seenIds.add(resolved.row.id);
       accepted += 1;
       tally.add(resolved.row);
+      columns.add(resolved.row);
       await rows.write(resolved.row);
       await traces.write(resolved.trace);
     }
@@ -230,5 +233,6 @@ async function readTrajectories(
   progress.stop();
   await rows.close();
   await traces.close();
+  await ctx.out.text('episodes.arrow', columns.toArrow());
   return { read, accepted, blank, matchedByQuestion, tally };
 }

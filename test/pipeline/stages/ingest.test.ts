@@ -142,3 +142,19 @@ describe('ingest stage', () => {
     expect(counts).toMatchObject({ read: 1, accepted: 1, rejected: 0, tasks: 2, tasks_rejected: 2 });
   });
 });
+
+describe('ingest columnar output', () => {
+  it('episodes.arrow holds the same rows as episodes.jsonl', async () => {
+    const { fromArrow } = await import('arquero');
+    const dir = tempDir();
+    const tasksPath = join(dir, 'tasks.jsonl');
+    writeFileSync(tasksPath, jsonl(tasks));
+    const trajPath = join(dir, 'trajectories.jsonl');
+    writeFileSync(trajPath, jsonl([good(), good({ budget: undefined, correct: false }), good({ task: 't2', steps: [] })]));
+    const { outcomes } = await runStages([ingestStage], { stages: [{ name: 'ingest', params: { tasks: tasksPath, trajectories: [trajPath] } }], settings: { seed: 1, strict: false } }, join(dir, 'run'));
+    const out = outcomes[0]!.dir;
+    const fromJsonl = readJsonl<EpisodeRow>(join(out, 'episodes.jsonl'));
+    const fromArrowRows = fromArrow(readFileSync(join(out, 'episodes.arrow'))).objects();
+    expect(fromArrowRows).toEqual(fromJsonl);
+  });
+});
