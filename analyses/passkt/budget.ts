@@ -1,0 +1,33 @@
+/**
+ * Budget keys: an interaction budget T of the grid, or `all` (uncapped episodes with no threshold).
+ */
+
+/** A budget T of the grid, or `all` for plain pass@k of uncapped episodes. */
+export type Budget = number | 'all';
+
+/** How a row's episodes were assigned to its budget (FORMAT.md "How episodes are assigned"). */
+export type BudgetMode = 'capped' | 'thresholded';
+
+/** The grid used when the data names none: the study's T values. */
+export const DEFAULT_BUDGET_GRID: readonly number[] = [0, 1, 2, 3, 5];
+
+/** Orders budgets: numbers ascending, then `all`. */
+export function compareBudgets(a: Budget, b: Budget): number {
+  if (a === b) return 0;
+  if (a === 'all') return 1;
+  if (b === 'all') return -1;
+  return a - b;
+}
+
+/** Reads a budget back from text (`all` or an integer), as written in CSV and JSONL outputs. */
+export function parseBudget(value: unknown): Budget {
+  if (value === 'all') return 'all';
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isInteger(number) || number < 0) throw new RangeError(`not a budget: ${JSON.stringify(value)} (expected a non-negative integer or "all")`);
+  return number;
+}
+
+/** A sorted grid of distinct non-negative integer budgets. */
+export function normalizeGrid(budgets: Iterable<number>): number[] {
+  return [...new Set(budgets)].sort((a, b) => a - b);
+}

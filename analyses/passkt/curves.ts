@@ -1,0 +1,160 @@
+/**
+ * PASS@(k,T) and pass^k curves with bootstrap intervals, and paired differences between policies,
+ * for every family, budget and k = 1..n — one shared resample stream per family.
+ */
+import type { Rng } from '../random/rng';
+import { compareBudgets, type Budget, type BudgetMode } from './budget';
+import { bootstrapReplicates, curveIntervals } from './bootstrap';
+import { ClassedMean, PairedDifference, type Member, type Statistic } from './classed-mean';
+import { EstimateTable } from './estimate-table';
+import { compareText, type Outcome } from './outcomes';
+import type { PolicyPair } from './pairs';
+
+/** Identifies one curve: a policy's tasks of one family at one budget, in one mode. */
+export interface CurveKey {
+  policy: string;
+  family: string;
+  budget: Budget;
+  mode: BudgetMode;
+}
+
+/** A curve over k = 1..kMax (index k - 1) with its intervals. */
+export interface Curve extends CurveKey {
+  kMax: number;
+  /** Tasks with at least k episodes. */
+  tasks: Int32Array;
+  pass: Float64Array;
+  passLow: Float64Array;
+  passHigh: Float64Array;
+  /** pass^k (all k correct). */
+  passhat: Float64Array;
+  passhatLow: Float64Array;
+  passhatHigh: Float64Array;
+  /** pass@k replicates (resamples × kMax), for intervals of quantities derived from the curve. */
+  replicates: Float64Array;
+}
+
+/** The paired difference PASS_a − PASS_b over the tasks both policies have, per k. */
+export interface DiffCurve {
+  family: string;
+  budget: Budget;
+  a: string;
+  b: string;
+  kMax: number;
+  /** Paired tasks with at least k episodes under both policies. */
+  tasks: Int32Array;
+  diff: Float64Array;
+  low: Float64Array;
+  high: Float64Array;
+}
+
+/** Every curve and difference of a data set. */
+export interface PassAnalysis {
+  curves: Curve[];
+  diffs: DiffCurve[];
+  resamples: number;
+  level: number;
+}
+
+/** Bootstrap settings. */
+export interface PassOptions {
+  /** Number of resamples (0: point estimates only, intervals NaN). */
+  resamples: number;
+  /** Central coverage of the percentile intervals, e.g. 0.95. */
+  level: number;
+  /** Seeded source; each family uses its own fork, so adding a family changes no other family's numbers. */
+  rng: Rng;
+}
+
+const passTable = new EstimateTable('pass');
+const passhatTable = new EstimateTable('passhat');
+
+/** Computes every curve and paired difference of the outcome table. */
+export function analysePass(outcomes: readonly Outcome[], pairs: readonly PolicyPair[], options: PassOptions): PassAnalysis {
+  const byFamily = new Map<string, Outcome[]>();
+  for (const outcome of outcomes) {
+    const list = byFamily.get(outcome.family);
+    if (list) list.push(outcome);
+    else byFamily.set(outcome.family, [outcome]);
+  }
+  const analysis: PassAnalysis = { curves: [], diffs: [], resamples: options.resamples, level: options.level };
+  for (const family of [...byFamily.keys()].sort(compareText)) {
+    const { curves, diffs } = analyseFamily(family, byFamily.get(family) as Outcome[], pairs, options);
+    analysis.curves.push(...curves);
+    analysis.diffs.push(...diffs);
+  }
+  return analysis;
+}
+
+function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: readonly PolicyPair[], options: PassOptions): { curves: Curve[]; diffs: DiffCurve[] } {
+  const universe = [...new Set(outcomes.map((outcome) => outcome.task))].sort(compareText);
+  const indexOf = new Map(universe.map((task, index) => [task, index]));
+  const index = (task: string): number => indexOf.get(task) as number;
+
+  const groups = new Map<string, { key: CurveKey; members: Member[] }>();
+  const byPolicyBudget = new Map<string, Map<string, Outcome>>();
+  for (const outcome of outcomes) {
+    const groupKey = `${outcome.policy}\u0000${outcome.budget}\u0000${outcome.mode}`;
+    let group = groups.get(groupKey);
+    if (!group) groups.set(groupKey, (group = { key: { policy: outcome.policy, family, budget: outcome.budget, mode: outcome.mode }, members: [] }));
+    group.members.push({ index: index(outcome.task), eligibleN: outcome.n, rows: [passTable.row(outcome.n, outcome.c), passhatTable.row(outcome.n, outcome.c)] });
+    const pbKey = `${outcome.policy}\u0000${outcome.budget}`;
+    let tasks = byPolicyBudget.get(pbKey);
+    if (!tasks) byPolicyBudget.set(pbKey, (tasks = new Map()));
+    tasks.set(outcome.task, outcome);
+  }
+  const curveGroups = [...groups.values()].sort((x, y) => compareText(x.key.policy, y.key.policy) || compareBudgets(x.key.budget, y.key.budget) || compareText(x.key.mode, y.key.mode));
+  const curveStatistics = curveGroups.map((group) => new ClassedMean(group.members, 2));
+
+  const budgets = [...new Set(outcomes.map((outcome) => outcome.budget))].sort(compareBudgets);
+  const diffKeys: { a: string; b: string; budget: Budget }[] = [];
+  const diffStatistics: PairedDifference[] = [];
+  for (const pair of pairs) {
+    for (const budget of budgets) {
+      const left = byPolicyBudget.get(`${pair.a}\u0000${budget}`);
+      const right = byPolicyBudget.get(`${pair.b}\u0000${budget}`);
+      if (!left || !right) continue;
+      const membersA: Member[] = [];
+      const membersB: Member[] = [];
+      for (const [task, a] of left) {
+        const b = right.get(task);
+        if (!b) continue;
+        const eligibleN = Math.min(a.n, b.n);
+        membersA.push({ index: index(task), eligibleN, rows: [passTable.row(a.n, a.c)] });
+        membersB.push({ index: index(task), eligibleN, rows: [passTable.row(b.n, b.c)] });
+      }
+      if (membersA.length === 0) continue;
+      diffKeys.push({ a: pair.a, b: pair.b, budget });
+      diffStatistics.push(new PairedDifference(new ClassedMean(membersA, 1), new ClassedMean(membersB, 1)));
+    }
+  }
+
+  const statistics: Statistic[] = [...curveStatistics, ...diffStatistics];
+  const replicates = bootstrapReplicates(universe.length, statistics, options.resamples, options.rng.fork(`family:${family}`));
+
+  const curves = curveGroups.map((group, s): Curve => {
+    const statistic = curveStatistics[s] as ClassedMean;
+    const [pass, passhat] = statistic.pointEstimate() as [Float64Array, Float64Array];
+    const [passReplicates, passhatReplicates] = replicates[s] as [Float64Array, Float64Array];
+    const passInterval = curveIntervals(passReplicates, statistic.kMax, options.level);
+    const passhatInterval = curveIntervals(passhatReplicates, statistic.kMax, options.level);
+    return {
+      ...group.key,
+      kMax: statistic.kMax,
+      tasks: statistic.tasks,
+      pass,
+      passLow: passInterval.low,
+      passHigh: passInterval.high,
+      passhat,
+      passhatLow: passhatInterval.low,
+      passhatHigh: passhatInterval.high,
+      replicates: passReplicates,
+    };
+  });
+  const diffs = diffKeys.map((key, d): DiffCurve => {
+    const statistic = diffStatistics[d] as PairedDifference;
+    const interval = curveIntervals((replicates[curveStatistics.length + d] as Float64Array[])[0] as Float64Array, statistic.kMax, options.level);
+    return { family, ...key, kMax: statistic.kMax, tasks: statistic.tasks, diff: statistic.pointEstimate(), low: interval.low, high: interval.high };
+  });
+  return { curves, diffs };
+}

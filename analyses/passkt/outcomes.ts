@@ -1,0 +1,143 @@
+/**
+ * Per-task outcome tables: for each (policy, task, budget) the number of episodes n and of
+ * successes c. They are the sufficient statistics of every PASS@(k,T) number, so episodes are
+ * reduced to them while streaming and never kept.
+ */
+import type { Budget, BudgetMode } from './budget';
+import { DEFAULT_BUDGET_GRID, normalizeGrid } from './budget';
+
+/** n episodes and c successes of one policy on one task at one budget. */
+export interface Outcome {
+  policy: string;
+  task: string;
+  family: string;
+  budget: Budget;
+  mode: BudgetMode;
+  n: number;
+  c: number;
+}
+
+/** The fields of an episode row the outcome table needs. */
+export interface EpisodeOutcome {
+  policy: string;
+  task: string;
+  family: string;
+  budget: number | null;
+  rounds: number;
+  correct: boolean;
+}
+
+interface PairRecord {
+  policy: string;
+  task: string;
+  family: string;
+  /** Capped episodes: budget -> [n, c]. */
+  capped: Map<number, [number, number]>;
+  uncapped: number;
+  uncappedCorrect: number;
+  /** Rounds of each correct uncapped episode (success at T iff rounds <= T). */
+  correctRounds: number[];
+}
+
+/** What the table says about how it was built (printed in the stage summary). */
+export interface OutcomeReport {
+  grid: number[];
+  /** Where the grid came from: the `budgets` parameter, the capped episodes, or the study default. */
+  gridSource: 'parameter' | 'capped episodes' | 'default';
+  pairsCapped: number;
+  pairsThresholded: number;
+  /** (policy, task) pairs holding both capped and uncapped episodes. */
+  pairsMixed: number;
+  episodes: number;
+  /** Capped episodes whose budget is not in the grid (used nowhere). */
+  episodesOutsideGrid: number;
+  /** Uncapped episodes of mixed pairs (used only in `all` rows). */
+  uncappedOfMixedPairs: number;
+}
+
+/**
+ * Collects episodes one at a time into per-(policy, task) counts, then expands them over the budget
+ * grid. Mode is decided per (policy, task): any capped episode makes the pair `capped` (episodes used
+ * at their own T, the faithful measurement); a pair with only uncapped episodes is `thresholded`.
+ * Uncapped episodes always also give `all` rows.
+ */
+export class OutcomeCollector {
+  private readonly pairs = new Map<string, PairRecord>();
+  private readonly cappedBudgets = new Set<number>();
+  private episodes = 0;
+
+  /** Adds one episode. */
+  add(episode: EpisodeOutcome): void {
+    this.episodes += 1;
+    const key = `${episode.policy}\u0000${episode.task}`;
+    let pair = this.pairs.get(key);
+    if (!pair) {
+      pair = { policy: episode.policy, task: episode.task, family: episode.family, capped: new Map(), uncapped: 0, uncappedCorrect: 0, correctRounds: [] };
+      this.pairs.set(key, pair);
+    }
+    if (episode.budget === null) {
+      pair.uncapped += 1;
+      if (episode.correct) {
+        pair.uncappedCorrect += 1;
+        pair.correctRounds.push(episode.rounds);
+      }
+      return;
+    }
+    this.cappedBudgets.add(episode.budget);
+    const counts = pair.capped.get(episode.budget);
+    if (counts) {
+      counts[0] += 1;
+      if (episode.correct) counts[1] += 1;
+    } else {
+      pair.capped.set(episode.budget, [1, episode.correct ? 1 : 0]);
+    }
+  }
+
+  /** Expands the counts over the budget grid (the given one, else the capped budgets, else the default). */
+  finish(budgets?: readonly number[] | null): { outcomes: Outcome[]; report: OutcomeReport } {
+    const gridSource = budgets && budgets.length > 0 ? 'parameter' : this.cappedBudgets.size > 0 ? 'capped episodes' : 'default';
+    const grid = normalizeGrid(gridSource === 'parameter' ? budgets ?? [] : gridSource === 'capped episodes' ? this.cappedBudgets : DEFAULT_BUDGET_GRID);
+    const inGrid = new Set(grid);
+    const report: OutcomeReport = { grid, gridSource, pairsCapped: 0, pairsThresholded: 0, pairsMixed: 0, episodes: this.episodes, episodesOutsideGrid: 0, uncappedOfMixedPairs: 0 };
+    const outcomes: Outcome[] = [];
+    for (const pair of this.pairs.values()) {
+      const base = { policy: pair.policy, task: pair.task, family: pair.family };
+      if (pair.capped.size > 0) {
+        report.pairsCapped += 1;
+        if (pair.uncapped > 0) {
+          report.pairsMixed += 1;
+          report.uncappedOfMixedPairs += pair.uncapped;
+        }
+        for (const [budget, [n, c]] of pair.capped) {
+          if (inGrid.has(budget)) outcomes.push({ ...base, budget, mode: 'capped', n, c });
+          else report.episodesOutsideGrid += n;
+        }
+      } else {
+        report.pairsThresholded += 1;
+        const rounds = Float64Array.from(pair.correctRounds).sort();
+        let within = 0;
+        for (const budget of grid) {
+          while (within < rounds.length && (rounds[within] as number) <= budget) within += 1;
+          outcomes.push({ ...base, budget, mode: 'thresholded', n: pair.uncapped, c: within });
+        }
+      }
+      if (pair.uncapped > 0) outcomes.push({ ...base, budget: 'all', mode: 'thresholded', n: pair.uncapped, c: pair.uncappedCorrect });
+    }
+    outcomes.sort(compareOutcomes);
+    return { outcomes, report };
+  }
+}
+
+/** Orders outcomes by policy, family, task, budget (a stable, byte-reproducible order). */
+export function compareOutcomes(a: Outcome, b: Outcome): number {
+  return compareText(a.policy, b.policy) || compareText(a.family, b.family) || compareText(a.task, b.task) || budgetOrder(a.budget) - budgetOrder(b.budget);
+}
+
+function budgetOrder(budget: Budget): number {
+  return budget === 'all' ? Number.MAX_SAFE_INTEGER : budget;
+}
+
+/** Code-unit string order (locale-independent, so outputs do not depend on the machine). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

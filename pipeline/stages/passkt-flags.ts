@@ -1,0 +1,20 @@
+/**
+ * Command-line flags shared by the passkt and boundary stages (the CLI sets a flag on every stage
+ * that declares it, so `--base rl` changes both).
+ */
+import type { CliFlag } from '../runner/stage';
+
+/** `--base <policy>`: the policy every other one is compared with. */
+export const BASE_FLAG: CliFlag = {
+  flags: '--base <policy>',
+  description: 'the reference policy of every comparison (default: base)',
+  param: 'base',
+};
+
+/** `--resamples <n>`: bootstrap resamples over tasks. */
+export const RESAMPLES_FLAG: CliFlag = {
+  flags: '--resamples <n>',
+  description: 'bootstrap resamples over tasks for the intervals (default: 1000; 0 = no intervals)',
+  param: 'resamples',
+  parse: (value) => Number(value),
+};
