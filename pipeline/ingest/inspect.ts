@@ -14,6 +14,7 @@ interface IngestSummaryFile {
   cells: CellCount[];
   score_histogram: number[];
   inputs: string[];
+  sources?: { format: string; file: string; policy: string; read: number; converted: number; rejected: number; merged: number }[];
 }
 
 const SAMPLE_ROWS = 5;
@@ -27,6 +28,16 @@ export async function formatIngestSummary(output: StageInput): Promise<string> {
     `read ${summary.read}, accepted ${summary.accepted}, rejected ${summary.rejected}` +
       (summary.blank_lines ? ` (${summary.blank_lines} blank lines skipped)` : ''),
   );
+  if (summary.sources?.length) {
+    parts.push('', 'per adapter (import stage):');
+    parts.push(
+      textTable(
+        ['adapter', 'file', 'policy', 'read', 'converted', 'rejected', 'merged'],
+        summary.sources.map((s) => [s.format, s.file, s.policy, s.read, s.converted, s.rejected, s.merged]),
+      ),
+      '',
+    );
+  }
   parts.push(
     summary.tasks.derived
       ? `tasks: ${summary.tasks.accepted}, derived from the trajectories' task ids`

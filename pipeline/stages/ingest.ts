@@ -113,6 +113,8 @@ export const ingestStage = defineStage({
       cells: episodes.tally.table(),
       score_histogram: episodes.tally.scoreHistogram,
       inputs: [...(taskFile ? [taskFile.label] : []), ...files.map((file) => file.label)],
+      // Per-adapter counts of the import stage, so `inspect ingest` shows where the records came from.
+      sources: (source?.manifest.details.imports as unknown[] | undefined) ?? [],
     };
     await ctx.out.json('summary.json', summary);
     const lines = [
