@@ -1,0 +1,70 @@
+/**
+ * Small selections every figure makes the same way: family order, the headline budget of a family,
+ * the k values shown.
+ */
+import { kTicks } from '../theme/axes';
+import type { Budget } from './tables';
+
+const FAMILY_ORDER = ['bridge', 'comparison', 'closed-book'];
+
+/** Canonical family order: the study's bridge, comparison, closed-book first, then alphabetical. */
+export function orderFamilies(families: Iterable<string>): string[] {
+  const rank = (family: string) => {
+    const index = FAMILY_ORDER.indexOf(family);
+    return index === -1 ? FAMILY_ORDER.length : index;
+  };
+  return [...new Set(families)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The budget a family's headline numbers use: its largest integer T, else `all` (uncapped data). */
+export function headlineBudget(budgets: Iterable<Budget>): Budget | null {
+  let best: Budget | null = null;
+  for (const budget of budgets) {
+    if (budget === 'all') best ??= 'all';
+    else if (best === null || best === 'all' || budget > best) best = budget;
+  }
+  return best;
+}
+
+/** Headline budget per family of rows that carry family and budget. */
+export function headlineBudgets(rows: readonly { family: string; budget: Budget }[]): Map<string, Budget> {
+  const byFamily = new Map<string, Budget[]>();
+  for (const row of rows) {
+    const list = byFamily.get(row.family) ?? [];
+    list.push(row.budget);
+    byFamily.set(row.family, list);
+  }
+  const result = new Map<string, Budget>();
+  for (const [family, budgets] of byFamily) {
+    const best = headlineBudget(budgets);
+    if (best !== null) result.set(family, best);
+  }
+  return result;
+}
+
+/** Text of a budget for labels: `T = 5`, or `no cap` for `all`. */
+export function budgetLabel(budget: Budget): string {
+  return budget === 'all' ? 'no cap' : `T = ${budget}`;
+}
+
+/** Integer budgets, ascending. */
+export function integerBudgets(budgets: Iterable<Budget>): number[] {
+  return [...new Set([...budgets].filter((b): b is number => b !== 'all'))].sort((a, b) => a - b);
+}
+
+/** True when k is shown on a log2 axis whose largest k is maxK (a power of two, or maxK itself). */
+export function isShownK(k: number, maxK: number): boolean {
+  return kTicks(maxK).includes(k);
+}
+
+/** Groups items by a string key, keeping first-seen order. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,119 @@
+/**
+ * Streaming reads of the per-episode tables (`clusters.csv`, `labels.csv`), which can hold a million
+ * rows: only a deterministic sample of map points and small aggregates are kept.
+ */
+import { hashString } from '../../analyses/random/rng';
+import { budget as readBudget, CellError, num, text } from '../data/columns';
+import type { Budget, ClusterLabelCount, ClusterPoint, SequenceCount } from '../data/tables';
+import { csvObjects } from './csv-records';
+
+/** What the cluster figures need from `clusters.csv`. */
+export interface ClusterTables {
+  points: ClusterPoint[];
+  episodes: number;
+  labels: ClusterLabelCount[];
+}
+
+/**
+ * Keeps, per policy, the `perPolicy` episodes with the smallest hash of their id: a sample that does not
+ * depend on row order and is the same on every run.
+ */
+export async function readClusters(file: string, rows: AsyncIterable<Record<string, string>>, perPolicy: number): Promise<ClusterTables> {
+  const kept = new Map<string, { h: number; id: string; point: ClusterPoint }[]>();
+  const labels = new Map<string, number>();
+  let episodes = 0;
+  for await (const row of rows) {
+    episodes += 1;
+    try {
+      const id = text(row, 'id');
+      const point: ClusterPoint = {
+        policy: text(row, 'policy'),
+        family: text(row, 'family'),
+        budget: readBudget(row),
+        cluster: text(row, 'cluster'),
+        label: text(row, 'label'),
+        pc1: num(row, 'pc1'),
+        pc2: num(row, 'pc2'),
+      };
+      const key = `${point.cluster}\u0000${point.label}`;
+      labels.set(key, (labels.get(key) ?? 0) + 1);
+      const list = kept.get(point.policy) ?? [];
+      list.push({ h: hashString(id), id, point });
+      if (list.length >= 2 * perPolicy) truncate(list, perPolicy);
+      kept.set(point.policy, list);
+    } catch (error) {
+      if (error instanceof CellError) throw new CellError(`${file}, data row ${episodes}: ${error.message}`);
+      throw error;
+    }
+  }
+  const points = [...kept.keys()].sort().flatMap((policy) => {
+    const list = kept.get(policy)!;
+    truncate(list, perPolicy);
+    return list.map((entry) => entry.point);
+  });
+  const labelCounts = [...labels.entries()]
+    .map(([key, count]) => {
+      const [cluster, label] = key.split('\u0000') as [string, string];
+      return { cluster, label, episodes: count };
+    })
+    .sort((a, b) => compare(a.cluster, b.cluster) || compare(a.label, b.label));
+  return { points, episodes, labels: labelCounts };
+}
+
+function truncate(list: { h: number; id: string }[], size: number): void {
+  list.sort((a, b) => a.h - b.h || compare(a.id, b.id));
+  list.length = Math.min(list.length, size);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Counts query sequences per (family, budget, policy) among the budgets `keep` accepts, and returns the
+ * `top` most frequent per group (ties broken by text, so the result is stable).
+ */
+export async function readTopSequences(
+  file: string,
+  rows: AsyncIterable<Record<string, string>>,
+  keep: (family: string, budget: Budget) => boolean,
+  top: number,
+): Promise<SequenceCount[]> {
+  const counts = new Map<string, { episodes: number; correct: number }>();
+  let line = 0;
+  for await (const row of rows) {
+    line += 1;
+    try {
+      const family = text(row, 'family');
+      const budget = readBudget(row);
+      if (!keep(family, budget)) continue;
+      const key = [family, String(budget), text(row, 'policy'), text(row, 'sequence')].join('\u0000');
+      const entry = counts.get(key) ?? { episodes: 0, correct: 0 };
+      entry.episodes += 1;
+      if (text(row, 'correct') === 'true' || text(row, 'correct') === '1') entry.correct += 1;
+      counts.set(key, entry);
+    } catch (error) {
+      if (error instanceof CellError) throw new CellError(`${file}, data row ${line}: ${error.message}`);
+      throw error;
+    }
+  }
+  const groups = new Map<string, SequenceCount[]>();
+  for (const [key, entry] of counts) {
+    const [family, budgetText, policy, sequence] = key.split('\u0000') as [string, string, string, string];
+    const group = `${family}\u0000${budgetText}\u0000${policy}`;
+    const list = groups.get(group) ?? [];
+    list.push({ family, budget: budgetText === 'all' ? 'all' : Number(budgetText), policy, sequence, ...entry });
+    groups.set(group, list);
+  }
+  return [...groups.keys()].sort().flatMap((group) =>
+    groups
+      .get(group)!
+      .sort((a, b) => b.episodes - a.episodes || compare(a.sequence, b.sequence))
+      .slice(0, top),
+  );
+}
+
+/** Adapts a stream of text chunks to row objects. */
+export function rowsOf(chunks: AsyncIterable<string>): AsyncIterable<Record<string, string>> {
+  return csvObjects(chunks);
+}

@@ -1,0 +1,89 @@
+/**
+ * Loads everything a report can draw from the stages present in the run. Nothing here is required:
+ * a missing stage or file leaves its table undefined and says why in `problems`.
+ */
+import { CellError } from '../data/columns';
+import {
+  readCrossoverRow,
+  readDecompositionRow,
+  readDiversityRow,
+  readFrequencyRow,
+  readMarginalRow,
+  readRetrievalDecompositionRow,
+  readSaturationRow,
+  readVerdictRow,
+} from '../data/mechanism-tables';
+import { readBoundaryRow, readPasskDiffRow, readPasskRow, readRetrievalRow } from '../data/parse';
+import { headlineBudgets } from '../data/select';
+import type { ReportData } from '../data/tables';
+import { readClusters, readTopSequences, rowsOf } from './episode-tables';
+import { loadProvenance, SOURCE_STAGES } from './provenance';
+import { absence, loadTable, locate, type Upstream } from './upstream';
+
+/** Every stage the report reads when it is part of the run. */
+export const REPORT_SOURCES = [...SOURCE_STAGES, 'ingest', 'passkt', 'boundary', 'label', 'cluster', 'retrieval', 'compare'] as const;
+
+/** How to read files as text chunks (injected so loaders stay free of fs). */
+export type OpenText = (path: string) => AsyncIterable<string>;
+
+/** Sizes of what is kept from the per-episode tables. */
+export interface LoadLimits {
+  /** Map points kept per policy (deterministic sample). */
+  clusterPointsPerPolicy: number;
+  /** Query sequences listed per (family, policy). */
+  topSequences: number;
+}
+
+/** Loads the report's data from the run. */
+export async function loadReportData(upstream: Upstream, openText: OpenText, limits: LoadLimits): Promise<ReportData> {
+  const problems: Record<string, string> = {};
+  const data: ReportData = { problems, provenance: await loadProvenance(upstream, REPORT_SOURCES) };
+
+  data.passkt = await loadTable(upstream, ['passkt'], 'passkt.csv', readPasskRow, problems);
+  data.passktDiff = await loadTable(upstream, ['passkt'], 'passkt_diff.csv', readPasskDiffRow, problems);
+  data.boundary = await loadTable(upstream, ['boundary'], 'boundary.csv', readBoundaryRow, problems);
+  data.retrieval = await loadTable(upstream, ['retrieval', 'compare'], 'retrieval.csv', readRetrievalRow, problems);
+
+  data.marginal = await loadTable(upstream, ['passkt'], 'marginal.csv', readMarginalRow, problems);
+  data.saturation = await loadTable(upstream, ['passkt'], 'saturation.csv', readSaturationRow, problems);
+  data.crossover = await loadTable(upstream, ['passkt'], 'crossover.csv', readCrossoverRow, problems);
+  data.verdicts = await loadTable(upstream, ['boundary'], 'verdict.csv', readVerdictRow, problems);
+  data.frequencies = await loadTable(upstream, ['compare'], 'compare_frequencies.csv', readFrequencyRow, problems);
+  data.decomposition = await loadTable(upstream, ['compare'], 'decomposition.csv', readDecompositionRow, problems);
+  data.retrievalDecomposition = await loadTable(upstream, ['compare'], 'retrieval_decomposition.csv', readRetrievalDecompositionRow, problems);
+  data.diversity = await loadTable(upstream, ['label', 'compare'], 'diversity.csv', readDiversityRow, problems);
+
+  const clusters = locate(upstream, ['cluster'], 'clusters.csv');
+  if (!clusters) problems['clusters.csv'] = absence(upstream, ['cluster'], 'clusters.csv');
+  else {
+    try {
+      const tables = await readClusters('cluster/clusters.csv', rowsOf(openText(clusters.path('clusters.csv'))), limits.clusterPointsPerPolicy);
+      data.clusterPoints = tables.points;
+      data.clusterEpisodes = tables.episodes;
+      data.clusterLabels = tables.labels;
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      problems['clusters.csv'] = `${error.message} — the table does not match the format this report reads.`;
+    }
+  }
+
+  const labels = locate(upstream, ['label'], 'labels.csv');
+  if (!labels) problems['labels.csv'] = absence(upstream, ['label'], 'labels.csv');
+  else {
+    // Only the headline budget of each family is listed; without passkt, every budget is counted.
+    const headline = data.passkt ? headlineBudgets(data.passkt) : null;
+    try {
+      data.sequences = await readTopSequences(
+        'label/labels.csv',
+        rowsOf(openText(labels.path('labels.csv'))),
+        // Uncapped episodes count for every T, so they are kept too.
+        (family, budget) => budget === 'all' || headline === null || !headline.has(family) || headline.get(family) === budget,
+        limits.topSequences,
+      );
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      problems['labels.csv'] = `${error.message} — the table does not match the format this report reads.`;
+    }
+  }
+  return data;
+}

@@ -1,0 +1,37 @@
+/** The method notes, stated with the settings this run actually used. */
+import type { ReportData } from '../data/tables';
+
+/** Paragraphs for the "Method notes" section. */
+export function methodNotes(data: ReportData): string[] {
+  const notes: string[] = [];
+  const modes = [...new Set((data.passkt ?? []).map((row) => row.mode))].sort();
+  const passkt = data.provenance.stages.find((stage) => stage.stage === 'passkt');
+  notes.push(
+    'Estimator. For each task with n episodes of which c are correct, PASS@k = 1 − C(n−c, k) / C(n, k) (the unbiased estimator, ' +
+      'exactly 1 when n − c < k, computed in product form); a family’s value is the mean over its tasks. Tasks with fewer than k ' +
+      'episodes are left out of that k and counted, never padded.',
+  );
+  notes.push(
+    `Budget mode${modes.length === 1 ? '' : 's'} in this run: ${modes.length ? modes.join(', ') : 'none (no PASS@(k,T) table)'}. ` +
+      '“capped” uses the episodes that were run with budget T; “thresholded” counts an uncapped episode as a success at T only if it ' +
+      'is correct within T tool-call rounds (an approximation: an agent may act differently when told its budget). A tool-call round is a ' +
+      'set of calls issued together.',
+  );
+  notes.push(
+    'Uncertainty. Intervals are 95% percentile bootstrap intervals that resample tasks (with a seeded generator); differences between ' +
+      'policies resample tasks jointly (paired). ' +
+      (passkt ? `The passkt stage ran with parameters ${JSON.stringify(passkt.params)}.` : ''),
+  );
+  notes.push(
+    'Tests. The capability boundary at k = n compares the tasks each policy solves at least once; the p-value is the two-sided exact ' +
+      'McNemar (binomial) test on the tasks only one of the two policies solves.',
+  );
+  if (data.retrieval && data.retrieval.length > 0) {
+    const definitions = [...new Set(data.retrieval.map((row) => row.definition))].sort();
+    notes.push(
+      `Retrieval success is defined by ${definitions.join(' / ')}: “gold_docs” means every gold document of the task appeared in a tool ` +
+        'result (matched by id or normalized title); “answer_in_results” means a gold answer appeared in a tool result.',
+    );
+  }
+  return notes;
+}

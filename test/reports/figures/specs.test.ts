@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReportData } from '../../../reports/data/tables';
+import { FIGURES } from '../../../reports/figures/index';
+import { FigureRegistry } from '../../../reports/figures/registry';
+import { loadPaperReference } from '../../../reports/reference/paper';
+import { fixtureData } from '../fixture-data';
+import { FAMILIES, POLICIES, SAMPLES } from '../fixture-run';
+
+let data: ReportData;
+beforeAll(async () => {
+  data = await fixtureData();
+});
+
+/** The spec with its inline data reduced to a row count and the first rows, so snapshots stay readable. */
+function summarized(spec: unknown): unknown {
+  const copy = JSON.parse(JSON.stringify(spec)) as { data?: { values?: unknown[] } };
+  if (copy.data?.values) copy.data = { values: [`${copy.data.values.length} rows`, ...copy.data.values.slice(0, 3)] } as never;
+  return copy;
+}
+
+describe('figure specs (Vega-Lite) on the planted fixture', () => {
+  for (const builder of FIGURES.list()) {
+    it(`${builder.number} ${builder.name}`, () => {
+      const outcome = builder.build({ data, paperReference: builder.name === 'pass-vs-k' ? loadPaperReference() : null });
+      expect(outcome.kind, outcome.kind === 'skipped' ? outcome.reason : '').toBe('figure');
+      if (outcome.kind !== 'figure') return;
+      expect(outcome.caption.length).toBeGreaterThan(40);
+      expect(summarized(outcome.spec)).toMatchSnapshot();
+    });
+  }
+});
+
+describe('figure 1 data', () => {
+  it('draws every policy and family at T = 5, k a power of two, with the planted values', () => {
+    const outcome = FIGURES.get('pass-vs-k')!.build({ data, paperReference: null });
+    if (outcome.kind !== 'figure') throw new Error(outcome.reason);
+    const values = (outcome.spec as { data: { values: Record<string, unknown>[] } }).data.values;
+    expect(values).toHaveLength(POLICIES.length * FAMILIES.length * (Math.log2(SAMPLES) + 1));
+    const fromTable = data.passkt!.find((r) => r.policy === 'rl' && r.family === 'bridge' && r.budget === 5 && r.k === 4)!;
+    expect(values.find((v) => v.policy === 'rl' && v.panel === 'bridge' && v.k === 4)!.pass).toBe(fromTable.pass);
+  });
+
+  it('overlays only the published values whose k exists in the run, and says so', () => {
+    const outcome = FIGURES.get('pass-vs-k')!.build({ data, paperReference: loadPaperReference() });
+    if (outcome.kind !== 'figure') throw new Error(outcome.reason);
+    const published = (outcome.spec as { data: { values: Record<string, unknown>[] } }).data.values.filter((v) => v.source === 'published');
+    expect(published.map((v) => [v.policy, v.k, v.pass])).toEqual([
+      ['base', 1, 0.363],
+      ['rl', 1, 0.335],
+    ]);
+    expect(outcome.notes.join(' ')).toMatch(/3 published value\(s\) at k larger than this run's n are not drawn/);
+  });
+});
+
+describe('skipping', () => {
+  it('skips every figure with a reason when no analysis ran', async () => {
+    const empty = await fixtureData(['ingest']);
+    for (const builder of FIGURES.list()) {
+      const outcome = builder.build({ data: empty, paperReference: null });
+      expect(outcome.kind).toBe('skipped');
+      if (outcome.kind === 'skipped') expect(outcome.reason).toMatch(/stage is not part of this run/);
+    }
+  });
+});
+
+describe('figure registry', () => {
+  it('refuses duplicate and non-slug names', () => {
+    const builder = { name: 'a', number: '1', title: 't', build: () => ({ kind: 'skipped', reason: 'x' }) as const };
+    const registry = new FigureRegistry().register(builder);
+    expect(() => registry.register(builder)).toThrow(/two figures/);
+    expect(() => registry.register({ ...builder, name: '../x' })).toThrow(/slug/);
+  });
+
+  it('has the nine study figures (with their parts) in page order', () => {
+    expect(FIGURES.list().map((b) => b.number)).toEqual(['1', '2a', '2b', '2c', '3a', '3b', '4', '5a', '5b', '6a', '6b', '7', '8a', '8b', '9']);
+  });
+});
