@@ -1,0 +1,81 @@
+/**
+ * Compares every policy of a (family, budget) group with the base policy: strategy frequencies,
+ * shift-share decomposition and retrieval-vs-integration, all resampled with one shared task bootstrap
+ * per comparison (so the intervals of one comparison come from the same replicates).
+ */
+import type { Rng } from '../random/rng';
+import { budgetValue, compareBudgetKeys } from './budget-key';
+import type { ComparisonBootstrap, ComparisonKey } from './comparison-key';
+import { type DecompositionRow, decompositionRows } from './decomposition-rows';
+import { type FrequencyRow, frequencyRows } from './frequency-rows';
+import type { GroupEpisodes } from './group-episodes';
+import { retrievalPairTable, schemePairTable, selectPair } from './pair-selection';
+import type { RetrievalDefinition } from './retrieval-success';
+import { type RetrievalDecompositionRow, retrievalDecompositionRows } from './retrieval-rows';
+import { drawTaskResamples } from './task-bootstrap';
+
+/** How to compare. */
+export interface CompareOptions {
+  /** The reference policy every other policy is compared with. */
+  base: string;
+  /** Bootstrap replicates per comparison. */
+  resamples: number;
+  /** Interval level, e.g. 0.95. */
+  level: number;
+  /** Seeded source; each comparison forks its own stream from its key, so results do not depend on order. */
+  rng: Rng;
+  /** The scheme that splits the retrieval decomposition per strategy (default `label`; none: only the `all` row). */
+  retrievalScheme?: string;
+  /** Retrieval definition of each family (families without one get no retrieval rows). */
+  definitions: ReadonlyMap<string, RetrievalDefinition>;
+}
+
+/** The rows of all comparisons, and what could not be compared. */
+export interface CompareOutput {
+  frequencies: FrequencyRow[];
+  decomposition: DecompositionRow[];
+  retrieval: RetrievalDecompositionRow[];
+  /** Human-readable notes on groups that were skipped (e.g. the base policy is absent). */
+  notes: string[];
+}
+
+/** Compares every non-base policy of one group with the base policy. */
+export function compareGroup(group: GroupEpisodes, options: CompareOptions, into?: CompareOutput): CompareOutput {
+  const output = into ?? { frequencies: [], decomposition: [], retrieval: [], notes: [] };
+  const a = group.policies.indexOf(options.base);
+  const label = `${group.family}, T=${group.budget}`;
+  if (a < 0) {
+    output.notes.push(`${label}: no episodes of the base policy '${options.base}'; nothing compared`);
+    return output;
+  }
+  const others = group.policies.map((name, i) => ({ name, i })).filter(({ i }) => i !== a).sort((x, y) => x.name.localeCompare(y.name));
+  const perStrategy = group.schemes.find((s) => s.name === (options.retrievalScheme ?? 'label'));
+  // Without a strategy scheme, one category holds every episode and only the `all` row is written.
+  const retrievalScheme = perStrategy ?? { name: 'none', categories: ['all'], codes: group.policy.map(() => 0) };
+  const definition = options.definitions.get(group.family);
+  for (const { name, i: b } of others) {
+    const selection = selectPair(group, a, b);
+    const key: ComparisonKey = { family: group.family, budget: budgetValue(group.budget), policy_a: options.base, policy_b: name };
+    const rng = options.rng.fork(JSON.stringify([group.family, group.budget, options.base, name]));
+    const bootstrap: ComparisonBootstrap = { resamples: drawTaskResamples(selection.tasks.length, options.resamples, rng), level: options.level };
+    for (const scheme of group.schemes) {
+      const table = schemePairTable(scheme, group, selection);
+      output.frequencies.push(...frequencyRows(scheme.name, table, key, bootstrap));
+      output.decomposition.push(...decompositionRows(scheme.name, table, key, bootstrap));
+    }
+    if (definition) {
+      const retrieval = retrievalPairTable(retrievalScheme, group, selection);
+      output.retrieval.push(...retrievalDecompositionRows(retrieval, definition, key, bootstrap, perStrategy !== undefined));
+    }
+  }
+  if (!definition) output.notes.push(`${label}: no retrieval definition for family '${group.family}'; no retrieval decomposition`);
+  return output;
+}
+
+/** Compares every group, in family then budget order. */
+export function compareGroups(groups: Iterable<GroupEpisodes>, options: CompareOptions): CompareOutput {
+  const ordered = [...groups].sort((x, y) => x.family.localeCompare(y.family) || compareBudgetKeys(x.budget, y.budget));
+  const output: CompareOutput = { frequencies: [], decomposition: [], retrieval: [], notes: [] };
+  for (const group of ordered) compareGroup(group, options, output);
+  return output;
+}

@@ -1,0 +1,62 @@
+/** `decomposition.csv`: the shift-share decomposition of one comparison, per variant, with intervals. */
+import { totalEpisodes } from './category-totals';
+import type { ComparisonBootstrap, ComparisonKey } from './comparison-key';
+import { type PairTable, pairTotals } from './pair-table';
+import { SHIFT_SHARE_VARIANTS, shiftShare } from './shift-share';
+import { bootstrapIntervals } from './task-bootstrap';
+
+/** Column order of `decomposition.csv`. */
+export const DECOMPOSITION_COLUMNS = [
+  'scheme', 'family', 'budget', 'policy_a', 'policy_b', 'variant',
+  'acc_a', 'acc_b',
+  'total', 'total_lo', 'total_hi',
+  'reweighting', 'reweighting_lo', 'reweighting_hi',
+  'within', 'within_lo', 'within_hi',
+  'support', 'support_lo', 'support_hi',
+  'new_share', 'lost_share', 'tasks', 'episodes_a', 'episodes_b',
+] as const;
+
+/** One row of `decomposition.csv`. */
+export type DecompositionRow = Record<(typeof DECOMPOSITION_COLUMNS)[number], number | string>;
+
+const TERMS = ['total', 'reweighting', 'within', 'support'] as const;
+
+// Statistic vector layout: for each variant in SHIFT_SHARE_VARIANTS order, the TERMS.
+function decompositionStatistic(table: PairTable, weights?: ArrayLike<number>): Float64Array {
+  const { a, b } = pairTotals(table, weights);
+  const result = shiftShare(a, b);
+  return Float64Array.from(SHIFT_SHARE_VARIANTS.flatMap((variant) => TERMS.map((term) => result[variant][term])));
+}
+
+/** The three decomposition rows (a_ref, b_ref, symmetric) of one comparison under one scheme. */
+export function decompositionRows(scheme: string, table: PairTable, key: ComparisonKey, bootstrap: ComparisonBootstrap): DecompositionRow[] {
+  const { a, b } = pairTotals(table);
+  if (totalEpisodes(a) === 0 || totalEpisodes(b) === 0) return [];
+  const point = shiftShare(a, b);
+  const { lo, hi } = bootstrapIntervals(bootstrap.resamples, (w) => decompositionStatistic(table, w), bootstrap.level);
+  return SHIFT_SHARE_VARIANTS.map((variant, v) => {
+    const row: DecompositionRow = {
+      scheme,
+      ...key,
+      variant,
+      acc_a: point.acc_a,
+      acc_b: point.acc_b,
+      total: 0, total_lo: 0, total_hi: 0,
+      reweighting: 0, reweighting_lo: 0, reweighting_hi: 0,
+      within: 0, within_lo: 0, within_hi: 0,
+      support: 0, support_lo: 0, support_hi: 0,
+      new_share: point.new_share,
+      lost_share: point.lost_share,
+      tasks: table.tasks.length,
+      episodes_a: totalEpisodes(a),
+      episodes_b: totalEpisodes(b),
+    };
+    TERMS.forEach((term, t) => {
+      const j = v * TERMS.length + t;
+      row[term] = point[variant][term];
+      row[`${term}_lo`] = lo[j]!;
+      row[`${term}_hi`] = hi[j]!;
+    });
+    return row;
+  });
+}

@@ -1,0 +1,111 @@
+/**
+ * The text `npm run inspect -- compare` prints: one headline per family, budget and policy, read back
+ * from the stage's CSV rows (so it shows exactly what was written).
+ */
+import { compareBudgetKeys } from './budget-key';
+
+type CsvRow = Record<string, string>;
+
+/** Formats a signed number with 3 decimals (`+0.034`), or `n/a`. */
+export function signed(value: string | undefined): string {
+  const x = Number(value);
+  if (value === undefined || value === '' || !Number.isFinite(x)) return 'n/a';
+  const text = Math.abs(x).toFixed(3);
+  return `${x < 0 && text !== '0.000' ? '-' : '+'}${text}`;
+}
+
+function interval(row: CsvRow, term: string): string {
+  return `[${signed(row[`${term}_lo`])}, ${signed(row[`${term}_hi`])}]`;
+}
+
+function budgetText(budget: string): string {
+  return budget === 'all' ? 'uncapped' : `T=${budget}`;
+}
+
+function keyOf(row: CsvRow): string {
+  return JSON.stringify([row.family, row.budget, row.policy_a, row.policy_b]);
+}
+
+/** The rows of the compare stage's three CSV files. */
+export interface CompareTables {
+  decomposition: CsvRow[];
+  retrieval: CsvRow[];
+  frequencies: CsvRow[];
+}
+
+/** What the headline shows. */
+export interface HeadlineOptions {
+  /** Strategy scheme shown (default `label`, else the first present). */
+  scheme?: string;
+  /** Only the largest budget of each family (a short summary for the end of a run). */
+  largestBudgetOnly?: boolean;
+  /** The symmetric and frequency-test lines under each headline (default true). */
+  details?: boolean;
+}
+
+/** Headline lines, one per family, budget and policy (plus detail lines). */
+export function compareHeadlines(tables: CompareTables, options: HeadlineOptions = {}): string[] {
+  const { scheme, largestBudgetOnly = false, details = true } = options;
+  const schemes = [...new Set(tables.decomposition.map((row) => row.scheme ?? ''))];
+  const shown = scheme ?? (schemes.includes('label') ? 'label' : schemes[0]);
+  const byVariant = (variant: string) =>
+    new Map(tables.decomposition.filter((r) => r.scheme === shown && r.variant === variant).map((r) => [keyOf(r), r]));
+  const aRef = byVariant('a_ref');
+  const symmetric = byVariant('symmetric');
+  const retrieval = new Map(tables.retrieval.filter((r) => r.label === 'all').map((r) => [keyOf(r), r]));
+  const frequency = new Map<string, CsvRow[]>();
+  for (const row of tables.frequencies.filter((r) => r.scheme === shown)) {
+    const list = frequency.get(keyOf(row)) ?? [];
+    list.push(row);
+    frequency.set(keyOf(row), list);
+  }
+  const keys = new Map<string, CsvRow>();
+  for (const row of [...aRef.values(), ...retrieval.values()]) if (!keys.has(keyOf(row))) keys.set(keyOf(row), row);
+  const largest = new Map<string, string>();
+  for (const row of keys.values()) {
+    const family = row.family ?? '';
+    const current = largest.get(family);
+    if (current === undefined || compareBudgetKeys(row.budget ?? '', current) > 0) largest.set(family, row.budget ?? '');
+  }
+  const ordered = [...keys].filter(([, row]) => !largestBudgetOnly || largest.get(row.family ?? '') === row.budget).sort(
+    ([, x], [, y]) =>
+      (x.family ?? '').localeCompare(y.family ?? '') ||
+      compareBudgetKeys(x.budget ?? '', y.budget ?? '') ||
+      (x.policy_b ?? '').localeCompare(y.policy_b ?? ''),
+  );
+  if (ordered.length === 0) return ['no comparisons (is the base policy in the data?)'];
+  const lines = [shown ? `strategy scheme: ${shown}; intervals: task-clustered bootstrap` : 'no strategy labels or clusters in this run; intervals: task-clustered bootstrap'];
+  for (const [key, head] of ordered) {
+    const d = aRef.get(key);
+    const r = retrieval.get(key);
+    let line = `${head.family}, ${budgetText(head.budget ?? '')}: ${head.policy_b} vs ${head.policy_a} accuracy ${signed((d ?? r)?.total)}`;
+    if (d) {
+      line +=
+        ` = reweighting ${signed(d.reweighting)} ${interval(d, 'reweighting')}` +
+        ` + within-strategy ${signed(d.within)} ${interval(d, 'within')}` +
+        ` + new ${signed(d.support)} ${interval(d, 'support')}`;
+    }
+    if (r) line += `; retrieval ${signed(r.retrieval)} ${interval(r, 'retrieval')}, integration ${signed(r.integration)} ${interval(r, 'integration')}`;
+    lines.push(line);
+    if (!details) continue;
+    const s = symmetric.get(key);
+    if (s) {
+      lines.push(
+        `    symmetric: reweighting ${signed(s.reweighting)} ${interval(s, 'reweighting')}` +
+          ` + within-strategy ${signed(s.within)} ${interval(s, 'within')} + support ${signed(s.support)}`,
+      );
+    }
+    const f = frequency.get(key);
+    if (f && f[0]) {
+      const gained = f.filter((x) => x.support === 'gained').map((x) => x.strategy);
+      const lost = f.filter((x) => x.support === 'lost').map((x) => x.strategy);
+      const p = Number(f[0].p_value);
+      lines.push(
+        `    strategies: chi2 ${Number(f[0].chi2).toFixed(1)} (df ${f[0].df}), p ${p < 1e-4 ? p.toExponential(1) : p.toFixed(4)},` +
+          ` JSD ${Number(f[0].jsd).toFixed(3)}, V ${Number(f[0].cramers_v).toFixed(3)};` +
+          ` gained: ${gained.join(', ') || 'none'}; lost: ${lost.join(', ') || 'none'}`,
+      );
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,146 @@
+/**
+ * Accumulates retrieval outcomes per (policy, family, budget) under every definition at once, so one
+ * pass over the episodes is enough and the definition is chosen per family at the end.
+ */
+import type { EpisodeRow } from '../episode';
+import { budgetKey, budgetValue, compareBudgetKeys } from './budget-key';
+import { type CategoryTotals, emptyTotals } from './category-totals';
+import { MISSED, RETRIEVED, retrievalProfile } from './retrieval-integration';
+import {
+  chooseDefinition,
+  type DefinitionChoice,
+  type DefinitionCoverage,
+  RETRIEVAL_DEFINITIONS,
+  type RetrievalDefinition,
+  retrievalSuccess,
+} from './retrieval-success';
+
+/** One row of `retrieval.csv` (FORMAT.md); NaN rates mean "no such episode". */
+export interface RetrievalRow {
+  policy: string;
+  family: string;
+  budget: number | string;
+  episodes: number;
+  retrieval_rate: number;
+  accuracy: number;
+  acc_given_retrieved: number;
+  acc_given_missed: number;
+  definition: RetrievalDefinition;
+}
+
+/** The exact column order of `retrieval.csv`. */
+export const RETRIEVAL_COLUMNS = [
+  'policy',
+  'family',
+  'budget',
+  'episodes',
+  'retrieval_rate',
+  'accuracy',
+  'acc_given_retrieved',
+  'acc_given_missed',
+  'definition',
+] as const;
+
+interface Cell {
+  policy: string;
+  family: string;
+  budget: string;
+  episodes: number;
+  byDefinition: Record<RetrievalDefinition, CategoryTotals>;
+}
+
+/** Per-(policy, family, budget) retrieval counts under each definition. */
+export interface RetrievalTable {
+  cells: Map<string, Cell>;
+}
+
+/** An empty table. */
+export function createRetrievalTable(): RetrievalTable {
+  return { cells: new Map() };
+}
+
+/** Adds one episode. */
+export function addToRetrievalTable(table: RetrievalTable, row: EpisodeRow): void {
+  const budget = budgetKey(row.budget);
+  const key = JSON.stringify([row.policy, row.family, budget]);
+  let cell = table.cells.get(key);
+  if (!cell) {
+    cell = {
+      policy: row.policy,
+      family: row.family,
+      budget,
+      episodes: 0,
+      byDefinition: { gold_docs: emptyTotals(2), answer_in_results: emptyTotals(2) },
+    };
+    table.cells.set(key, cell);
+  }
+  cell.episodes += 1;
+  for (const definition of RETRIEVAL_DEFINITIONS) {
+    const success = retrievalSuccess(row, definition);
+    if (success === null) continue;
+    const totals = cell.byDefinition[definition];
+    const category = success ? RETRIEVED : MISSED;
+    totals.n[category]! += 1;
+    if (row.correct) totals.correct[category]! += 1;
+  }
+}
+
+/** The outcome of choosing a definition per family. */
+export interface RetrievalSummary {
+  rows: RetrievalRow[];
+  /** The definition of each family that has one. */
+  definitions: Map<string, RetrievalDefinition>;
+  /** Episodes of each family the chosen definition could not be applied to (left out of the rows). */
+  excluded: Map<string, number>;
+  /** Families where no definition applies (no gold documents and no answers). */
+  undefinedFamilies: string[];
+}
+
+/** Chooses each family's definition and writes the rows, ordered by family, budget, policy. */
+export function summarizeRetrieval(table: RetrievalTable, choice: DefinitionChoice): RetrievalSummary {
+  const coverage = new Map<string, DefinitionCoverage>();
+  for (const cell of table.cells.values()) {
+    const c = coverage.get(cell.family) ?? { episodes: 0, gold_docs: 0, answer_in_results: 0 };
+    c.episodes += cell.episodes;
+    for (const definition of RETRIEVAL_DEFINITIONS) {
+      const totals = cell.byDefinition[definition];
+      c[definition] += totals.n[RETRIEVED]! + totals.n[MISSED]!;
+    }
+    coverage.set(cell.family, c);
+  }
+  const definitions = new Map<string, RetrievalDefinition>();
+  const excluded = new Map<string, number>();
+  const undefinedFamilies: string[] = [];
+  for (const [family, c] of [...coverage].sort(([x], [y]) => x.localeCompare(y))) {
+    const definition = chooseDefinition(c, choice);
+    if (definition === null) {
+      undefinedFamilies.push(family);
+      excluded.set(family, c.episodes);
+      continue;
+    }
+    definitions.set(family, definition);
+    excluded.set(family, c.episodes - c[definition]);
+  }
+  const rows: RetrievalRow[] = [];
+  const cells = [...table.cells.values()].sort(
+    (x, y) => x.family.localeCompare(y.family) || compareBudgetKeys(x.budget, y.budget) || x.policy.localeCompare(y.policy),
+  );
+  for (const cell of cells) {
+    const definition = definitions.get(cell.family);
+    if (!definition) continue;
+    const profile = retrievalProfile(cell.byDefinition[definition]);
+    if (profile.episodes === 0) continue;
+    rows.push({
+      policy: cell.policy,
+      family: cell.family,
+      budget: budgetValue(cell.budget),
+      episodes: profile.episodes,
+      retrieval_rate: profile.retrieval_rate,
+      accuracy: profile.accuracy,
+      acc_given_retrieved: profile.acc_given_retrieved,
+      acc_given_missed: profile.acc_given_missed,
+      definition,
+    });
+  }
+  return { rows, definitions, excluded, undefinedFamilies };
+}
