@@ -1,0 +1,53 @@
+/**
+ * k-means with restarts: `ml-kmeans` (k-means++ initialization, seeded) run once per seed, keeping the run
+ * with the smallest within-cluster sum of squares. ml-kmeans has no restarts of its own.
+ */
+import { kmeans } from 'ml-kmeans';
+import { nearestCentroid } from './distance';
+
+/** A k-means solution. */
+export interface KmeansFit {
+  k: number;
+  assignments: number[];
+  centroids: number[][];
+  /** Within-cluster sum of squared distances. */
+  inertia: number;
+  /** The seed of the winning restart. */
+  seed: number;
+}
+
+/** Runs k-means once per seed and returns the lowest-inertia solution (earliest seed on ties). */
+export function kmeansBest(data: number[][], k: number, seeds: readonly number[], maxIterations = 100): KmeansFit {
+  let best: KmeansFit | null = null;
+  for (const seed of seeds) {
+    const result = kmeans(data, k, { seed, initialization: 'kmeans++', maxIterations });
+    // Re-assign to the final centroids: ml-kmeans returns the assignment of the last step's input centers.
+    let inertia = 0;
+    const assignments = data.map((point) => {
+      const nearest = nearestCentroid(point, result.centroids);
+      inertia += nearest.distance;
+      return nearest.index;
+    });
+    if (best === null || inertia < best.inertia - 1e-9) best = { k, assignments, centroids: result.centroids, inertia, seed };
+  }
+  if (best === null) throw new Error('kmeansBest needs at least one seed');
+  return best;
+}
+
+/** Renumbers clusters by size, largest first (ties: the cluster whose first member comes first), for stable names. */
+export function orderBySize(fit: KmeansFit): KmeansFit {
+  const sizes = new Array<number>(fit.k).fill(0);
+  const first = new Array<number>(fit.k).fill(Number.POSITIVE_INFINITY);
+  fit.assignments.forEach((c, i) => {
+    sizes[c]! += 1;
+    first[c] = Math.min(first[c]!, i);
+  });
+  const order = Array.from({ length: fit.k }, (_, c) => c).sort((a, b) => sizes[b]! - sizes[a]! || first[a]! - first[b]!);
+  const rename = new Array<number>(fit.k);
+  order.forEach((old, index) => (rename[old] = index));
+  return {
+    ...fit,
+    assignments: fit.assignments.map((c) => rename[c]!),
+    centroids: order.map((old) => fit.centroids[old]!),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Percentile bootstrap interval of a mean over tasks: resample the tasks with replacement, take the mean
+ * of each resample, and read the interval off the sorted resample means.
+ */
+import type { Rng } from '../random/rng';
+
+/** A mean and its bootstrap interval. */
+export interface MeanInterval {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/** Mean of `values` with a `level` percentile bootstrap interval from `resamples` resamples (NaN when empty). */
+export function bootstrapMean(values: readonly number[], rng: Rng, resamples: number, level = 0.95): MeanInterval {
+  const n = values.length;
+  if (n === 0) return { mean: Number.NaN, low: Number.NaN, high: Number.NaN };
+  const mean = sum(values) / n;
+  if (n === 1 || resamples <= 0) return { mean, low: mean, high: mean };
+  const means = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) total += values[rng.int(n)]!;
+    means[b] = total / n;
+  }
+  means.sort();
+  const alpha = (1 - level) / 2;
+  return { mean, low: quantileSorted(means, alpha), high: quantileSorted(means, 1 - alpha) };
+}
+
+/** Linear-interpolation quantile (type 7) of sorted values. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  const a = sorted[lower]!;
+  const b = sorted[upper]!;
+  return a + (b - a) * (position - lower);
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { searchToolMatcher } from '../../../analyses/strategy/search-tools';
+import { EMPTY_QUERY, episodeSequence, normalizeQuery, sequenceKey } from '../../../analyses/strategy/sequence';
+
+const isSearch = searchToolMatcher();
+
+describe('query sequences', () => {
+  it('normalizes queries like answers and keeps empty ones visible', () => {
+    expect(normalizeQuery('  The Director of "Orchid Harbor"? ')).toBe('director of orchid harbor');
+    expect(normalizeQuery('')).toBe(EMPTY_QUERY);
+    expect(normalizeQuery('?!')).toBe(EMPTY_QUERY);
+  });
+
+  it('joins the search queries of an episode, repeats kept', () => {
+    const calls = [
+      { tool: 'search', query: 'Orchid Harbor' },
+      { tool: 'calculator', query: '2+2' },
+      { tool: 'search', query: 'orchid harbor.' },
+    ];
+    expect(episodeSequence(calls, isSearch)).toBe('orchid harbor || orchid harbor');
+    expect(episodeSequence([], isSearch)).toBe('');
+    expect(sequenceKey(['a', 'b'])).toBe('a || b');
+  });
+
+  it('falls back to tool: query for agents without search calls', () => {
+    expect(episodeSequence([{ tool: 'get_user', query: 'U1' }, { tool: 'cancel', query: 'R9' }], isSearch)).toBe('get_user: u1 || cancel: r9');
+  });
+
+  it('matches search tools by name fragment, case-insensitively', () => {
+    expect(['search', 'search_pages', 'Retrieve', 'wiki_lookup', 'Lookup'].map(isSearch)).toEqual([true, true, true, true, true]);
+    expect(['view_sections', 'get_user', 'calculator'].map(isSearch)).toEqual([false, false, false]);
+    expect(searchToolMatcher(['find'])('find_docs')).toBe(true);
+  });
+});
