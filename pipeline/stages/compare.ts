@@ -16,7 +16,7 @@ import { RETRIEVAL_DECOMPOSITION_COLUMNS } from '../../analyses/mechanism/retrie
 import { RETRIEVAL_DEFINITIONS, type RetrievalDefinition, retrievalSuccess } from '../../analyses/mechanism/retrieval-success';
 import { createRng } from '../../analyses/random/rng';
 import { UserError } from '../errors';
-import { defineStage, type StageInput } from '../runner/stage';
+import { defineStage, type StageResult, type StageInput } from '../runner/stage';
 import { blankNaN } from './retrieval';
 
 /** Parameters of the compare stage. */
@@ -138,10 +138,15 @@ export const compareStage = defineStage({
     }
     progress.stop();
     if (!policies.has(params.base)) {
-      throw new UserError(
-        `the base policy "${params.base}" has no episodes (policies: ${[...policies].sort().join(', ') || 'none'}).`,
-        'Choose the reference policy with --base <policy>.',
-      );
+      // Nothing to compare against (e.g. one imported policy): the rest of the run stays useful, so
+      // write empty tables and say how to choose a reference instead of failing the whole pipeline.
+      const reason = `the base policy "${params.base}" has no episodes (policies: ${[...policies].sort().join(', ') || 'none'}); choose the reference with --base <policy>`;
+      ctx.log.warn(reason);
+      await ctx.out.csv('compare_frequencies.csv', FREQUENCY_COLUMNS, []);
+      await ctx.out.csv('decomposition.csv', DECOMPOSITION_COLUMNS, []);
+      await ctx.out.csv('retrieval_decomposition.csv', RETRIEVAL_DECOMPOSITION_COLUMNS, []);
+      const skipped: StageResult = { counts: { episodes, groups: groups.size }, summary: [`compare: skipped — ${reason}`], details: { notes: [reason] } };
+      return skipped;
     }
 
     const output = compareGroups(

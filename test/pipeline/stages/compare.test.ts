@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeRow } from '../../../analyses/episode';
-import { UserError } from '../../../pipeline/errors';
 import { compareStage } from '../../../pipeline/stages/compare';
 import { retrievalStage } from '../../../pipeline/stages/retrieval';
 import { createRng } from '../../../analyses/random/rng';
@@ -84,10 +83,11 @@ describe('compare stage', () => {
     expect(Number(unlabeled.count_a) + Number(unlabeled.count_b)).toBe(10);
   });
 
-  it('refuses an unknown base policy with a hint', async () => {
-    const run = runWithFakeContext(compareStage, { params: { base: 'sft', resamples: 20 }, inputs: await inputs(false) });
-    await expect(run).rejects.toThrow(UserError);
-    await expect(run).rejects.toThrow(/base policy "sft" has no episodes \(policies: base, rl\)/);
+  it('skips with a hint, writing empty tables, when the base policy has no episodes', async () => {
+    const { output, result } = await runWithFakeContext(compareStage, { params: { base: 'sft', resamples: 20 }, inputs: await inputs(false) });
+    expect(result.summary![0]).toMatch(/compare: skipped — the base policy "sft" has no episodes \(policies: base, rl\); choose the reference with --base/);
+    expect(output.csvRows('decomposition.csv')).toEqual([]);
+    expect(output.csvRows('compare_frequencies.csv')).toEqual([]);
   });
 
   it('compares against another base given with --base', async () => {
