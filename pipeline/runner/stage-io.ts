@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatCsv, parseCsv } from '../io/csv';
+import { csvObjects } from '../io/csv-records';
 import { openJsonlWriter } from '../io/jsonl-writer';
 import { readLines } from '../io/lines';
 import { StageError } from '../errors';
@@ -22,6 +23,7 @@ export function stageInput(stage: string, dir: string, manifest: StageManifest):
     json: async <T>(file: string) => JSON.parse(await readFile(path(file), 'utf8')) as T,
     text: (file) => readFile(path(file), 'utf8'),
     csv: async (file) => parseCsv(await readFile(path(file), 'utf8')),
+    csvRows: (file) => csvObjects(createReadStream(path(file), { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>),
     jsonl: <T>(file: string): AsyncIterable<T> => ({
       async *[Symbol.asyncIterator]() {
         for await (const { text, line } of readLines(path(file))) {

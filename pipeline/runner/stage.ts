@@ -17,8 +17,10 @@ export interface StageInput {
   json<T>(file: string): Promise<T>;
   /** Streams a JSONL file written by the upstream stage, one parsed object per line. */
   jsonl<T>(file: string): AsyncIterable<T>;
-  /** Reads a CSV file written by the upstream stage into objects of strings. */
+  /** Reads a CSV file written by the upstream stage into objects of strings (small tables). */
   csv(file: string): Promise<Record<string, string>[]>;
+  /** Streams a CSV file row by row as objects of strings (per-episode tables). */
+  csvRows(file: string): AsyncIterable<Record<string, string>>;
   /** Reads a text file written by the upstream stage. */
   text(file: string): Promise<string>;
   /** Absolute path of a file, for streaming readers that need one (e.g. gzip readers); never for writing. */

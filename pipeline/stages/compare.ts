@@ -37,16 +37,17 @@ export const UNLABELED = 'unlabeled';
 export const UNCLUSTERED = 'unclustered';
 
 async function readCategories(input: StageInput, file: string, column: string): Promise<Map<string, string>> {
-  const rows = await input.csv(file);
   const map = new Map<string, string>();
-  rows.forEach((row, i) => {
+  let line = 1;
+  for await (const row of input.csvRows(file)) {
+    line += 1;
     const id = row.id;
     const value = row[column];
     if (id === undefined || value === undefined) {
-      throw new UserError(`${input.stage}/${file}: line ${i + 2} has no "id" or "${column}" column.`, `Re-run the ${input.stage} stage (--force).`);
+      throw new UserError(`${input.stage}/${file}: line ${line} has no "id" or "${column}" column.`, `Re-run the ${input.stage} stage (--force).`);
     }
     map.set(id, value);
-  });
+  }
   return map;
 }
 

@@ -5,7 +5,7 @@
 import { hashString } from '../../analyses/random/rng';
 import { budget as readBudget, CellError, num, text } from '../data/columns';
 import type { Budget, ClusterLabelCount, ClusterPoint, SequenceCount } from '../data/tables';
-import { csvObjects } from './csv-records';
+import { csvObjects } from '../../pipeline/io/csv-records';
 
 /** What the cluster figures need from `clusters.csv`. */
 export interface ClusterTables {

@@ -130,6 +130,9 @@ export function fakeStageInput(stage: string, files: Record<string, FakeFileCont
     has: (file) => texts.has(file),
     json: async <T>(file: string) => JSON.parse(read(file)) as T,
     csv: async (file) => parseCsv(read(file)),
+    csvRows: (file) => (async function* () {
+      yield* parseCsv(read(file));
+    })(),
     text: async (file) => read(file),
     // a virtual path: nothing exists there, so a stage that reads by path fails loudly in tests
     path: (file) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv } from '../../../pipeline/io/csv';
-import { csvObjects, csvRecords } from '../../../reports/load/csv-records';
+import { csvObjects, csvRecords } from '../../../pipeline/io/csv-records';
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
