@@ -30,6 +30,14 @@ export const IngestParams = z.object({
   source: z.enum(['simulate', 'import']).optional(),
   /** Lines longer than this are rejected without being held in memory. */
   maxLineBytes: z.number().int().positive().default(64 * MiB),
+  /**
+   * Process only one slice of the records: record r (counted over all trajectory files, blank lines
+   * excluded) belongs to shard r mod count. Tasks are read whole by every shard.
+   */
+  shard: z
+    .object({ index: z.number().int().min(0), count: z.number().int().min(1) })
+    .refine((s) => s.index < s.count, { message: 'shard index must be below the shard count (e.g. 0/4 … 3/4)' })
+    .optional(),
 });
 
 type Params = z.infer<typeof IngestParams>;
@@ -53,6 +61,12 @@ export const ingestStage = defineStage({
       flags: '--trajectories <files...>',
       description: 'trajectory files (.jsonl or .jsonl.gz); several allowed',
       param: 'trajectories',
+    },
+    {
+      flags: '--shard <i/N>',
+      description: 'ingest only shard i of N (records r with r mod N = i); combine shard runs with --merge',
+      param: 'shard',
+      parse: (value) => parseShard(String(value)),
     },
     {
       flags: '--max-line-bytes <n>',
@@ -118,6 +132,7 @@ export const ingestStage = defineStage({
     };
     await ctx.out.json('summary.json', summary);
     const lines = [
+      ...(params.shard ? [`ingest: shard ${params.shard.index}/${params.shard.count} (records r with r mod ${params.shard.count} = ${params.shard.index})`] : []),
       `ingest: read ${read}, accepted ${episodes.accepted}, rejected ${rejected}` +
         (upstreamRejects ? ` (${upstreamRejects} by the import adapters)` : '') +
         (rejected ? ' — reasons in rejects.jsonl' : ''),
@@ -178,6 +193,8 @@ async function readTrajectories(
   let accepted = 0;
   let blank = 0;
   let matchedByQuestion = 0;
+  let ordinal = -1;
+  const shard = ctx.params.shard;
   const progress = ctx.progress('episodes');
   for (const file of files) {
     for await (const line of readLines(file.path, { maxLineBytes: ctx.params.maxLineBytes })) {
@@ -185,6 +202,8 @@ async function readTrajectories(
         blank += 1;
         continue;
       }
+      ordinal += 1;
+      if (shard && ordinal % shard.count !== shard.index) continue;
       read += 1;
       progress.tick();
       const where = { file: file.label, line: line.line, kind: 'trajectory' as const };
@@ -237,4 +256,11 @@ async function readTrajectories(
   await traces.close();
   await ctx.out.text('episodes.arrow', columns.toArrow());
   return { read, accepted, blank, matchedByQuestion, tally };
+}
+
+/** Parses `--shard i/N` (0-based i). */
+export function parseShard(value: string): { index: number; count: number } | string {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  // An unparsable value is passed on as a string so the zod check reports it with the stage's name.
+  return match ? { index: Number(match[1]), count: Number(match[2]) } : value;
 }

@@ -158,3 +158,26 @@ describe('ingest columnar output', () => {
     expect(fromArrowRows).toEqual(fromJsonl);
   });
 });
+
+describe('ingest shards', () => {
+  it('shards partition the records: together they accept exactly what one run accepts', async () => {
+    const dir = tempDir();
+    const tasksPath = join(dir, 'tasks.jsonl');
+    writeFileSync(tasksPath, jsonl(tasks));
+    const trajPath = join(dir, 'trajectories.jsonl');
+    const records = Array.from({ length: 23 }, (_, sample) => good({ sample }));
+    records.splice(5, 0, { policy: 'broken' } as never);
+    writeFileSync(trajPath, jsonl(records).replace('\n', '\n\n'));
+    const ingestWith = async (shard?: { index: number; count: number }) => {
+      const params = { tasks: tasksPath, trajectories: [trajPath], ...(shard ? { shard } : {}) };
+      const { outcomes } = await runStages([ingestStage], { stages: [{ name: 'ingest', params }], settings: { seed: 1, strict: false } }, join(dir, `run-${shard?.index ?? 'all'}`));
+      return { counts: outcomes[0]!.manifest.counts, ids: readJsonl<EpisodeRow>(join(outcomes[0]!.dir, 'episodes.jsonl')).map((r) => r.id) };
+    };
+    const whole = await ingestWith();
+    const shards = await Promise.all([0, 1, 2].map((index) => ingestWith({ index, count: 3 })));
+    expect(shards.reduce((sum, s) => sum + s.counts.read!, 0)).toBe(whole.counts.read);
+    expect(shards.reduce((sum, s) => sum + s.counts.rejected!, 0)).toBe(1);
+    expect(shards.flatMap((s) => s.ids).sort()).toEqual([...whole.ids].sort());
+    expect(shards[1]!.counts.read).toBe(8);
+  });
+});
