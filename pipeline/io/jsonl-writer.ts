@@ -9,11 +9,13 @@ export function openJsonlWriter(path: string): JsonlWriter {
   stream.on('error', (error) => {
     failure = error;
   });
+  const writeLine = async (json: string) => {
+    if (failure) throw failure;
+    if (!stream.write(`${json}\n`)) await once(stream, 'drain');
+  };
   return {
-    async write(record: unknown) {
-      if (failure) throw failure;
-      if (!stream.write(`${JSON.stringify(record)}\n`)) await once(stream, 'drain');
-    },
+    write: (record: unknown) => writeLine(JSON.stringify(record)),
+    writeSerialized: writeLine,
     async close() {
       if (failure) throw failure;
       stream.end();

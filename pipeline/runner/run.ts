@@ -67,9 +67,12 @@ export async function runPipeline(plan: RunPlan, registry: StageRegistry, option
   if (cleaned.length > 0) options.effects.err(`removed leftovers of an interrupted run: ${cleaned.join(', ')}`);
 
   const fromIndex = options.from ? names.indexOf(options.from) : -1;
+  const neededByOnly = options.only ? upstreamClosure(options.only, stages) : undefined;
   const outcomes = new Map<string, StageOutcome>();
   for (const [index, { definition, params, upstream }] of stages.entries()) {
     const name = definition.name;
+    // With --only, stages that the chosen stage does not read from are left as they are.
+    if (options.only && options.only !== name && !neededByOnly!.has(name)) continue;
     const dir = join(options.runDir, registry.folder(name));
     const existing = await readManifest(dir);
     const upstreamManifests = upstream.map((input) => outcomes.get(input)!.manifest);
@@ -161,4 +164,20 @@ export async function runPipeline(plan: RunPlan, registry: StageRegistry, option
     outcomes.set(name, { stage: name, status: 'ran', dir, manifest });
   }
   return [...outcomes.values()];
+}
+
+// The stages a stage reads from, directly or through others.
+function upstreamClosure(name: string, stages: ReturnType<typeof resolvePlan>): Set<string> {
+  const byName = new Map(stages.map((stage) => [stage.definition.name, stage]));
+  const closure = new Set<string>();
+  const visit = (stage: string) => {
+    for (const input of byName.get(stage)?.upstream ?? []) {
+      if (!closure.has(input)) {
+        closure.add(input);
+        visit(input);
+      }
+    }
+  };
+  visit(name);
+  return closure;
 }

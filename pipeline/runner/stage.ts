@@ -30,6 +30,8 @@ export interface StageInput {
 /** A JSONL writer that streams records to disk with back-pressure. */
 export interface JsonlWriter {
   write(record: unknown): Promise<void>;
+  /** Writes a record that is already serialized as one line of JSON (no newline inside). */
+  writeSerialized(json: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -3,12 +3,16 @@
  * writes compact rows (`episodes.jsonl`, and `episodes.arrow` for columnar tools), slim traces (`traces.jsonl`), the task table (`tasks.jsonl`)
  * and every rejected record with its file, line and reason (`rejects.jsonl`). read = accepted + rejected.
  */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { StrictRejectError } from '../errors';
 import { TaskSchema, type TaskInput } from '../formats/task';
-import { TrajectorySchema, type Trajectory } from '../formats/trajectory';
-import { readLines } from '../io/lines';
+import { readLines, type SourceLine } from '../io/lines';
+import type { EpisodeRow } from '../../analyses/episode';
+import { processRecord, type RecordOutcome } from '../ingest/process-record';
+import { RecordPool } from '../ingest/record-pool';
 import { parseRecord } from '../ingest/parse-record';
 import { RejectLog, type Reject } from '../ingest/rejects';
 import { resolveEpisode } from '../ingest/resolve-episode';
@@ -34,6 +38,8 @@ export const IngestParams = z.object({
    * Process only one slice of the records: record r (counted over all trajectory files, blank lines
    * excluded) belongs to shard r mod count. Tasks are read whole by every shard.
    */
+  /** Worker threads that parse and resolve records: a number (0 = none), or auto (cores, when the input is large). */
+  workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
   shard: z
     .object({ index: z.number().int().min(0), count: z.number().int().min(1) })
     .refine((s) => s.index < s.count, { message: 'shard index must be below the shard count (e.g. 0/4 … 3/4)' })
@@ -67,6 +73,12 @@ export const ingestStage = defineStage({
       description: 'ingest only shard i of N (records r with r mod N = i); combine shard runs with --merge',
       param: 'shard',
       parse: (value) => parseShard(String(value)),
+    },
+    {
+      flags: '--workers <n>',
+      description: 'worker threads for parsing (default auto: one per core when the input is over 16 MB; 0 = none)',
+      param: 'workers',
+      parse: (value) => (value === 'auto' ? 'auto' : Number(value)),
     },
     {
       flags: '--max-line-bytes <n>',
@@ -189,73 +201,107 @@ async function readTrajectories(
   const columns = new EpisodeColumns();
   const seenIds = new Set<string>();
   const samples = new Map<string, number>();
-  let read = 0;
-  let accepted = 0;
-  let blank = 0;
-  let matchedByQuestion = 0;
+  const counts = { read: 0, accepted: 0, blank: 0, matchedByQuestion: 0 };
+  const settings = { tasksGiven, maxLineBytes: ctx.params.maxLineBytes };
+  const workers = await workerCount(ctx.params.workers, files);
+  const pool = workers > 0 ? new RecordPool(workers, tasks.rows(), settings) : undefined;
+  if (pool) ctx.log.info(`parsing with ${workers} worker threads`);
+  const progress = ctx.progress('episodes');
+
+  // Outcomes are applied strictly in input order: ids, default sample numbers and derived tasks depend on it.
+  const apply = async (file: InputFile, outcome: RecordOutcome) => {
+    const where = { file: file.label, line: outcome.line, kind: 'trajectory' as const };
+    if (outcome.kind === 'reject') return reject({ ...where, category: outcome.category, reason: outcome.reason });
+    if (outcome.derivedQuestion !== undefined && !tasks.get(outcome.kind === 'episode' ? outcome.row.task : outcome.task)) {
+      tasks.add({ task: outcome.kind === 'episode' ? outcome.row.task : outcome.task, question: outcome.derivedQuestion });
+    }
+    let row: EpisodeRow;
+    let rowJson: string;
+    let traceJson: string;
+    if (outcome.kind === 'unnumbered') {
+      const task = tasks.get(outcome.task)!;
+      const cellKey = `${outcome.trajectory.policy}\u0000${task.row.task}\u0000${outcome.trajectory.budget ?? ''}`;
+      const sample = samples.get(cellKey) ?? 0;
+      samples.set(cellKey, sample + 1);
+      const resolved = resolveEpisode(outcome.trajectory, task, sample);
+      if (typeof resolved === 'string') return reject({ ...where, category: 'no verdict', reason: resolved });
+      ({ row } = resolved);
+      rowJson = JSON.stringify(resolved.row);
+      traceJson = JSON.stringify(resolved.trace);
+    } else ({ row, rowJson, traceJson } = outcome);
+    if (seenIds.has(row.id)) {
+      return reject({ ...where, category: 'duplicate id', reason: `duplicate episode id "${row.id}" (already accepted earlier; not counted twice)` });
+    }
+    seenIds.add(row.id);
+    if (outcome.matchedByQuestion) counts.matchedByQuestion += 1;
+    counts.accepted += 1;
+    tally.add(row);
+    columns.add(row);
+    await rows.writeSerialized(rowJson);
+    await traces.writeSerialized(traceJson);
+  };
+
+  const pending: { file: InputFile; outcomes: Promise<RecordOutcome[]> }[] = [];
+  const drain = async (keep: number) => {
+    while (pending.length > keep) {
+      const { file, outcomes } = pending.shift()!;
+      for (const outcome of await outcomes) await apply(file, outcome);
+    }
+  };
   let ordinal = -1;
   const shard = ctx.params.shard;
-  const progress = ctx.progress('episodes');
-  for (const file of files) {
-    for await (const line of readLines(file.path, { maxLineBytes: ctx.params.maxLineBytes })) {
-      if (!line.tooLong && line.text.trim() === '') {
-        blank += 1;
-        continue;
-      }
-      ordinal += 1;
-      if (shard && ordinal % shard.count !== shard.index) continue;
-      read += 1;
-      progress.tick();
-      const where = { file: file.label, line: line.line, kind: 'trajectory' as const };
-      const parsed = parseRecord<Trajectory>(line, TrajectorySchema, ctx.params.maxLineBytes);
-      if (!parsed.ok) {
-        await reject({ ...where, category: parsed.category, reason: parsed.reason });
-        continue;
-      }
-      const trajectory = parsed.value;
-      let task = tasks.get(trajectory.task);
-      if (!task && tasksGiven) {
-        const question = typeof trajectory.meta?.question === 'string' ? trajectory.meta.question : trajectory.task;
-        const id = tasks.idForQuestion(question);
-        if (id !== undefined) {
-          task = tasks.get(id);
-          matchedByQuestion += 1;
+  try {
+    for (const file of files) {
+      let batch: SourceLine[] = [];
+      let batchBytes = 0;
+      for await (const line of readLines(file.path, { maxLineBytes: ctx.params.maxLineBytes })) {
+        if (!line.tooLong && line.text.trim() === '') {
+          counts.blank += 1;
+          continue;
+        }
+        ordinal += 1;
+        if (shard && ordinal % shard.count !== shard.index) continue;
+        counts.read += 1;
+        progress.tick();
+        if (!pool) {
+          await apply(file, processRecord(line, tasks, settings));
+          continue;
+        }
+        batch.push(line);
+        batchBytes += line.bytes;
+        if (batch.length >= BATCH_LINES || batchBytes >= BATCH_BYTES) {
+          pending.push({ file, outcomes: pool.submit(batch) });
+          batch = [];
+          batchBytes = 0;
+          // Bounded read-ahead: memory stays a few batches per worker, however large the input.
+          await drain(2 * workers);
         }
       }
-      if (!task && !tasksGiven) {
-        tasks.add({ task: trajectory.task, question: typeof trajectory.meta?.question === 'string' ? trajectory.meta.question : trajectory.task });
-        task = tasks.get(trajectory.task);
-      }
-      if (!task) {
-        await reject({ ...where, category: 'unknown task', reason: `unknown task "${trajectory.task}": no task in the tasks file has this id or question` });
-        continue;
-      }
-      const cellKey = `${trajectory.policy}\u0000${task.row.task}\u0000${trajectory.budget ?? ''}`;
-      const sample = trajectory.sample ?? samples.get(cellKey) ?? 0;
-      if (trajectory.sample === undefined) samples.set(cellKey, sample + 1);
-      const resolved = resolveEpisode(trajectory, task, sample);
-      if (typeof resolved === 'string') {
-        await reject({ ...where, category: 'no verdict', reason: resolved });
-        continue;
-      }
-      if (seenIds.has(resolved.row.id)) {
-        await reject({ ...where, category: 'duplicate id', reason: `duplicate episode id "${resolved.row.id}" (already accepted earlier; not counted twice)` });
-        continue;
-      }
-      seenIds.add(resolved.row.id);
-      accepted += 1;
-      tally.add(resolved.row);
-      columns.add(resolved.row);
-      await rows.write(resolved.row);
-      await traces.write(resolved.trace);
+      if (batch.length > 0) pending.push({ file, outcomes: pool!.submit(batch) });
+      await drain(0);
+      ctx.log.info(`${basename(file.label)}: ${counts.read} records so far`);
     }
-    ctx.log.info(`${basename(file.label)}: ${read} records so far`);
+  } finally {
+    await pool?.close();
+    progress.stop();
   }
-  progress.stop();
   await rows.close();
   await traces.close();
   await ctx.out.text('episodes.arrow', columns.toArrow());
-  return { read, accepted, blank, matchedByQuestion, tally };
+  return { ...counts, tally };
+}
+
+const BATCH_LINES = 2000;
+const BATCH_BYTES = 4 * MiB;
+const WORKERS_FROM_BYTES = 16 * MiB;
+const MAX_WORKERS = 4;
+
+// Threads pay off only on large inputs: below 16 MB the start-up of a worker costs more than it saves.
+async function workerCount(setting: number | 'auto', files: InputFile[]): Promise<number> {
+  if (setting !== 'auto') return setting;
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file.path)).size));
+  if (sizes.reduce((a, b) => a + b, 0) < WORKERS_FROM_BYTES) return 0;
+  return Math.min(MAX_WORKERS, availableParallelism());
 }
 
 /** Parses `--shard i/N` (0-based i). */

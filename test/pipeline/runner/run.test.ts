@@ -109,3 +109,13 @@ describe('runner', () => {
     expect(existsSync(join(dir, '02-sum'))).toBe(false);
   });
 });
+
+describe('runner --only', () => {
+  it('leaves downstream stages alone and does not require their outputs', async () => {
+    const dir = tempDir();
+    calls.length = 0;
+    const { outcomes } = await runStages([source, sum], plan(), dir, { only: 'source' });
+    expect(calls).toEqual(['source']);
+    expect(outcomes.map((o) => o.stage)).toEqual(['source']);
+  });
+});

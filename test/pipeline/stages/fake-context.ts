@@ -194,6 +194,11 @@ export class CapturedOutput implements StageOutput {
         entry.text += `${line}\n`;
         entry.records.push(JSON.parse(line));
       },
+      writeSerialized: async (line: string) => {
+        if (entry.closed) throw new Error(`write to ${file} after close`);
+        entry.text += `${line}\n`;
+        entry.records.push(JSON.parse(line));
+      },
       close: async () => {
         entry.closed = true;
       },
