@@ -181,3 +181,31 @@ describe('ingest shards', () => {
     expect(shards[1]!.counts.read).toBe(8);
   });
 });
+
+describe('ingest worker threads', () => {
+  it('give byte-identical outputs and the same rejects as the single-threaded path', async () => {
+    const dir = tempDir();
+    const tasksPath = join(dir, 'tasks.jsonl');
+    writeFileSync(tasksPath, jsonl(tasks));
+    const trajPath = join(dir, 'trajectories.jsonl');
+    const records: unknown[] = [];
+    for (let i = 0; i < 5000; i++) {
+      if (i % 97 === 0) records.push({ policy: 'p', steps: 'nope' });
+      else if (i % 89 === 0) records.push(good({ sample: 0 })); // duplicate ids
+      else if (i % 7 === 0) records.push(good({ policy: `p${i % 3}` })); // no sample: numbered in order
+      else records.push(good({ sample: i, task: i % 2 ? 't1' : 't2' }));
+    }
+    writeFileSync(trajPath, jsonl(records));
+    const files = ['episodes.jsonl', 'traces.jsonl', 'rejects.jsonl', 'tasks.jsonl', 'summary.json', 'episodes.arrow'];
+    const run = async (workers: number) => {
+      const { outcomes } = await runStages(
+        [ingestStage],
+        { stages: [{ name: 'ingest', params: { tasks: tasksPath, trajectories: [trajPath], workers } }], settings: { seed: 1, strict: false } },
+        join(dir, `run-${workers}`),
+      );
+      return files.map((file) => readFileSync(join(outcomes[0]!.dir, file)));
+    };
+    const [inline, threaded] = [await run(0), await run(2)];
+    files.forEach((file, i) => expect(threaded[i]!.equals(inline[i]!), file).toBe(true));
+  });
+});
