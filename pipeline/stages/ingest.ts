@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { StrictRejectError } from '../errors';
 import { TaskSchema, type TaskInput } from '../formats/task';
+import { loadHotpotqa } from '../environment/hotpotqa/load-hotpotqa';
 import { readLines, type SourceLine } from '../io/lines';
 import type { EpisodeRow } from '../../analyses/episode';
 import { processRecord, type RecordOutcome } from '../ingest/process-record';
@@ -26,7 +27,10 @@ const MiB = 1024 * 1024;
 
 /** Parameters of the ingest stage. */
 export const IngestParams = z.object({
-  /** A user tasks file (`tasks.jsonl[.gz]`); overrides the source stage's tasks. */
+  /**
+   * A user tasks file (`tasks.jsonl[.gz]`), or `hotpotqa:<file.json>` for HotpotQA distractor-setting
+   * JSON converted on the fly; overrides the source stage's tasks.
+   */
   tasks: z.string().optional(),
   /** User trajectory files (`.jsonl[.gz]`), read after the source stage's trajectories. */
   trajectories: z.array(z.string()).default([]),
@@ -60,9 +64,9 @@ export const ingestStage = defineStage({
   description: 'validate, score and compact the trajectories; reject bad records with reasons',
   inputs: (params: Params) => (params.source ? [params.source] : []),
   params: IngestParams,
-  externalFiles: (params) => [...(params.tasks ? [params.tasks] : []), ...params.trajectories],
+  externalFiles: (params) => [...(params.tasks ? [stripTaskFormat(params.tasks)] : []), ...params.trajectories],
   cli: [
-    { flags: '--tasks <file>', description: 'tasks file (tasks.jsonl or .jsonl.gz)', param: 'tasks' },
+    { flags: '--tasks <file>', description: 'tasks file (tasks.jsonl or .jsonl.gz), or hotpotqa:<file.json> (HotpotQA distractor JSON)', param: 'tasks' },
     {
       flags: '--trajectories <files...>',
       description: 'trajectory files (.jsonl or .jsonl.gz); several allowed',
@@ -110,7 +114,8 @@ export const ingestStage = defineStage({
         : undefined;
     const tasks = new TaskIndex();
     let taskLines = 0;
-    if (taskFile) taskLines = await readTasks(taskFile, tasks, reject, params.maxLineBytes);
+    if (taskFile && params.tasks?.startsWith(HOTPOTQA_PREFIX)) taskLines = readHotpotqaTasks(taskFile.path, tasks);
+    else if (taskFile) taskLines = await readTasks(taskFile, tasks, reject, params.maxLineBytes);
     const tasksRejected = rejects.count;
 
     const files: InputFile[] = [
@@ -302,6 +307,19 @@ async function workerCount(setting: number | 'auto', files: InputFile[]): Promis
   const sizes = await Promise.all(files.map(async (file) => (await stat(file.path)).size));
   if (sizes.reduce((a, b) => a + b, 0) < WORKERS_FROM_BYTES) return 0;
   return Math.min(MAX_WORKERS, availableParallelism());
+}
+
+const HOTPOTQA_PREFIX = 'hotpotqa:';
+
+function stripTaskFormat(tasks: string): string {
+  return tasks.startsWith(HOTPOTQA_PREFIX) ? tasks.slice(HOTPOTQA_PREFIX.length) : tasks;
+}
+
+// HotpotQA JSON is one array, validated whole by the loader (which names the bad record on failure).
+function readHotpotqaTasks(path: string, tasks: TaskIndex): number {
+  const loaded = loadHotpotqa(path);
+  for (const task of loaded) tasks.add(task);
+  return loaded.length;
 }
 
 /** Parses `--shard i/N` (0-based i). */
