@@ -42,10 +42,10 @@ export class StageRegistry {
     return [...this.byName.values()].map((entry) => entry.stage);
   }
 
-  /** The run-folder name of a stage: its canonical position and name, e.g. `02-ingest`. */
+  /** The run-folder name of a stage: its own `folder`, or its canonical position and name, e.g. `02-ingest`. */
   folder(name: string): string {
     const entry = this.byName.get(name);
     if (!entry) throw new ConfigError(`unknown stage "${name}".`, `Known stages: ${this.names().join(', ')}.`);
-    return `${String(entry.index + 1).padStart(2, '0')}-${name}`;
+    return entry.stage.folder ?? `${String(entry.index + 1).padStart(2, '0')}-${name}`;
   }
 }

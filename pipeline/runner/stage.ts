@@ -96,6 +96,8 @@ export interface StageResult {
 /** A stage declaration. */
 export interface StageDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
+  /** The run-folder name, when it is not the numbered default `NN-name` (the report lives in `report/`). */
+  folder?: string;
   description: string;
   /** Upstream stages whose outputs this stage reads (may depend on the parameters). */
   inputs: readonly string[] | ((params: z.infer<S>) => readonly string[]);

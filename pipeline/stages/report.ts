@@ -65,6 +65,7 @@ async function inspectReport(output: StageInput): Promise<string> {
 /** The report stage. */
 export const reportStage = defineStage({
   name: 'report',
+  folder: 'report',
   description: 'figures (Vega-Lite, SVG, PNG) and an offline HTML report of every analysis in the run',
   inputs: [],
   optionalInputs: REPORT_SOURCES,
