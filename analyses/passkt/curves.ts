@@ -7,7 +7,7 @@ import { compareBudgets, type Budget, type BudgetMode } from './budget';
 import { bootstrapReplicates, curveIntervals } from './bootstrap';
 import { ClassedMean, PairedDifference, type Member, type Statistic } from './classed-mean';
 import { EstimateTable } from './estimate-table';
-import { compareText, type Outcome } from './outcomes';
+import { compareOutcomes, compareText, type Outcome } from './outcomes';
 import type { PolicyPair } from './pairs';
 
 /** Identifies one curve: a policy's tasks of one family at one budget, in one mode. */
@@ -72,7 +72,9 @@ const passhatTable = new EstimateTable('passhat');
 /** Computes every curve and paired difference of the outcome table. */
 export function analysePass(outcomes: readonly Outcome[], pairs: readonly PolicyPair[], options: PassOptions): PassAnalysis {
   const byFamily = new Map<string, Outcome[]>();
-  for (const outcome of outcomes) {
+  // Task order decides the order of the bootstrap's class sums (floating point): sorted, the bytes
+  // do not depend on the order the rows arrived in (one run, or shards merged).
+  for (const outcome of [...outcomes].sort(compareOutcomes)) {
     const list = byFamily.get(outcome.family);
     if (list) list.push(outcome);
     else byFamily.set(outcome.family, [outcome]);

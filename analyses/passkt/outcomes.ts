@@ -35,8 +35,25 @@ interface PairRecord {
   capped: Map<number, [number, number]>;
   uncapped: number;
   uncappedCorrect: number;
-  /** Rounds of each correct uncapped episode (success at T iff rounds <= T). */
-  correctRounds: number[];
+  /** Correct uncapped episodes by rounds used (success at T iff rounds <= T). */
+  correctRounds: Map<number, number>;
+}
+
+/**
+ * The additive sufficient statistics of one (policy, task): what a shard contributes. Summing them
+ * over shards and expanding the sum gives exactly the outcomes of one run over every episode.
+ */
+export interface PairStats {
+  policy: string;
+  task: string;
+  family: string;
+  /** Capped episodes as [budget, n, c], budgets ascending. */
+  capped: [number, number, number][];
+  /** Uncapped episodes and how many of them are correct. */
+  uncapped: number;
+  uncappedCorrect: number;
+  /** Correct uncapped episodes as [rounds, episodes], rounds ascending (rebuilds c at every threshold T). */
+  correctRounds: [number, number][];
 }
 
 /** What the table says about how it was built (printed in the stage summary). */
@@ -69,27 +86,67 @@ export class OutcomeCollector {
   /** Adds one episode. */
   add(episode: EpisodeOutcome): void {
     this.episodes += 1;
-    const key = `${episode.policy}\u0000${episode.task}`;
-    let pair = this.pairs.get(key);
-    if (!pair) {
-      pair = { policy: episode.policy, task: episode.task, family: episode.family, capped: new Map(), uncapped: 0, uncappedCorrect: 0, correctRounds: [] };
-      this.pairs.set(key, pair);
-    }
+    const pair = this.pair(episode.policy, episode.task, episode.family);
     if (episode.budget === null) {
       pair.uncapped += 1;
       if (episode.correct) {
         pair.uncappedCorrect += 1;
-        pair.correctRounds.push(episode.rounds);
+        pair.correctRounds.set(episode.rounds, (pair.correctRounds.get(episode.rounds) ?? 0) + 1);
       }
       return;
     }
-    this.cappedBudgets.add(episode.budget);
-    const counts = pair.capped.get(episode.budget);
+    this.addCapped(pair, episode.budget, 1, episode.correct ? 1 : 0);
+  }
+
+  /** Adds the statistics of one (policy, task) collected elsewhere (a shard): exactly as if its episodes were added. */
+  addStats(stats: PairStats): void {
+    const pair = this.pair(stats.policy, stats.task, stats.family);
+    for (const [budget, n, c] of stats.capped) {
+      this.episodes += n;
+      this.addCapped(pair, budget, n, c);
+    }
+    this.episodes += stats.uncapped;
+    pair.uncapped += stats.uncapped;
+    pair.uncappedCorrect += stats.uncappedCorrect;
+    for (const [rounds, episodes] of stats.correctRounds) pair.correctRounds.set(rounds, (pair.correctRounds.get(rounds) ?? 0) + episodes);
+  }
+
+  /** The statistics of every (policy, task), in (policy, family, task) order: what {@link addStats} takes back. */
+  pairStats(): PairStats[] {
+    return [...this.pairs.values()]
+      .map((pair) => ({
+        policy: pair.policy,
+        task: pair.task,
+        family: pair.family,
+        capped: [...pair.capped].map(([budget, [n, c]]): [number, number, number] => [budget, n, c]).sort((a, b) => a[0] - b[0]),
+        uncapped: pair.uncapped,
+        uncappedCorrect: pair.uncappedCorrect,
+        correctRounds: [...pair.correctRounds].sort((a, b) => a[0] - b[0]),
+      }))
+      .sort((a, b) => compareText(a.policy, b.policy) || compareText(a.family, b.family) || compareText(a.task, b.task));
+  }
+
+  private pair(policy: string, task: string, family: string): PairRecord {
+    const key = `${policy}\u0000${task}`;
+    let pair = this.pairs.get(key);
+    if (!pair) {
+      pair = { policy, task, family, capped: new Map(), uncapped: 0, uncappedCorrect: 0, correctRounds: new Map() };
+      this.pairs.set(key, pair);
+    } else if (pair.family !== family) {
+      // A task belongs to one family; two would make its outcome rows depend on which came first.
+      throw new RangeError(`task "${task}" of policy "${policy}" is in family "${pair.family}" and "${family}"`);
+    }
+    return pair;
+  }
+
+  private addCapped(pair: PairRecord, budget: number, n: number, c: number): void {
+    this.cappedBudgets.add(budget);
+    const counts = pair.capped.get(budget);
     if (counts) {
-      counts[0] += 1;
-      if (episode.correct) counts[1] += 1;
+      counts[0] += n;
+      counts[1] += c;
     } else {
-      pair.capped.set(episode.budget, [1, episode.correct ? 1 : 0]);
+      pair.capped.set(budget, [n, c]);
     }
   }
 
@@ -100,6 +157,8 @@ export class OutcomeCollector {
     const inGrid = new Set(grid);
     const report: OutcomeReport = { grid, gridSource, pairsCapped: 0, pairsThresholded: 0, pairsMixed: 0, episodes: this.episodes, episodesOutsideGrid: 0, uncappedOfMixedPairs: 0 };
     const outcomes: Outcome[] = [];
+    // Map order is arrival order; every count below is a sum and the rows are sorted at the end, so the
+    // result does not depend on the order episodes (or shards) arrived in.
     for (const pair of this.pairs.values()) {
       const base = { policy: pair.policy, task: pair.task, family: pair.family };
       if (pair.capped.size > 0) {
@@ -114,10 +173,11 @@ export class OutcomeCollector {
         }
       } else {
         report.pairsThresholded += 1;
-        const rounds = Float64Array.from(pair.correctRounds).sort();
+        const rounds = [...pair.correctRounds].sort((a, b) => a[0] - b[0]);
+        let next = 0;
         let within = 0;
         for (const budget of grid) {
-          while (within < rounds.length && (rounds[within] as number) <= budget) within += 1;
+          while (next < rounds.length && (rounds[next] as [number, number])[0] <= budget) within += (rounds[next++] as [number, number])[1];
           outcomes.push({ ...base, budget, mode: 'thresholded', n: pair.uncapped, c: within });
         }
       }

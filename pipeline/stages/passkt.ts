@@ -4,7 +4,7 @@
  * saturation depth T*; crossover k. Also writes the per-task outcome table (n, c) the boundary stage
  * reads.
  *
- *   ingest/episodes.jsonl ─► outcome counts (capped | thresholded | all) ─► outcomes.jsonl
+ *   ingest/episodes.jsonl (or merge/stats.jsonl) ─► outcome counts (capped | thresholded | all) ─► outcomes.jsonl
  *                                   └─► bootstrap (one weight vector per resample and family)
  *                                         ├─► passkt.csv, passhatk.csv, passkt_diff.csv
  *                                         └─► marginal.csv, saturation.csv, crossover.csv
@@ -20,6 +20,7 @@ import { defineStage } from '../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from './passkt-flags';
 import { inspectPasskt } from './passkt-inspect';
 import { collectEpisodes } from './passkt-read';
+import { collectMergedStats } from '../shard/collect-stats';
 import { CROSSOVER_COLUMNS, DIFF_COLUMNS, MARGINAL_COLUMNS, PASS_COLUMNS, SATURATION_COLUMNS, crossoverRows, diffRows, marginalRows, passRows, saturationRows } from './passkt-rows';
 import { assignmentLines, headlineLines } from './passkt-summary';
 
@@ -35,19 +36,21 @@ export const PassktParams = z.object({
   budgets: z.array(z.number().int().min(0)).min(1).nullable().default(null),
   /** T* is the smallest T after which every further Δ_T is below this. */
   saturationThreshold: z.number().min(0).default(0.01),
+  /** Where the outcome counts come from: ingest's episode rows, or the merge stage's summed shard statistics. */
+  source: z.enum(['ingest', 'merge']).default('ingest'),
 });
 
 /** The passkt stage. */
 export const passktStage = defineStage({
   name: 'passkt',
   description: 'PASS@(k,T) and pass^k with bootstrap intervals, paired differences, marginal values, T*, crossover',
-  inputs: ['ingest'],
+  inputs: (params: z.infer<typeof PassktParams>) => [params.source],
   params: PassktParams,
   cli: [BASE_FLAG, RESAMPLES_FLAG],
   inspect: inspectPasskt,
   async run(ctx) {
     const { params } = ctx;
-    const collector = await collectEpisodes(ctx);
+    const collector = params.source === 'merge' ? await collectMergedStats(ctx.input('merge')) : await collectEpisodes(ctx);
     const { outcomes, report } = collector.finish(params.budgets);
 
     const writer = ctx.out.jsonl('outcomes.jsonl');

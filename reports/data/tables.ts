@@ -91,7 +91,7 @@ export interface SequenceCount {
 /** Where the data came from: source kind, input files with hashes, counts and rejects. */
 export interface Provenance {
   /** simulated | imported | collected | user-supplied | unknown */
-  kind: 'simulated' | 'imported' | 'collected' | 'user-supplied' | 'unknown';
+  kind: 'simulated' | 'imported' | 'collected' | 'user-supplied' | 'merged' | 'unknown';
   /** The source stage's name when one ran (simulate, import, collect). */
   sourceStage: string | null;
   /** Short sentence about how the kind was determined. */

@@ -21,7 +21,7 @@ import { loadProvenance, SOURCE_STAGES } from './provenance';
 import { absence, loadTable, locate, type Upstream } from './upstream';
 
 /** Every stage the report reads when it is part of the run. */
-export const REPORT_SOURCES = [...SOURCE_STAGES, 'ingest', 'passkt', 'boundary', 'label', 'cluster', 'retrieval', 'compare'] as const;
+export const REPORT_SOURCES = [...SOURCE_STAGES, 'merge', 'ingest', 'passkt', 'boundary', 'label', 'cluster', 'retrieval', 'compare'] as const;
 
 /** How to read files as text chunks (injected so loaders stay free of fs). */
 export type OpenText = (path: string) => AsyncIterable<string>;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../../pipeline/cli/build-plan';
+import { UserError } from '../../../pipeline/errors';
+import { resolvePlan } from '../../../pipeline/runner/plan';
+import { StageRegistry } from '../../../pipeline/runner/registry';
+import { boundaryStage } from '../../../pipeline/stages/boundary';
+import { clusterStage } from '../../../pipeline/stages/cluster';
+import { ingestStage, parseShard } from '../../../pipeline/stages/ingest';
+import { labelStage } from '../../../pipeline/stages/label';
+import { mergeStage } from '../../../pipeline/stages/merge';
+import { passktStage } from '../../../pipeline/stages/passkt';
+import { reportStage } from '../../../pipeline/stages/report';
+import { statsStage } from '../../../pipeline/stages/stats';
+
+const registry = new StageRegistry([ingestStage, passktStage, boundaryStage, reportStage, labelStage, clusterStage, statsStage, mergeStage]);
+const plan = (flagValues: Record<string, unknown>, skip?: string[]) => buildPlan(registry, {}, { flagValues, skip });
+const names = (flagValues: Record<string, unknown>, skip?: string[]) => plan(flagValues, skip).stages.map((stage) => stage.name);
+
+describe('buildPlan: shard and merge runs', () => {
+  it('leaves stats and merge out of a default run', () => {
+    expect(names({ trajectories: ['t.jsonl'] })).toEqual(['ingest', 'passkt', 'boundary', 'report', 'label', 'cluster']);
+  });
+
+  it('plans ingest, label and stats for --shard i/N (and honours --skip)', () => {
+    const sharded = plan({ trajectories: ['t.jsonl'], shard: '1/4' });
+    expect(sharded.stages.map((stage) => stage.name)).toEqual(['ingest', 'label', 'stats']);
+    expect(sharded.stages[0]!.params.shard).toEqual(parseShard('1/4'));
+    expect(names({ trajectories: ['t.jsonl'], shard: '0/2' }, ['label'])).toEqual(['ingest', 'stats']);
+  });
+
+  it('plans merge, passkt from the merged statistics, boundary and report for --merge', () => {
+    const merging = plan({ merge: ['run-0', 'run-1'] });
+    expect(merging.stages.map((stage) => stage.name)).toEqual(['passkt', 'boundary', 'report', 'merge']);
+    expect(merging.stages.find((stage) => stage.name === 'passkt')!.params.source).toBe('merge');
+    expect(merging.stages.find((stage) => stage.name === 'merge')!.params.shards).toEqual(['run-0', 'run-1']);
+    // the runner orders merge first: passkt reads it
+    expect(resolvePlan(merging, registry).map((stage) => stage.definition.name)).toEqual(['merge', 'passkt', 'boundary', 'report']);
+    expect(names({ merge: ['run-0'] }, ['report'])).toEqual(['passkt', 'boundary', 'merge']);
+  });
+
+  it('refuses --merge with trajectories, tasks or --shard', () => {
+    expect(() => plan({ merge: ['run-0'], trajectories: ['t.jsonl'], shard: '0/2' })).toThrow(UserError);
+    expect(() => plan({ merge: ['run-0'], trajectories: ['t.jsonl'], shard: '0/2' })).toThrow(/--merge cannot be combined with --trajectories, --shard/);
+    expect(() => plan({ merge: ['run-0'], tasks: 'tasks.jsonl' })).toThrow(/--tasks/);
+  });
+});
