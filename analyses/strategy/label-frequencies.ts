@@ -17,6 +17,13 @@ export type LabelFrequencyRow = {
   true_share: number | null;
 };
 
+/** Which (policy, family, budget) a count belongs to. */
+export interface CellKey {
+  policy: string;
+  family: string;
+  budget: number | null;
+}
+
 interface Cell {
   policy: string;
   family: string;
@@ -33,15 +40,29 @@ export class LabelFrequencies {
 
   /** Adds one episode's label and its planted strategy (null when unknown). */
   add(policy: string, family: string, budget: number | null, label: string, truth: string | null): void {
+    this.addLabel({ policy, family, budget }, label, 1);
+    if (truth !== null) this.addTruth({ policy, family, budget }, truth, 1);
+  }
+
+  /** Adds `episodes` episodes that carry this label (counts from a shard merge add up the same way). */
+  addLabel(where: CellKey, label: string, episodes: number): void {
+    const cell = this.cell(where);
+    cell.total += episodes;
+    cell.labels.set(label, (cell.labels.get(label) ?? 0) + episodes);
+  }
+
+  /** Adds `episodes` episodes whose planted strategy is `truth`. */
+  addTruth(where: CellKey, truth: string, episodes: number): void {
+    const cell = this.cell(where);
+    cell.withTruth += episodes;
+    cell.truths.set(truth, (cell.truths.get(truth) ?? 0) + episodes);
+  }
+
+  private cell({ policy, family, budget }: CellKey): Cell {
     const key = JSON.stringify([policy, family, budget]);
     let cell = this.cells.get(key);
     if (!cell) this.cells.set(key, (cell = { policy, family, budget, total: 0, withTruth: 0, labels: new Map(), truths: new Map() }));
-    cell.total += 1;
-    cell.labels.set(label, (cell.labels.get(label) ?? 0) + 1);
-    if (truth !== null) {
-      cell.withTruth += 1;
-      cell.truths.set(truth, (cell.truths.get(truth) ?? 0) + 1);
-    }
+    return cell;
   }
 
   /** The rows, labels in `order` first then alphabetically, every label seen on either side. */
