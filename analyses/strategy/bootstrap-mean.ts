@@ -2,6 +2,7 @@
  * Percentile bootstrap interval of a mean over tasks: resample the tasks with replacement, take the mean
  * of each resample, and read the interval off the sorted resample means.
  */
+import { sortedQuantile } from '../passkt/quantile';
 import type { Rng } from '../random/rng';
 
 /** A mean and its bootstrap interval. */
@@ -25,17 +26,7 @@ export function bootstrapMean(values: readonly number[], rng: Rng, resamples: nu
   }
   means.sort();
   const alpha = (1 - level) / 2;
-  return { mean, low: quantileSorted(means, alpha), high: quantileSorted(means, 1 - alpha) };
-}
-
-/** Linear-interpolation quantile (type 7) of sorted values. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const a = sorted[lower]!;
-  const b = sorted[upper]!;
-  return a + (b - a) * (position - lower);
+  return { mean, low: sortedQuantile(means, alpha), high: sortedQuantile(means, 1 - alpha) };
 }
 
 function sum(values: readonly number[]): number {

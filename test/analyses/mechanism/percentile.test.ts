@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percentileInterval, quantileSorted } from '../../../analyses/mechanism/percentile';
+import { percentileInterval } from '../../../analyses/mechanism/percentile';
+import { sortedQuantile as quantileSorted } from '../../../analyses/passkt/quantile';
 
 describe('percentiles', () => {
   it('interpolates like R type 7', () => {
