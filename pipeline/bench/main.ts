@@ -23,7 +23,8 @@ import { parseFloor } from './parse-floor';
 import { writeSynthetic } from './synthetic';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SOURCE_AND_REPORT = new Set(['simulate', 'import', 'report']);
+// The default analysis stages only: sources, shard statistics and the report are measured elsewhere.
+const NOT_BENCHED = new Set(['simulate', 'import', 'merge', 'stats', 'report']);
 
 /** Figures of one stage at one size. */
 export interface StageFigure {
@@ -64,7 +65,7 @@ async function measureSize(episodes: number, workDir: string): Promise<SizeFigur
   const registry = new StageRegistry(STAGES);
   const stages = registry
     .all()
-    .filter((stage) => !SOURCE_AND_REPORT.has(stage.name))
+    .filter((stage) => !NOT_BENCHED.has(stage.name))
     .map((stage) => ({ name: stage.name, params: stage.name === 'ingest' ? { tasks: tasksPath, trajectories: [trajectoriesPath] } : {} }));
   const outcomes = await runPipeline({ stages, settings: { seed: 1, strict: false } }, registry, {
     runDir: join(workDir, 'run'),
