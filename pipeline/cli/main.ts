@@ -82,7 +82,8 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
         const value = options[flagAttribute(flag.flags)];
         if (value !== undefined) reportStage.params[flag.param] = flag.parse ? flag.parse(value as string) : value;
       }
-      await execute(registry, plan, runDir, effects, { only: 'report' });
+      // The saved plan stays as the pipeline wrote it: --figures here selects figures for this report only.
+      await execute(registry, plan, runDir, effects, { only: 'report' }, false);
     });
   }
   return program;
@@ -94,6 +95,7 @@ async function execute(
   runDir: string,
   effects: RunEffects,
   options: { force?: boolean; only?: string; from?: string },
+  savePlan = true,
 ): Promise<void> {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
   const started = Date.now();
@@ -105,8 +107,10 @@ async function execute(
     effects,
     ...options,
   });
-  await mkdir(runDir, { recursive: true });
-  await writeFile(join(runDir, PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
+  if (savePlan) {
+    await mkdir(runDir, { recursive: true });
+    await writeFile(join(runDir, PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
+  }
   effects.err(`run folder: ${runDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
