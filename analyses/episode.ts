@@ -5,7 +5,7 @@
 
 /** One accepted episode, reduced to what the metrics need. */
 export interface EpisodeRow {
-  /** Episode id (given, or `policy/task/budget/sample`). */
+  /** Episode id (given, or `policy/task/budget/sample`, or `policy/task/budget/#n` for the n-th episode without sample). */
   id: string;
   policy: string;
   task: string;
@@ -13,7 +13,7 @@ export interface EpisodeRow {
   family: string;
   /** Interaction budget T the episode ran under; null = uncapped. */
   budget: number | null;
-  /** Sample index among (policy, task, budget); null when the source gave none. */
+  /** Sample index among (policy, task, budget); null when the source gave none (the id then ends in `#<arrival>`). */
   sample: number | null;
   /** Distinct tool-call rounds used (FORMAT.md "Rounds"). */
   rounds: number;

@@ -5,7 +5,8 @@
 
 // Python's string.punctuation (ASCII 0x21-0x2F, 0x3A-0x40, 0x5B-0x60, 0x7B-0x7E), which the official scripts strip.
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
-const ARTICLES = /\b(a|an|the)\b/g;
+// Python's `\b` is Unicode-aware (letters, digits, underscore of any script), so "ça" keeps its "a".
+const ARTICLES = /(?<![\p{L}\p{N}_])(a|an|the)(?![\p{L}\p{N}_])/gu;
 const WHITESPACE = /\s+/g;
 
 /** Removes the characters of Python's string.punctuation (the first step of normalization after lower-casing). */

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { StageError } from '../errors';
 import type { TaskInput } from '../formats/task';
 import type { SourceLine } from '../io/lines';
 import type { ProcessorSettings, RecordOutcome } from './process-record';
@@ -24,6 +25,7 @@ export class RecordPool {
   private readonly workers: Worker[];
   private readonly waiting = new Map<number, { resolve: (outcomes: RecordOutcome[]) => void; reject: (error: Error) => void }>();
   private nextId = 0;
+  private closing = false;
 
   constructor(size: number, tasks: TaskInput[], settings: ProcessorSettings) {
     this.workers = Array.from({ length: size }, () => {
@@ -32,9 +34,10 @@ export class RecordPool {
         this.waiting.get(id)?.resolve(outcomes);
         this.waiting.delete(id);
       });
-      worker.on('error', (error) => {
-        for (const pending of this.waiting.values()) pending.reject(error);
-        this.waiting.clear();
+      worker.on('error', (error) => this.failAll(error));
+      // A worker killed without an error event (out of memory, a loader exit) must not leave ingest waiting forever.
+      worker.on('exit', (code) => {
+        if (code !== 0 && !this.closing) this.failAll(new StageError(`an ingest worker thread stopped unexpectedly (exit code ${code}); re-run with --workers 0 to parse on the main thread.`));
       });
       return worker;
     });
@@ -56,8 +59,14 @@ export class RecordPool {
     });
   }
 
+  private failAll(error: Error): void {
+    for (const pending of this.waiting.values()) pending.reject(error);
+    this.waiting.clear();
+  }
+
   /** Stops every worker. */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }

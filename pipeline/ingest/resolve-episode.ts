@@ -18,7 +18,13 @@ export interface ResolvedEpisode {
  * exact match, score = token F1, rounds, id; and measures what its tools retrieved.
  * Returns a reason string when the episode cannot be scored.
  */
-export function resolveEpisode(trajectory: Trajectory, task: IndexedTask, sample: number | null): ResolvedEpisode | string {
+export function resolveEpisode(
+  trajectory: Trajectory,
+  task: IndexedTask,
+  sample: number | null,
+  /** For an episode without `sample`: its order of appearance in its cell, used in the default id. */
+  arrival?: number,
+): ResolvedEpisode | string {
   const { row: taskRow } = task;
   const budget = trajectory.budget ?? null;
   const answerStep = [...trajectory.steps].reverse().find((step) => step.type === 'answer');
@@ -64,7 +70,10 @@ export function resolveEpisode(trajectory: Trajectory, task: IndexedTask, sample
     }
   });
 
-  const id = trajectory.id ?? `${trajectory.policy}/${taskRow.task}/${budget ?? 'uncapped'}/${sample ?? 0}`;
+  // Episodes without `sample` are numbered `#0, #1, …` by arrival, a namespace apart from given samples,
+  // so an unnumbered episode never takes the default id of a numbered one.
+  const suffix = sample !== null ? String(sample) : `#${arrival ?? 0}`;
+  const id = trajectory.id ?? `${trajectory.policy}/${taskRow.task}/${budget ?? 'uncapped'}/${suffix}`;
   const row: EpisodeRow = {
     id,
     policy: trajectory.policy,

@@ -42,6 +42,9 @@ export async function cleanInterrupted(runDir: string): Promise<string[]> {
   if (!existsSync(runDir)) return [];
   const removed: string[] = [];
   for (const entry of await readdir(runDir)) {
+    // A folder of a process that is still running belongs to a concurrent run on the same folder: leave it.
+    const pid = Number(entry.slice(entry.lastIndexOf('-') + 1));
+    if ((entry.includes(TEMP_MARK) || entry.includes(OLD_MARK)) && pid !== process.pid && isAlive(pid)) continue;
     if (entry.includes(TEMP_MARK)) {
       await rm(join(runDir, entry), { recursive: true, force: true });
       removed.push(entry);
@@ -60,4 +63,14 @@ export async function cleanInterrupted(runDir: string): Promise<string[]> {
 export async function listOutputs(dir: string): Promise<{ file: string; bytes: number }[]> {
   const files = (await readdir(dir)).filter((file) => file !== 'manifest.json').sort();
   return Promise.all(files.map(async (file) => ({ file, bytes: (await stat(join(dir, file))).size })));
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -226,9 +226,9 @@ async function readTrajectories(
     if (outcome.kind === 'unnumbered') {
       const task = tasks.get(outcome.task)!;
       const cellKey = `${outcome.trajectory.policy}\u0000${task.row.task}\u0000${outcome.trajectory.budget ?? ''}`;
-      const sample = samples.get(cellKey) ?? 0;
-      samples.set(cellKey, sample + 1);
-      const resolved = resolveEpisode(outcome.trajectory, task, sample);
+      const arrival = samples.get(cellKey) ?? 0;
+      samples.set(cellKey, arrival + 1);
+      const resolved = resolveEpisode(outcome.trajectory, task, null, arrival);
       if (typeof resolved === 'string') return reject({ ...where, category: 'no verdict', reason: resolved });
       ({ row } = resolved);
       rowJson = JSON.stringify(resolved.row);

@@ -14,6 +14,10 @@ describe('normalizeAnswer (SQuAD/HotpotQA rules)', () => {
     ['the the THE', ''],
     ['1,000', '1000'],
     ['Café  Noir\tthe\nEnd', 'café noir end'],
+    // Python's \b is Unicode-aware: the "a" of "ça" and the "an" of "Éan" are not articles.
+    ['ça', 'ça'],
+    ['Éan', 'éan'],
+    ['théa a', 'théa'],
   ])('%j -> %j', (input, expected) => {
     expect(normalizeAnswer(input)).toBe(expected);
   });

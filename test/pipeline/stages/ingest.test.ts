@@ -57,21 +57,27 @@ describe('ingest stage', () => {
     const { rows, traces, counts } = await ingest(jsonl([good(), good({ task: 't2', budget: 0, steps: [{ type: 'answer', text: 'Zenit' }] })]));
     expect(counts).toMatchObject({ read: 2, accepted: 2, rejected: 0 });
     expect(rows[0]).toEqual({
-      id: 'base/t1/2/0', policy: 'base', task: 't1', family: 'bridge', budget: 2, sample: 0, rounds: 2, calls: 2,
+      id: 'base/t1/2/#0', policy: 'base', task: 't1', family: 'bridge', budget: 2, sample: null, rounds: 2, calls: 2,
       answered: true, correct: true, score: 1, gold_total: 2, gold_retrieved: 2, answer_in_results: true,
     });
-    expect(rows[1]).toMatchObject({ id: 'base/t2/0/0', correct: false, score: 0, rounds: 0, gold_total: 0, answer_in_results: false });
+    expect(rows[1]).toMatchObject({ id: 'base/t2/0/#0', correct: false, score: 0, rounds: 0, gold_total: 0, answer_in_results: false });
     expect(traces[0]!.steps.map((s) => s.type)).toEqual(['call', 'result', 'call', 'result', 'answer']);
     expect(traces[0]!.steps[2]).toEqual({ type: 'call', tool: 'search', query: 'Mara Voss', round: 1 });
   });
 
-  it('keeps given verdicts, scores and ids; numbers samples in order when absent', async () => {
+  it('keeps given verdicts, scores and ids; ids of episodes without sample count arrivals', async () => {
     const { rows } = await ingest(jsonl([good({ correct: false, score: 0.25, id: 'mine' }), good(), good()]));
     expect(rows.map((r) => [r.id, r.correct, r.score, r.sample])).toEqual([
-      ['mine', false, 0.25, 0],
-      ['base/t1/2/1', true, 1, 1],
-      ['base/t1/2/2', true, 1, 2],
+      ['mine', false, 0.25, null],
+      ['base/t1/2/#1', true, 1, null],
+      ['base/t1/2/#2', true, 1, null],
     ]);
+  });
+
+  it('episodes without sample never collide with numbered ones, in either order', async () => {
+    const { rows, counts } = await ingest(jsonl([good({ sample: 0 }), good(), good(), good({ sample: 1 })]));
+    expect(counts).toMatchObject({ read: 4, accepted: 4, rejected: 0 });
+    expect(rows.map((r) => r.id)).toEqual(['base/t1/2/0', 'base/t1/2/#0', 'base/t1/2/#1', 'base/t1/2/1']);
   });
 
   it('malformed corpus: every record accepted or rejected with file, line and reason', async () => {
