@@ -4,9 +4,9 @@
  * exact McNemar p-value of only-a vs only-b printed beside each bar.
  */
 import { pValue } from '../data/format';
-import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
+import { budgetLabel, headlineBudgets } from '../data/select';
 import type { BoundaryRow } from '../data/tables';
-import { envelope } from './common';
+import { TOP_HEADER, envelope, panelsByFamily } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 const SEGMENTS = ['only a', 'both', 'only b', 'neither'] as const;
@@ -29,7 +29,6 @@ function build({ data }: FigureContext): FigureOutcome {
   if (!data.boundary) return skip(data.problems['boundary.csv'] ?? 'no boundary.csv in this run.');
   const rows = boundaryAtN(data.boundary);
   if (rows.length === 0) return skip('boundary.csv has no rows.');
-  const families = orderFamilies(rows.map((row) => row.family));
   const pairLabel = (row: BoundaryRow) => `${row.policy_a} vs ${row.policy_b}`;
   const pairs = [...new Set(rows.map(pairLabel))].sort();
   const panel = (row: BoundaryRow) => `${row.family} · ${budgetLabel(row.budget)}, k = ${row.k}`;
@@ -42,11 +41,11 @@ function build({ data }: FigureContext): FigureOutcome {
     const total = counts.reduce((a, b) => a + b, 0);
     values.push({ layer: 'label', panel: panel(row), family: row.family, pair: pairLabel(row), total, text: `${row.only_a}:${row.only_b}, ${pValue(row.p_value)}` });
   }
-  const panels = families.flatMap((family) => [...new Set(rows.filter((r) => r.family === family).map(panel))]);
+  const panels = panelsByFamily(rows, panel);
   const maxTotal = Math.max(...values.filter((v) => v.layer === 'label').map((v) => v.total as number));
   const spec = envelope('Capability boundary: tasks solved only by a, by both, only by b, by neither, at k = n', {
     data: { values },
-    facet: { row: { field: 'panel', type: 'nominal', sort: panels, header: { title: null, labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelAnchor: 'start' } } },
+    facet: { row: { field: 'panel', type: 'nominal', sort: panels, header: TOP_HEADER } },
     spacing: 6,
     spec: {
       width: 230,

@@ -1,7 +1,10 @@
 /**
- * Pieces shared by figure builders: the spec envelope and the policy colour encoding.
+ * Pieces shared by figure builders: the spec envelope, the policy colour encoding, facet headers and
+ * the row selections several figures make the same way.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { headlineBudgets, orderFamilies } from '../data/select';
+import type { Budget } from '../data/tables';
 import { policyColorScale } from '../theme/colors';
 import { THEME } from '../theme/theme';
 
@@ -29,5 +32,20 @@ export const BOTTOM_LEGEND = { orient: 'bottom', direction: 'horizontal', titleO
 /** Row-facet labels on the right, reading downwards, out of the way of the y axis. */
 export const ROW_HEADER = { title: null, labelOrient: 'right', labelAngle: 90, labelAlign: 'center', labelBaseline: 'bottom' } as const;
 
+/** Panel titles above each row panel, left-aligned: room for long `family · T = … · …` labels. */
+export const TOP_HEADER = { title: null, labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelAnchor: 'start' } as const;
+
 /** One-line PASS axis title for small panels. */
 export const SHORT_PASS_TITLE = 'PASS@(k,T)';
+
+/** The rows of each family at its headline budget (largest T, else `all`). */
+export function atHeadlineBudget<R extends { family: string; budget: Budget }>(rows: readonly R[]): R[] {
+  const budgets = headlineBudgets(rows);
+  return rows.filter((row) => budgets.get(row.family) === row.budget);
+}
+
+/** Distinct panel labels of the rows, families in canonical order, first-seen order within a family. */
+export function panelsByFamily<R extends { family: string }>(rows: readonly R[], panel: (row: R) => string): string[] {
+  const families = orderFamilies(rows.map((row) => row.family));
+  return families.flatMap((family) => [...new Set(rows.filter((row) => row.family === family).map((row) => panel(row)))]);
+}

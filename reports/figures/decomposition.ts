@@ -3,31 +3,25 @@
  * reweighting (choosing strategies differently), within-strategy (executing them better) and new or
  * lost strategies; symmetric variant, rule labels, each family at its largest budget.
  */
-import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
+import type { DecompositionRow } from '../data/mechanism-tables';
+import { orderFamilies } from '../data/select';
+import { atHeadlineBudget } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
-import { termBarsSpec, termText, termValues } from './term-bars';
+import { decompositionBarsSpec, termText, type TermColumns } from './term-bars';
 
-const TERMS = ['total', 'reweighting', 'within-strategy', 'new / lost'];
+const TERMS: TermColumns<DecompositionRow> = [
+  ['total', '#555555', (row) => row.total],
+  ['reweighting', '#E69F00', (row) => row.reweighting],
+  ['within-strategy', '#009E73', (row) => row.within],
+  ['new / lost', '#CC79A7', (row) => row.support],
+];
 
 function build({ data }: FigureContext): FigureOutcome {
   if (!data.decomposition) return skip(data.problems['decomposition.csv'] ?? 'no decomposition.csv in this run.');
-  const rows0 = data.decomposition.filter((row) => row.scheme === 'label' && row.variant === 'symmetric');
-  const budgets = headlineBudgets(rows0);
-  const rows = rows0.filter((row) => budgets.get(row.family) === row.budget);
+  const rows = atHeadlineBudget(data.decomposition.filter((row) => row.scheme === 'label' && row.variant === 'symmetric'));
   if (rows.length === 0) return skip('decomposition.csv has no symmetric rule-label rows.');
+  const spec = decompositionBarsSpec('Shift-share decomposition of accuracy differences', rows, TERMS);
   const families = orderFamilies(rows.map((row) => row.family));
-  const panel = (family: string) => `${family} · ${budgetLabel(budgets.get(family)!)}`;
-  const pairLabel = (a: string, b: string) => `a = ${a}, b = ${b}`;
-  const pairs = [...new Set(rows.map((row) => pairLabel(row.policy_a, row.policy_b)))].sort();
-  const values = rows.flatMap((row) =>
-    termValues(panel(row.family), pairLabel(row.policy_a, row.policy_b), [
-      ['total', row.total],
-      ['reweighting', row.reweighting],
-      ['within-strategy', row.within],
-      ['new / lost', row.support],
-    ]),
-  );
-  const spec = termBarsSpec('Shift-share decomposition of accuracy differences', values, TERMS, families.map(panel), pairs, ['#555555', '#E69F00', '#009E73', '#CC79A7']);
   const sentences = families.flatMap((family) =>
     rows
       .filter((row) => row.family === family)

@@ -3,19 +3,16 @@
  * diverging scale centred at 0; cells whose paired 95% interval excludes 0 carry a bold value.
  */
 import { signed } from '../data/format';
-import { budgetLabel, integerBudgets, isShownK, orderFamilies } from '../data/select';
-import { ROW_HEADER, envelope } from './common';
+import { budgetLabel } from '../data/select';
+import { ktGrid, ktHeatmapSpec } from './kt-heatmap';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 function build({ data }: FigureContext): FigureOutcome {
   if (!data.passktDiff) return skip(data.problems['passkt_diff.csv'] ?? 'no passkt_diff.csv in this run.');
-  const budgets = integerBudgets(data.passktDiff.map((row) => row.budget));
+  const grid = ktGrid(data.passktDiff);
+  const { budgets, rows } = grid;
   if (budgets.length === 0) return skip('passkt_diff.csv has no integer budgets T.');
-  const kMax = Math.max(...data.passktDiff.map((row) => row.k));
-  const rows = data.passktDiff.filter((row) => row.budget !== 'all' && isShownK(row.k, kMax));
-  const families = orderFamilies(rows.map((row) => row.family));
   const pairs = [...new Set(rows.map((row) => `${row.policy_a} − ${row.policy_b}`))].sort();
-  const ks = [...new Set(rows.map((row) => row.k))].sort((a, b) => a - b);
   const extent = Math.max(0.05, ...rows.map((row) => Math.abs(row.diff)));
   const values = rows.map((row) => ({
     family: row.family,
@@ -27,37 +24,21 @@ function build({ data }: FigureContext): FigureOutcome {
     text: signed(row.diff, 2),
   }));
   const significant = values.filter((v) => v.significant).length;
-  const spec = envelope('Paired differences in PASS@(k,T) between policies, k × T', {
-    data: { values },
-    facet: {
-      row: { field: 'family', type: 'nominal', sort: families, header: ROW_HEADER },
-      column: { field: 'pair', type: 'nominal', sort: pairs, header: { title: null } },
-    },
-    spacing: 8,
-    spec: {
-      width: { step: 22 },
-      height: { step: 16 },
+  const spec = ktHeatmapSpec('Paired differences in PASS@(k,T) between policies, k × T', values, grid, { field: 'pair', sort: pairs }, [
+    {
+      mark: { type: 'rect' },
       encoding: {
-        x: { field: 'k', type: 'ordinal', sort: ks, axis: { title: 'k (samples per task)', labelAngle: 0 } },
-        y: { field: 'T', type: 'ordinal', sort: 'descending', axis: { title: 'T (max rounds)' } },
-      },
-      layer: [
-        {
-          mark: { type: 'rect' },
-          encoding: {
-            color: {
-              field: 'diff',
-              type: 'quantitative',
-              scale: { scheme: 'blueorange', domain: [-extent, extent], domainMid: 0 },
-              legend: { title: ['difference', '(fraction of tasks)'], orient: 'right', gradientLength: 110, format: '+.2f' },
-            },
-          },
+        color: {
+          field: 'diff',
+          type: 'quantitative',
+          scale: { scheme: 'blueorange', domain: [-extent, extent], domainMid: 0 },
+          legend: { title: ['difference', '(fraction of tasks)'], orient: 'right', gradientLength: 110, format: '+.2f' },
         },
-        { transform: [{ filter: 'datum.significant' }], mark: { type: 'text', fontSize: 7.5, fontWeight: 'bold' }, encoding: { text: { field: 'text' } } },
-        { transform: [{ filter: '!datum.significant' }], mark: { type: 'text', fontSize: 7.5, fontWeight: 'normal', opacity: 0.8 }, encoding: { text: { field: 'text' } } },
-      ],
+      },
     },
-  });
+    { transform: [{ filter: 'datum.significant' }], mark: { type: 'text', fontSize: 7.5, fontWeight: 'bold' }, encoding: { text: { field: 'text' } } },
+    { transform: [{ filter: '!datum.significant' }], mark: { type: 'text', fontSize: 7.5, fontWeight: 'normal', opacity: 0.8 }, encoding: { text: { field: 'text' } } },
+  ]);
   return {
     kind: 'figure',
     spec,

@@ -3,45 +3,26 @@
  * glance, value printed in each cell.
  */
 import { prob } from '../data/format';
-import { budgetLabel, integerBudgets, isShownK, orderFamilies } from '../data/select';
+import { budgetLabel } from '../data/select';
 import { orderPolicies } from '../theme/colors';
-import { ROW_HEADER, envelope } from './common';
+import { ktGrid, ktHeatmapSpec } from './kt-heatmap';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 function build({ data }: FigureContext): FigureOutcome {
   if (!data.passkt) return skip(data.problems['passkt.csv'] ?? 'no passkt.csv in this run.');
-  const budgets = integerBudgets(data.passkt.map((row) => row.budget));
+  const grid = ktGrid(data.passkt);
+  const { budgets, rows } = grid;
   if (budgets.length === 0) return skip('passkt.csv has no integer budgets T (only uncapped rows), so there is no k × T surface.');
-  const kMax = Math.max(...data.passkt.map((row) => row.k));
-  const rows = data.passkt.filter((row) => row.budget !== 'all' && isShownK(row.k, kMax));
-  const families = orderFamilies(rows.map((row) => row.family));
   const policies = orderPolicies(rows.map((row) => row.policy));
-  const ks = [...new Set(rows.map((row) => row.k))].sort((a, b) => a - b);
   const values = rows.map((row) => ({ family: row.family, policy: row.policy, k: row.k, T: row.budget, pass: row.pass, text: prob(row.pass, 2) }));
   const best = rows.reduce((top, row) => (row.pass > top.pass ? row : top));
-  const spec = envelope('PASS@(k,T) heatmaps, k × T, per policy and family', {
-    data: { values },
-    facet: {
-      row: { field: 'family', type: 'nominal', sort: families, header: ROW_HEADER },
-      column: { field: 'policy', type: 'nominal', sort: policies, header: { title: null } },
+  const spec = ktHeatmapSpec('PASS@(k,T) heatmaps, k × T, per policy and family', values, grid, { field: 'policy', sort: policies }, [
+    { mark: { type: 'rect' }, encoding: { color: { field: 'pass', type: 'quantitative', scale: { scheme: 'viridis', domain: [0, 1] }, legend: { title: ['PASS@(k,T)', '(fraction)'], orient: 'right', gradientLength: 110, format: '.1f' } } } },
+    {
+      mark: { type: 'text', fontSize: 7.5 },
+      encoding: { text: { field: 'text' }, color: { condition: { test: 'datum.pass > 0.55', value: '#111' }, value: '#fff' } },
     },
-    spacing: 8,
-    spec: {
-      width: { step: 22 },
-      height: { step: 16 },
-      encoding: {
-        x: { field: 'k', type: 'ordinal', sort: ks, axis: { title: 'k (samples per task)', labelAngle: 0 } },
-        y: { field: 'T', type: 'ordinal', sort: 'descending', axis: { title: 'T (max rounds)' } },
-      },
-      layer: [
-        { mark: { type: 'rect' }, encoding: { color: { field: 'pass', type: 'quantitative', scale: { scheme: 'viridis', domain: [0, 1] }, legend: { title: ['PASS@(k,T)', '(fraction)'], orient: 'right', gradientLength: 110, format: '.1f' } } } },
-        {
-          mark: { type: 'text', fontSize: 7.5 },
-          encoding: { text: { field: 'text' }, color: { condition: { test: 'datum.pass > 0.55', value: '#111' }, value: '#fff' } },
-        },
-      ],
-    },
-  });
+  ]);
   return {
     kind: 'figure',
     spec,

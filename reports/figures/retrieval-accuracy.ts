@@ -3,10 +3,10 @@
  * retrieved / missed the evidence × correct / wrong, per family at its largest budget.
  */
 import { percent, prob } from '../data/format';
-import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
+import { budgetLabel, headlineBudgets } from '../data/select';
 import type { RetrievalRow } from '../data/tables';
 import { orderPolicies } from '../theme/colors';
-import { envelope } from './common';
+import { TOP_HEADER, envelope, panelsByFamily } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 const CELLS = ['retrieved · correct', 'retrieved · wrong', 'missed · correct', 'missed · wrong'] as const;
@@ -25,16 +25,15 @@ function build({ data }: FigureContext): FigureOutcome {
   const budgets = headlineBudgets(data.retrieval);
   const rows = data.retrieval.filter((row) => budgets.get(row.family) === row.budget && row.episodes > 0);
   if (rows.length === 0) return skip('retrieval.csv has no episodes at the largest budget.');
-  const families = orderFamilies(rows.map((row) => row.family));
   const policies = orderPolicies(rows.map((row) => row.policy));
   const panel = (row: RetrievalRow) => `${row.family} · ${budgetLabel(row.budget)} · ${row.definition}`;
-  const panels = families.flatMap((family) => [...new Set(rows.filter((r) => r.family === family).map(panel))]);
+  const panels = panelsByFamily(rows, panel);
   const values = rows.flatMap((row) =>
     twoByTwo(row).map((share, index) => ({ panel: panel(row), policy: row.policy, cell: CELLS[index], order: index, share, episodes: Math.round(share * row.episodes) })),
   );
   const spec = envelope('Retrieval success against accuracy per policy (2 × 2 shares of episodes)', {
     data: { values },
-    facet: { row: { field: 'panel', type: 'nominal', sort: panels, header: { title: null, labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelAnchor: 'start' } } },
+    facet: { row: { field: 'panel', type: 'nominal', sort: panels, header: TOP_HEADER } },
     spacing: 6,
     spec: {
       width: 260,

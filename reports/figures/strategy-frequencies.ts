@@ -3,49 +3,32 @@
  * clustered by task, per family at its largest budget.
  */
 import { percent } from '../data/format';
-import { budgetLabel, orderFamilies } from '../data/select';
-import { orderPolicies } from '../theme/colors';
-import { BOTTOM_LEGEND, envelope, policyColor } from './common';
+import { BOTTOM_LEGEND, policyColor } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
-import { strategyStats } from './strategy-stats';
+import { strategyPanels, strategyStats } from './strategy-stats';
 
 function build({ data }: FigureContext): FigureOutcome {
   if (!data.frequencies) return skip(data.problems['compare_frequencies.csv'] ?? 'no compare_frequencies.csv in this run.');
   const stats = strategyStats(data.frequencies);
   if (stats.length === 0) return skip('compare_frequencies.csv has no rule-label rows.');
-  const families = orderFamilies(stats.map((s) => s.family));
-  const policies = orderPolicies(stats.map((s) => s.policy));
-  const strategies = [...new Set(stats.map((s) => s.strategy))].sort();
-  const panel = (family: string) => `${family} · ${budgetLabel(stats.find((s) => s.family === family)!.budget)}`;
-  const values = stats.map((s) => ({ ...s, panel: panel(s.family) }));
-  const y = { field: 'strategy', type: 'nominal', sort: strategies, axis: { title: null } };
-  const spec = envelope('Strategy frequencies per policy with bootstrap intervals', {
-    data: { values },
-    facet: { field: 'panel', type: 'nominal', sort: families.map(panel), header: { title: null } },
-    columns: families.length,
-    spacing: 8,
-    spec: {
-      width: 120,
-      height: { step: 18 },
-      layer: [
-        {
-          mark: { type: 'bar', height: { band: 0.8 } },
-          encoding: {
-            y,
-            yOffset: { field: 'policy', sort: policies },
-            x: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'share of episodes', format: '.0%', values: [0, 0.5, 1] } },
-            color: policyColor(policies, BOTTOM_LEGEND),
-            tooltip: [{ field: 'policy' }, { field: 'strategy' }, { field: 'count', title: 'episodes' }, { field: 'share', format: '.3f' }, { field: 'share_lo', format: '.3f' }, { field: 'share_hi', format: '.3f' }],
-          },
-        },
-        {
-          transform: [{ filter: 'isValid(datum.share_lo)' }],
-          mark: { type: 'rule', color: '#222', strokeWidth: 1 },
-          encoding: { y, yOffset: { field: 'policy', sort: policies }, x: { field: 'share_lo', type: 'quantitative' }, x2: { field: 'share_hi' } },
-        },
-      ],
+  const { families, policies, y, yOffset, spec: panelSpec } = strategyPanels(stats);
+  const spec = panelSpec('Strategy frequencies per policy with bootstrap intervals', [
+    {
+      mark: { type: 'bar', height: { band: 0.8 } },
+      encoding: {
+        y,
+        yOffset,
+        x: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'share of episodes', format: '.0%', values: [0, 0.5, 1] } },
+        color: policyColor(policies, BOTTOM_LEGEND),
+        tooltip: [{ field: 'policy' }, { field: 'strategy' }, { field: 'count', title: 'episodes' }, { field: 'share', format: '.3f' }, { field: 'share_lo', format: '.3f' }, { field: 'share_hi', format: '.3f' }],
+      },
     },
-  });
+    {
+      transform: [{ filter: 'isValid(datum.share_lo)' }],
+      mark: { type: 'rule', color: '#222', strokeWidth: 1 },
+      encoding: { y, yOffset, x: { field: 'share_lo', type: 'quantitative' }, x2: { field: 'share_hi' } },
+    },
+  ]);
   const top = families.map((family) => {
     const parts = policies
       .map((policy) => stats.filter((s) => s.family === family && s.policy === policy).sort((a, b) => b.share - a.share)[0])

@@ -1,10 +1,14 @@
 /**
  * The per-policy strategy statistics behind figures 5a and 5b, read from `compare_frequencies.csv`
- * (rows compare a pair of policies; each policy's own share and success rate are taken from them once).
+ * (rows compare a pair of policies; each policy's own share and success rate are taken from them once),
+ * and the panel layout both figures draw them in.
  */
-import { headlineBudgets } from '../data/select';
+import type { TopLevelSpec } from 'vega-lite';
 import type { FrequencyRow } from '../data/mechanism-tables';
+import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
 import type { Budget } from '../data/tables';
+import { orderPolicies } from '../theme/colors';
+import { envelope } from './common';
 
 /** One strategy of one policy in one family at the headline budget. */
 export interface StrategyStat {
@@ -38,4 +42,35 @@ export function strategyStats(rows: readonly FrequencyRow[], scheme = 'label'): 
     }
   }
   return [...stats.values()];
+}
+
+/** The layout of figures 5a and 5b: a panel per family at its headline budget, a band per strategy, a policy offset in each band. */
+export interface StrategyPanels {
+  families: string[];
+  policies: string[];
+  /** The y encoding: one band per strategy, alphabetical. */
+  y: Record<string, unknown>;
+  /** The y offset: one slot per policy inside a strategy band. */
+  yOffset: Record<string, unknown>;
+  /** Writes the spec: the stats (with their panel label) as data, `layer` drawing each panel. */
+  spec(description: string, layer: readonly object[]): TopLevelSpec;
+}
+
+/** Lays out per-policy strategy statistics in family panels. */
+export function strategyPanels(stats: readonly StrategyStat[]): StrategyPanels {
+  const families = orderFamilies(stats.map((s) => s.family));
+  const policies = orderPolicies(stats.map((s) => s.policy));
+  const strategies = [...new Set(stats.map((s) => s.strategy))].sort();
+  const panel = (family: string) => `${family} · ${budgetLabel(stats.find((s) => s.family === family)!.budget)}`;
+  const y = { field: 'strategy', type: 'nominal', sort: strategies, axis: { title: null } };
+  const yOffset = { field: 'policy', sort: policies };
+  const spec = (description: string, layer: readonly object[]) =>
+    envelope(description, {
+      data: { values: stats.map((s) => ({ ...s, panel: panel(s.family) })) },
+      facet: { field: 'panel', type: 'nominal', sort: families.map(panel), header: { title: null } },
+      columns: families.length,
+      spacing: 8,
+      spec: { width: 120, height: { step: 18 }, layer },
+    });
+  return { families, policies, y, yOffset, spec };
 }

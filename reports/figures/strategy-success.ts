@@ -2,49 +2,32 @@
  * Figure 5b — the success rate of each strategy within each policy, with 95% intervals: whether a
  * policy executes the same strategy better, independently of how often it picks it.
  */
-import { budgetLabel, orderFamilies } from '../data/select';
-import { orderPolicies } from '../theme/colors';
-import { BOTTOM_LEGEND, envelope, policyColor } from './common';
+import { BOTTOM_LEGEND, policyColor } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
-import { strategyStats } from './strategy-stats';
+import { strategyPanels, strategyStats } from './strategy-stats';
 
 function build({ data }: FigureContext): FigureOutcome {
   if (!data.frequencies) return skip(data.problems['compare_frequencies.csv'] ?? 'no compare_frequencies.csv in this run.');
   const stats = strategyStats(data.frequencies).filter((s) => s.acc !== null && s.count > 0);
   if (stats.length === 0) return skip('compare_frequencies.csv has no per-strategy success rates.');
-  const families = orderFamilies(stats.map((s) => s.family));
-  const policies = orderPolicies(stats.map((s) => s.policy));
-  const strategies = [...new Set(stats.map((s) => s.strategy))].sort();
-  const panel = (family: string) => `${family} · ${budgetLabel(stats.find((s) => s.family === family)!.budget)}`;
-  const values = stats.map((s) => ({ ...s, panel: panel(s.family) }));
-  const y = { field: 'strategy', type: 'nominal', sort: strategies, axis: { title: null } };
-  const spec = envelope('Per-strategy success rates per policy with bootstrap intervals', {
-    data: { values },
-    facet: { field: 'panel', type: 'nominal', sort: families.map(panel), header: { title: null } },
-    columns: families.length,
-    spacing: 8,
-    spec: {
-      width: 120,
-      height: { step: 18 },
-      layer: [
-        {
-          transform: [{ filter: 'isValid(datum.acc_lo)' }],
-          mark: { type: 'rule', strokeWidth: 1.2 },
-          encoding: { y, yOffset: { field: 'policy', sort: policies }, x: { field: 'acc_lo', type: 'quantitative' }, x2: { field: 'acc_hi' }, color: policyColor(policies, BOTTOM_LEGEND) },
-        },
-        {
-          mark: { type: 'point', filled: true, size: 30 },
-          encoding: {
-            y,
-            yOffset: { field: 'policy', sort: policies },
-            x: { field: 'acc', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'accuracy (fraction correct)', format: '.1f', values: [0, 0.5, 1] } },
-            color: policyColor(policies, BOTTOM_LEGEND),
-            tooltip: [{ field: 'policy' }, { field: 'strategy' }, { field: 'count', title: 'episodes' }, { field: 'acc', format: '.3f' }, { field: 'acc_lo', format: '.3f' }, { field: 'acc_hi', format: '.3f' }],
-          },
-        },
-      ],
+  const { policies, y, yOffset, spec: panelSpec } = strategyPanels(stats);
+  const spec = panelSpec('Per-strategy success rates per policy with bootstrap intervals', [
+    {
+      transform: [{ filter: 'isValid(datum.acc_lo)' }],
+      mark: { type: 'rule', strokeWidth: 1.2 },
+      encoding: { y, yOffset, x: { field: 'acc_lo', type: 'quantitative' }, x2: { field: 'acc_hi' }, color: policyColor(policies, BOTTOM_LEGEND) },
     },
-  });
+    {
+      mark: { type: 'point', filled: true, size: 30 },
+      encoding: {
+        y,
+        yOffset,
+        x: { field: 'acc', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'accuracy (fraction correct)', format: '.1f', values: [0, 0.5, 1] } },
+        color: policyColor(policies, BOTTOM_LEGEND),
+        tooltip: [{ field: 'policy' }, { field: 'strategy' }, { field: 'count', title: 'episodes' }, { field: 'acc', format: '.3f' }, { field: 'acc_lo', format: '.3f' }, { field: 'acc_hi', format: '.3f' }],
+      },
+    },
+  ]);
   return {
     kind: 'figure',
     spec,

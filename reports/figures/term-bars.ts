@@ -4,10 +4,12 @@
  */
 import { interval, signed } from '../data/format';
 import type { Term } from '../data/mechanism-tables';
-import { envelope } from './common';
+import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
+import type { Budget } from '../data/tables';
+import { TOP_HEADER, envelope } from './common';
 
 /** One term of one decomposition. */
-export interface TermValue {
+interface TermValue {
   panel: string;
   pair: string;
   term: string;
@@ -17,7 +19,7 @@ export interface TermValue {
 }
 
 /** Terms of one decomposition row, dropping terms without a value. */
-export function termValues(panel: string, pair: string, terms: [string, Term][]): TermValue[] {
+function termValues(panel: string, pair: string, terms: readonly (readonly [string, Term])[]): TermValue[] {
   return terms.filter(([, t]) => t.value !== null).map(([term, t]) => ({ panel, pair, term, value: t.value!, lo: t.lo, hi: t.hi }));
 }
 
@@ -28,13 +30,13 @@ export function termText(t: Term): string {
 }
 
 /** The spec of a decomposition bar chart. */
-export function termBarsSpec(description: string, values: TermValue[], terms: string[], panels: string[], pairs: string[], colors: string[]) {
+function termBarsSpec(description: string, values: TermValue[], terms: string[], panels: string[], pairs: string[], colors: string[]) {
   const y = { field: 'term', type: 'nominal', sort: terms, axis: { title: null } };
   const extent = Math.max(0.05, ...values.flatMap((v) => [Math.abs(v.value), Math.abs(v.lo ?? 0), Math.abs(v.hi ?? 0)]));
   return envelope(description, {
     data: { values },
     facet: {
-      row: { field: 'panel', type: 'nominal', sort: panels, header: { title: null, labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelAnchor: 'start' } },
+      row: { field: 'panel', type: 'nominal', sort: panels, header: TOP_HEADER },
       column: { field: 'pair', type: 'nominal', sort: pairs, header: { title: null } },
     },
     spacing: 8,
@@ -60,4 +62,34 @@ export function termBarsSpec(description: string, values: TermValue[], terms: st
       ],
     },
   });
+}
+
+/** How a decomposition row splits: the terms in drawing order, each with its colour and its value in a row. */
+export type TermColumns<R> = readonly (readonly [term: string, color: string, of: (row: R) => Term])[];
+
+/**
+ * The bar chart of decomposition rows that each family has at one budget: a panel per family
+ * (`family · T = …`), a column per policy pair (`a = …, b = …`), a bar per term.
+ */
+export function decompositionBarsSpec<R extends { family: string; budget: Budget; policy_a: string; policy_b: string }>(description: string, rows: readonly R[], terms: TermColumns<R>) {
+  const budgets = headlineBudgets(rows);
+  const families = orderFamilies(rows.map((row) => row.family));
+  const panel = (family: string) => `${family} · ${budgetLabel(budgets.get(family)!)}`;
+  const pairLabel = (a: string, b: string) => `a = ${a}, b = ${b}`;
+  const pairs = [...new Set(rows.map((row) => pairLabel(row.policy_a, row.policy_b)))].sort();
+  const values = rows.flatMap((row) =>
+    termValues(
+      panel(row.family),
+      pairLabel(row.policy_a, row.policy_b),
+      terms.map(([term, , of]) => [term, of(row)] as const),
+    ),
+  );
+  return termBarsSpec(
+    description,
+    values,
+    terms.map(([term]) => term),
+    families.map(panel),
+    pairs,
+    terms.map(([, color]) => color),
+  );
 }
