@@ -53,7 +53,11 @@ function indexCounts(outcomes: readonly Outcome[]): CountIndex {
   return index;
 }
 
-/** Boundary rows for every family, budget and pair: k = n first, then each extra k that some task reaches. */
+/**
+ * Boundary rows for every family, budget and pair: k = n first (each task at its own n), then each
+ * extra k below the k = n row's k (the smallest n), so the k = n row always has the largest k of its
+ * (family, budget, pair) — consumers such as the report pick it that way.
+ */
 export function boundaryTable(outcomes: readonly Outcome[], pairs: readonly PolicyPair[], extraK: readonly number[] = []): BoundaryRow[] {
   const rows: BoundaryRow[] = [];
   const index = indexCounts(outcomes);

@@ -1,12 +1,14 @@
 /**
- * PASS@(k,T) and pass^k curves with bootstrap intervals, and paired differences between policies,
- * for every family, budget and k = 1..n — one shared resample stream per family.
+ * PASS@(k,T) and pass^k curves with bootstrap intervals, paired differences between policies and
+ * marginal values (Δ_k, Δ_T), for every family, budget and k = 1..n — one shared resample stream per
+ * family.
  */
 import type { Rng } from '../random/rng';
 import { compareBudgets, type Budget, type BudgetMode } from './budget';
 import { bootstrapReplicates, curveIntervals } from './bootstrap';
 import { ClassedMean, PairedDifference, type Member, type Statistic } from './classed-mean';
 import { EstimateTable } from './estimate-table';
+import { marginalRowsOf, planMarginals, type MarginalRow } from './marginal';
 import { compareOutcomes, compareText, type Outcome } from './outcomes';
 import type { PolicyPair } from './pairs';
 
@@ -48,10 +50,12 @@ export interface DiffCurve {
   high: Float64Array;
 }
 
-/** Every curve and difference of a data set. */
+/** Every curve, difference and marginal value of a data set. */
 export interface PassAnalysis {
   curves: Curve[];
   diffs: DiffCurve[];
+  /** Every Δ_k row (family by family), then every Δ_T row, each paired per task. */
+  marginal: MarginalRow[];
   resamples: number;
   level: number;
 }
@@ -79,16 +83,19 @@ export function analysePass(outcomes: readonly Outcome[], pairs: readonly Policy
     if (list) list.push(outcome);
     else byFamily.set(outcome.family, [outcome]);
   }
-  const analysis: PassAnalysis = { curves: [], diffs: [], resamples: options.resamples, level: options.level };
+  const analysis: PassAnalysis = { curves: [], diffs: [], marginal: [], resamples: options.resamples, level: options.level };
+  const marginal: MarginalRow[] = [];
   for (const family of [...byFamily.keys()].sort(compareText)) {
-    const { curves, diffs } = analyseFamily(family, byFamily.get(family) as Outcome[], pairs, options);
-    analysis.curves.push(...curves);
-    analysis.diffs.push(...diffs);
+    const result = analyseFamily(family, byFamily.get(family) as Outcome[], pairs, options);
+    analysis.curves.push(...result.curves);
+    analysis.diffs.push(...result.diffs);
+    marginal.push(...result.marginal);
   }
+  analysis.marginal = [...marginal.filter((row) => row.kind === 'k'), ...marginal.filter((row) => row.kind === 'T')];
   return analysis;
 }
 
-function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: readonly PolicyPair[], options: PassOptions): { curves: Curve[]; diffs: DiffCurve[] } {
+function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: readonly PolicyPair[], options: PassOptions): { curves: Curve[]; diffs: DiffCurve[]; marginal: MarginalRow[] } {
   const universe = [...new Set(outcomes.map((outcome) => outcome.task))].sort(compareText);
   const indexOf = new Map(universe.map((task, index) => [task, index]));
   const index = (task: string): number => indexOf.get(task) as number;
@@ -131,7 +138,10 @@ function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: read
     }
   }
 
-  const statistics: Statistic[] = [...curveStatistics, ...diffStatistics];
+  const marginalPlans = planMarginals(curveGroups);
+
+  // Statistics only read the weights, so adding the marginal ones draws the same resamples as before.
+  const statistics: Statistic[] = [...curveStatistics, ...diffStatistics, ...marginalPlans.map((plan) => plan.statistic)];
   const replicates = bootstrapReplicates(universe.length, statistics, options.resamples, options.rng.fork(`family:${family}`));
 
   const curves = curveGroups.map((group, s): Curve => {
@@ -158,5 +168,7 @@ function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: read
     const interval = curveIntervals((replicates[curveStatistics.length + d] as Float64Array[])[0] as Float64Array, statistic.kMax, options.level);
     return { family, ...key, kMax: statistic.kMax, tasks: statistic.tasks, diff: statistic.pointEstimate(), low: interval.low, high: interval.high };
   });
-  return { curves, diffs };
+  const firstPlan = curveStatistics.length + diffStatistics.length;
+  const marginalReplicates = marginalPlans.map((_, p) => (replicates[firstPlan + p] as Float64Array[])[0] as Float64Array);
+  return { curves, diffs, marginal: marginalRowsOf(marginalPlans, marginalReplicates, options.level) };
 }

@@ -2,18 +2,18 @@
  * Saturation depth T*: the budget beyond which more interaction rounds add nothing (at a given k).
  */
 import type { BudgetMode } from './budget';
-import { budgetSeries } from './marginal';
 import type { Curve } from './curves';
+import { budgetSeries, type MarginalRow } from './marginal';
 
 /**
- * The smallest budget of the grid from which every further step Δ_T = PASS(T_{i+1}) − PASS(T_i) is
- * below `threshold` (a loss counts as below). Null when the last step still gains `threshold` or
+ * The smallest budget of the grid from which every further step Δ_T (steps[i]: budgets[i] → budgets[i + 1])
+ * is below `threshold` (a loss counts as below). Null when the last step still gains `threshold` or
  * more (no saturation within the grid) or when the grid has fewer than two budgets (no evidence).
  */
-export function saturationDepth(budgets: readonly number[], pass: readonly number[], threshold: number): number | null {
-  if (budgets.length < 2 || pass.length !== budgets.length) return null;
+export function saturationDepth(budgets: readonly number[], steps: readonly number[], threshold: number): number | null {
+  if (budgets.length < 2 || steps.length !== budgets.length - 1) return null;
   let start = budgets.length - 1;
-  while (start > 0 && (pass[start] as number) - (pass[start - 1] as number) < threshold) start -= 1;
+  while (start > 0 && (steps[start - 1] as number) < threshold) start -= 1;
   return start === budgets.length - 1 ? null : (budgets[start] as number);
 }
 
@@ -33,17 +33,25 @@ export interface SaturationRow {
   passAtMax: number;
 }
 
-/** T* for every (policy, family, mode) with at least two budgets and every k they all reach. */
-export function saturationTable(curves: readonly Curve[], threshold: number): SaturationRow[] {
+/**
+ * T* for every (policy, family, mode) with at least two budgets and every k at which each step of the
+ * grid has a Δ_T. The steps are the paired Δ_T of `marginal` (tasks present at both budgets), so a
+ * task missing at one budget or with fewer episodes there cannot fake a gain or a loss.
+ */
+export function saturationTable(curves: readonly Curve[], marginal: readonly MarginalRow[], threshold: number): SaturationRow[] {
+  const steps = new Map<string, number>();
+  for (const row of marginal) if (row.kind === 'T') steps.set(stepKey(row.policy, row.family, row.mode, row.budgetFrom as number, row.kFrom), row.delta);
   const rows: SaturationRow[] = [];
-  for (const series of budgetSeries(curves)) {
+  for (const series of budgetSeries(curves, (curve) => curve)) {
     if (series.curves.length < 2) continue;
     const budgets = series.curves.map((curve) => curve.budget as number);
-    const kMax = Math.min(...series.curves.map((curve) => curve.kMax));
     const maxBudget = budgets[budgets.length - 1] as number;
-    for (let k = 1; k <= kMax; k++) {
-      const pass = series.curves.map((curve) => curve.pass[k - 1] as number);
-      const tStar = saturationDepth(budgets, pass, threshold);
+    const last = series.curves[series.curves.length - 1] as Curve;
+    for (let k = 1; k <= last.kMax; k++) {
+      const deltas = budgets.slice(0, -1).map((budget) => steps.get(stepKey(series.policy, series.family, series.mode, budget, k)));
+      if (deltas.some((delta) => delta === undefined)) continue;
+      const tStar = saturationDepth(budgets, deltas as number[], threshold);
+      const atTStar = tStar === null ? undefined : series.curves[budgets.indexOf(tStar)];
       rows.push({
         policy: series.policy,
         family: series.family,
@@ -51,11 +59,15 @@ export function saturationTable(curves: readonly Curve[], threshold: number): Sa
         k,
         tStar,
         threshold,
-        passAtTStar: tStar === null ? NaN : (pass[budgets.indexOf(tStar)] as number),
+        passAtTStar: atTStar && k <= atTStar.kMax ? (atTStar.pass[k - 1] as number) : NaN,
         maxBudget,
-        passAtMax: pass[pass.length - 1] as number,
+        passAtMax: last.pass[k - 1] as number,
       });
     }
   }
   return rows;
+}
+
+function stepKey(policy: string, family: string, mode: BudgetMode, budgetFrom: number, k: number): string {
+  return `${family}\u0000${policy}\u0000${mode}\u0000${budgetFrom}\u0000${k}`;
 }

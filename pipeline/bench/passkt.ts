@@ -38,7 +38,7 @@ export function benchPassktBootstrap(resamples = 1000): { label: string; seconds
   analysePass(outcomes, pairs, { resamples, level: 0.95, rng: createRng(1) });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return {
-    label: `passkt bootstrap: ${resamples} resamples × 300 tasks × 64 k × 5 T × 3 policies (pass@k + pass^k curves, ${pairs.length} paired differences)`,
+    label: `passkt bootstrap: ${resamples} resamples × 300 tasks × 64 k × 5 T × 3 policies (pass@k + pass^k curves, paired marginal values, ${pairs.length} paired differences)`,
     seconds,
   };
 }

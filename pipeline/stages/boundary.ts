@@ -21,7 +21,7 @@ import { readOutcomes } from './passkt-read';
 export const BoundaryParams = z.object({
   /** The reference policy (policy_b of its pairs). */
   base: z.string().min(1).default('base'),
-  /** Extra k values for boundary rows besides k = n (a task counts as solved at k when its pass@k >= 1/2). */
+  /** Extra k values for boundary rows besides k = n, below its k (a task counts as solved at k when its pass@k >= 1/2). */
   boundaryK: z.array(z.number().int().min(1)).default([]),
   /** Significance level of the McNemar test in the verdict rules. */
   alpha: z.number().gt(0).lt(1).default(0.05),
@@ -63,12 +63,14 @@ export const boundaryStage = defineStage({
 
     const excluded = boundaries.filter((row) => row.atN).reduce((sum, row) => sum + row.excluded.length, 0);
     const summary = [`boundary: ${boundaries.length} boundary rows over ${pairs.length} policy pairs; verdicts at alpha=${params.alpha}`];
-    if (excluded > 0) summary.push(`boundary: ${excluded} (task, pair, budget) cases left out at k = n (task missing under one policy or fewer than n episodes) — listed under "excluded" in boundary_tasks.json`);
+    if (excluded > 0) summary.push(`boundary: ${excluded} (task, pair, budget) cases left out at k = n (task missing under one policy) — listed under "excluded" in boundary_tasks.json`);
+    const uneven = boundaries.filter((row) => row.atN && row.nMax > row.k).length;
+    if (uneven > 0) summary.push(`boundary: ${uneven} k = n rows have uneven episode counts across tasks: each task is judged at its own n (solved = some episode correct); k reports the smallest n, n_max in boundary_tasks.json the largest`);
     summary.push(...headlineVerdicts(verdicts).map((row) => `boundary: ${sentenceOf(row)}`));
     const tally: Record<string, number> = {};
     for (const row of verdicts) tally[row.verdict] = (tally[row.verdict] ?? 0) + 1;
     return {
-      counts: { boundary_rows: boundaries.length, verdicts: verdicts.length, policy_pairs: pairs.length, excluded_at_n: excluded },
+      counts: { boundary_rows: boundaries.length, verdicts: verdicts.length, policy_pairs: pairs.length, excluded_at_n: excluded, uneven_n_rows: uneven },
       summary,
       details: { verdicts: tally, alpha: params.alpha },
     };

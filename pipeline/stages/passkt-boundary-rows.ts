@@ -35,6 +35,7 @@ export function boundaryTasks(rows: readonly BoundaryRow[]): Record<string, unkn
     policy_a: row.a,
     policy_b: row.b,
     k: row.k,
+    n_max: row.nMax,
     only_a: row.onlyA,
     only_b: row.onlyB,
     both: row.both,

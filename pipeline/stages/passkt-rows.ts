@@ -12,7 +12,7 @@ export const PASS_COLUMNS = ['policy', 'family', 'budget', 'k', 'pass', 'ci_low'
 /** `passkt_diff.csv`. */
 export const DIFF_COLUMNS = ['family', 'budget', 'k', 'policy_a', 'policy_b', 'diff', 'ci_low', 'ci_high'] as const;
 /** `marginal.csv`. */
-export const MARGINAL_COLUMNS = ['policy', 'family', 'kind', 'k_from', 'k_to', 'budget_from', 'budget_to', 'delta', 'ci_low', 'ci_high', 'mode'] as const;
+export const MARGINAL_COLUMNS = ['policy', 'family', 'kind', 'k_from', 'k_to', 'budget_from', 'budget_to', 'delta', 'ci_low', 'ci_high', 'mode', 'tasks'] as const;
 /** `saturation.csv`. */
 export const SATURATION_COLUMNS = ['policy', 'family', 'k', 't_star', 'saturated', 'threshold', 'pass_at_t_star', 'max_budget', 'pass_at_max', 'mode'] as const;
 /** `crossover.csv`. */
@@ -70,6 +70,7 @@ export function marginalRows(rows: readonly MarginalRow[]): Record<string, unkno
     ci_low: cell(row.ciLow),
     ci_high: cell(row.ciHigh),
     mode: row.mode,
+    tasks: row.tasks,
   }));
 }
 

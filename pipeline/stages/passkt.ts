@@ -12,7 +12,6 @@
 import { z } from 'zod';
 import { crossoverTable } from '../../analyses/passkt/crossover';
 import { analysePass } from '../../analyses/passkt/curves';
-import { marginalValues } from '../../analyses/passkt/marginal';
 import { policyPairs } from '../../analyses/passkt/pairs';
 import { saturationTable } from '../../analyses/passkt/saturation';
 import { createRng } from '../../analyses/random/rng';
@@ -59,14 +58,13 @@ export const passktStage = defineStage({
 
     const pairs = policyPairs(outcomes.map((outcome) => outcome.policy), params.base);
     const analysis = analysePass(outcomes, pairs, { resamples: params.resamples, level: params.level, rng: createRng(ctx.seed) });
-    const marginal = marginalValues(analysis.curves, params.level);
-    const saturation = saturationTable(analysis.curves, params.saturationThreshold);
+    const saturation = saturationTable(analysis.curves, analysis.marginal, params.saturationThreshold);
     const crossovers = crossoverTable(analysis.diffs);
 
     await ctx.out.csv('passkt.csv', PASS_COLUMNS, passRows(analysis.curves, 'pass'));
     await ctx.out.csv('passhatk.csv', PASS_COLUMNS, passRows(analysis.curves, 'passhat'));
     await ctx.out.csv('passkt_diff.csv', DIFF_COLUMNS, diffRows(analysis.diffs));
-    await ctx.out.csv('marginal.csv', MARGINAL_COLUMNS, marginalRows(marginal));
+    await ctx.out.csv('marginal.csv', MARGINAL_COLUMNS, marginalRows(analysis.marginal));
     await ctx.out.csv('saturation.csv', SATURATION_COLUMNS, saturationRows(saturation));
     await ctx.out.csv('crossover.csv', CROSSOVER_COLUMNS, crossoverRows(crossovers));
 

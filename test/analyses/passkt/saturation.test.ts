@@ -1,32 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import type { Curve } from '../../../analyses/passkt/curves';
+import { analysePass, type Curve } from '../../../analyses/passkt/curves';
+import type { MarginalRow } from '../../../analyses/passkt/marginal';
+import type { Outcome } from '../../../analyses/passkt/outcomes';
 import { saturationDepth, saturationTable } from '../../../analyses/passkt/saturation';
+import { createRng } from '../../../analyses/random/rng';
+
+/** The steps Δ_T of a PASS sequence over the grid. */
+const steps = (pass: number[]): number[] => pass.slice(1).map((value, i) => value - (pass[i] as number));
 
 describe('saturation depth T*', () => {
   const grid = [0, 1, 2, 3, 5];
   it('is the smallest budget after which every further step gains less than the threshold', () => {
-    expect(saturationDepth(grid, [0.1, 0.3, 0.4, 0.405, 0.41], 0.01)).toBe(2);
-    expect(saturationDepth(grid, [0.1, 0.3, 0.4, 0.5, 0.6], 0.01)).toBeNull();
-    expect(saturationDepth(grid, [0.4, 0.4, 0.4, 0.4, 0.4], 0.01)).toBe(0);
+    expect(saturationDepth(grid, steps([0.1, 0.3, 0.4, 0.405, 0.41]), 0.01)).toBe(2);
+    expect(saturationDepth(grid, steps([0.1, 0.3, 0.4, 0.5, 0.6]), 0.01)).toBeNull();
+    expect(saturationDepth(grid, steps([0.4, 0.4, 0.4, 0.4, 0.4]), 0.01)).toBe(0);
     // a late gain resets saturation: 1 → 2 adds nothing, but 3 → 5 adds 0.05
-    expect(saturationDepth(grid, [0.1, 0.3, 0.3, 0.3, 0.35], 0.01)).toBeNull();
-    expect(saturationDepth(grid, [0.1, 0.3, 0.3, 0.35, 0.355], 0.01)).toBe(3);
+    expect(saturationDepth(grid, steps([0.1, 0.3, 0.3, 0.3, 0.35]), 0.01)).toBeNull();
+    expect(saturationDepth(grid, steps([0.1, 0.3, 0.3, 0.35, 0.355]), 0.01)).toBe(3);
     // a loss counts as below the threshold
-    expect(saturationDepth(grid, [0.1, 0.5, 0.45, 0.46, 0.4], 0.02)).toBe(1);
+    expect(saturationDepth(grid, steps([0.1, 0.5, 0.45, 0.46, 0.4]), 0.02)).toBe(1);
     // a step of exactly the threshold is not below it
-    expect(saturationDepth([0, 1], [0.25, 0.5], 0.25)).toBeNull();
-    expect(saturationDepth([3], [0.5], 0.01)).toBeNull();
+    expect(saturationDepth([0, 1], [0.25], 0.25)).toBeNull();
+    expect(saturationDepth([3], [], 0.01)).toBeNull();
+    // one step per pair of consecutive budgets, or no answer
+    expect(saturationDepth([0, 1, 2], [0], 0.01)).toBeNull();
   });
 
-  it('is tabulated per policy, family, mode and k over the numeric budgets', () => {
+  it('is tabulated per policy, family, mode and k over the numeric budgets, from the Δ_T rows', () => {
     const curve = (budget: number | 'all', pass: number[]): Curve => {
       const values = Float64Array.from(pass);
       return { policy: 'base', family: 'bridge', budget, mode: 'capped', kMax: pass.length, tasks: new Int32Array(pass.length), pass: values, passLow: values, passHigh: values, passhat: values, passhatLow: values, passhatHigh: values, replicates: new Float64Array(0) };
     };
-    const rows = saturationTable([curve(0, [0.1, 0.2]), curve(2, [0.3, 0.5]), curve(5, [0.305, 0.6]), curve('all', [0.9, 0.9])], 0.01);
+    const step = (from: number, to: number, k: number, delta: number): MarginalRow => ({ policy: 'base', family: 'bridge', mode: 'capped', kind: 'T', kFrom: k, kTo: k, budgetFrom: from, budgetTo: to, delta, ciLow: NaN, ciHigh: NaN, tasks: 1 });
+    const curves = [curve(0, [0.1, 0.2]), curve(2, [0.3, 0.5]), curve(5, [0.305, 0.6]), curve('all', [0.9, 0.9])];
+    const marginal = [step(0, 2, 1, 0.2), step(0, 2, 2, 0.3), step(2, 5, 1, 0.005), step(2, 5, 2, 0.1)];
+    const rows = saturationTable(curves, marginal, 0.01);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ k: 1, tStar: 2, maxBudget: 5, passAtMax: 0.305, passAtTStar: 0.3 });
     expect(rows[1]).toMatchObject({ k: 2, tStar: null, passAtMax: 0.6 });
     expect(rows[1]?.passAtTStar).toBeNaN();
+    // a k without a Δ_T at every step has no row
+    expect(saturationTable(curves, marginal.slice(0, 3), 0.01).map((row) => row.k)).toEqual([1]);
+  });
+
+  it('is not fooled by a task that is present at one budget only', () => {
+    // T = 1: A always solved, B never; T = 3 and 5: only A. The curve points jump 0.5 → 1 → 1, but per task
+    // nothing changes: saturated from the first budget.
+    const outcome = (task: string, c: number, budget: number): Outcome => ({ policy: 'rl', task, family: 'bridge', budget, mode: 'capped', n: 4, c });
+    const analysis = analysePass([outcome('A', 4, 1), outcome('B', 0, 1), outcome('A', 4, 3), outcome('A', 4, 5)], [], { resamples: 0, level: 0.95, rng: createRng(1) });
+    const rows = saturationTable(analysis.curves, analysis.marginal, 0.01);
+    expect(rows.map((row) => [row.k, row.tStar, row.passAtTStar])).toEqual([[1, 1, 0.5], [2, 1, 0.5], [3, 1, 0.5], [4, 1, 0.5]]);
   });
 });

@@ -51,7 +51,7 @@ describe('verdictTable', () => {
       outcomes.push({ policy: 'rl', task, family: 'bridge', budget: 5, mode: 'capped', n: 10, c: 8 });
       outcomes.push({ policy: 'base', task, family: 'bridge', budget: 5, mode: 'capped', n: 10, c: 4 });
     }
-    const boundary: BoundaryRow = { family: 'bridge', budget: 5, a: 'rl', b: 'base', k: 10, onlyA: [], onlyB: [], both: shared, neither: [], excluded: [], pValue: 1, atN: true };
+    const boundary: BoundaryRow = { family: 'bridge', budget: 5, a: 'rl', b: 'base', k: 10, nMax: 10, onlyA: [], onlyB: [], both: shared, neither: [], excluded: [], pValue: 1, atN: true };
     const [row] = verdictTable(outcomes, [boundary], { resamples: 200, level: 0.95, alpha: 0.05, minSharedTasks: 5, rng: createRng(3) });
     expect(row).toMatchObject({ verdict: 'efficiency only', sharedTasks: 40, k: 10, both: 40 });
     expect(row?.sharedPass1Diff).toBeCloseTo(0.4, 12);

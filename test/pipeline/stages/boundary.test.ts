@@ -92,6 +92,27 @@ describe('boundary stage (fake context)', () => {
     expect(text).toContain('bridge T=3, rl vs base: only base: (none)');
   });
 
+  it('keeps tasks with uneven episode counts in the k = n boundary and says so', async () => {
+    // 10 tasks with 64 episodes (rl solves 5 that base never does) and one with 65 under both policies
+    const rows: EpisodeRow[] = [];
+    const add = (policy: string, task: string, n: number, correct: number) => {
+      for (let s = 0; s < n; s++) rows.push(episodeRow(policy, task, 'bridge', 3, s, 1, s < correct));
+    };
+    for (let t = 0; t < 10; t++) {
+      add('rl', `t${t}`, 64, t < 5 ? 2 : 0);
+      add('base', `t${t}`, 64, 0);
+    }
+    add('rl', 't10', 65, 0);
+    add('base', 't10', 65, 0);
+    const { output, result } = await passktThenBoundary(rows);
+    expect(output.csvRows('boundary.csv')).toEqual([{ family: 'bridge', budget: '3', policy_a: 'rl', policy_b: 'base', k: '64', only_a: '5', only_b: '0', both: '0', neither: '6', p_value: String(2 / 32) }]);
+    const [entry] = output.jsonData<{ k: number; n_max: number; excluded: string[] }[]>('boundary_tasks.json');
+    expect(entry).toMatchObject({ k: 64, n_max: 65, excluded: [] });
+    expect(result.counts).toMatchObject({ excluded_at_n: 0, uneven_n_rows: 1 });
+    expect(result.summary).toContain('boundary: 1 k = n rows have uneven episode counts across tasks: each task is judged at its own n (solved = some episode correct); k reports the smallest n, n_max in boundary_tasks.json the largest');
+    expect(output.csvRows('verdict.csv')[0]).toMatchObject({ k: '64', only_a: '5', only_b: '0', verdict: 'no difference' });
+  });
+
   it('refuses a corrupt outcomes file with the line', async () => {
     const run = runWithFakeContext(boundaryStage, { params: {}, inputs: { passkt: { 'outcomes.jsonl': [{ policy: 'a', task: 't', family: 'f', budget: 1, mode: 'capped', n: 2, c: 3 }] } } });
     await expect(run).rejects.toThrow(UserError);

@@ -17,6 +17,9 @@ describe('passkt stage (fake context)', () => {
     expect(output.csvColumns('passkt.csv')).toEqual(['policy', 'family', 'budget', 'k', 'pass', 'ci_low', 'ci_high', 'tasks', 'mode']);
     expect(output.csvColumns('passhatk.csv')).toEqual(output.csvColumns('passkt.csv'));
     expect(output.csvColumns('passkt_diff.csv')).toEqual(['family', 'budget', 'k', 'policy_a', 'policy_b', 'diff', 'ci_low', 'ci_high']);
+    expect(output.csvColumns('marginal.csv')).toEqual(['policy', 'family', 'kind', 'k_from', 'k_to', 'budget_from', 'budget_to', 'delta', 'ci_low', 'ci_high', 'mode', 'tasks']);
+    // every task has 8 episodes at both budgets: each Δ pairs all 6 tasks of its family
+    expect(new Set(output.csvRows('marginal.csv').map((row) => row.tasks))).toEqual(new Set(['6']));
     expect(result.counts).toMatchObject({ episodes: rows.length, policy_task_pairs: 36, capped_pairs: 36, thresholded_pairs: 0, mixed_pairs: 0 });
     // 3 policies × 2 families × 2 budgets × k = 1..8
     expect(output.csvRows('passkt.csv')).toHaveLength(96);
@@ -114,6 +117,17 @@ describe('passkt stage (fake context)', () => {
     const crossover = output.csvRows('crossover.csv');
     expect(crossover).toHaveLength(3 * 2 * 2);
     expect(['always', 'crosses', 'never']).toContain(crossover[0]?.status);
+  });
+
+  it('pairs Δ_k over the tasks with at least 2k episodes when episode counts differ', async () => {
+    // task A: 64 episodes, none correct; task B: 1 episode, correct. PASS@1 = 1/2 and PASS@2 = 0 (A only),
+    // yet per task nothing is lost: Δ_1 over A is 0
+    const rows = [...Array.from({ length: 64 }, (_, s) => episodeRow('rl', 'A', 'bridge', 2, s, 1, false)), episodeRow('rl', 'B', 'bridge', 2, 0, 1, true)];
+    const { output } = await runWithFakeContext(passktStage, { params: PARAMS, inputs: { ingest: { 'episodes.jsonl': rows } } });
+    const marginal = output.csvRows('marginal.csv');
+    expect(marginal).toHaveLength(32);
+    expect(marginal[0]).toMatchObject({ kind: 'k', k_from: '1', k_to: '2', delta: '0', ci_low: '0', ci_high: '0', tasks: '1' });
+    expect(marginal.every((row) => Number(row.delta) >= 0)).toBe(true);
   });
 
   it('stops with a clear message on a corrupt episode row, naming the line', async () => {
