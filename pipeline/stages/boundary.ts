@@ -14,7 +14,7 @@ import { createRng } from '../../analyses/random/rng';
 import { defineStage } from '../runner/stage';
 import { headlineVerdicts, inspectBoundary } from './passkt-boundary-inspect';
 import { BOUNDARY_COLUMNS, VERDICT_COLUMNS, boundaryRows, boundaryTasks, sentenceOf, verdictRows } from './passkt-boundary-rows';
-import { BASE_FLAG, RESAMPLES_FLAG } from './passkt-flags';
+import { BASE_FLAG, RESAMPLES_FLAG } from './shared-flags';
 import { readOutcomes } from './passkt-read';
 
 /** Parameters of the boundary stage. */

@@ -17,6 +17,7 @@ import { RETRIEVAL_DEFINITIONS, type RetrievalDefinition, retrievalSuccess } fro
 import { createRng } from '../../analyses/random/rng';
 import { UserError } from '../errors';
 import { defineStage, type StageResult, type StageInput } from '../runner/stage';
+import { BASE_FLAG, RESAMPLES_FLAG } from './shared-flags';
 import { blankNaN } from './retrieval';
 
 /** Parameters of the compare stage. */
@@ -83,13 +84,8 @@ export const compareStage = defineStage({
   optionalInputs: ['label', 'cluster'],
   params: CompareParams,
   cli: [
-    { flags: '--base <policy>', description: 'the reference policy of comparisons (default base)', param: 'base' },
-    {
-      flags: '--resamples <n>',
-      description: 'bootstrap resamples over tasks (default 1000)',
-      param: 'resamples',
-      parse: (value) => Number(value),
-    },
+    BASE_FLAG,
+    RESAMPLES_FLAG,
   ],
   inspect: inspectCompare,
   async run(ctx) {

@@ -31,6 +31,7 @@ import { judgeAndCompare, type JudgedEpisode } from '../judge/compare';
 import { judgeItem } from '../judge/prompt';
 import { defineStage } from '../runner/stage';
 import { inspectLabels, percent } from './label-inspect';
+import { BASE_FLAG, RESAMPLES_FLAG } from './shared-flags';
 
 const LABELER_ENUM = Object.keys(LABELERS) as [LabelerName, ...LabelerName[]];
 
@@ -90,7 +91,7 @@ export const labelStage = defineStage({
   inputs: ['ingest'],
   params: LabelParams,
   cli: [
-    { flags: '--base <policy>', description: 'base policy for overlap/novelty (default base)', param: 'base' },
+    BASE_FLAG,
     { flags: '--labeler <name>', description: `strategy labeler: ${LABELER_ENUM.join(', ')} (default auto)`, param: 'labeler' },
     {
       flags: '--search-tools <fragments>',
@@ -98,7 +99,7 @@ export const labelStage = defineStage({
       param: 'searchTools',
       parse: (value) => (Array.isArray(value) ? value : String(value).split(',')).map((part) => part.trim()).filter(Boolean),
     },
-    { flags: '--resamples <n>', description: 'bootstrap resamples over tasks (default 1000; 0 = no intervals)', param: 'resamples', parse: positiveInt('--resamples') },
+    RESAMPLES_FLAG,
     { flags: '--judge-url <url>', description: 'OpenAI-compatible base URL of an LLM judge (off unless given; key from OPENAI_API_KEY)', param: 'judgeUrl' },
     { flags: '--judge-model <name>', description: 'judge model name (default gpt-4o-mini)', param: 'judgeModel' },
     { flags: '--judge-max-calls <n>', description: 'cap on episodes sent to the judge per run (default 500)', param: 'judgeMaxCalls', parse: positiveInt('--judge-max-calls') },

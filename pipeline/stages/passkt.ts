@@ -16,7 +16,7 @@ import { policyPairs } from '../../analyses/passkt/pairs';
 import { saturationTable } from '../../analyses/passkt/saturation';
 import { createRng } from '../../analyses/random/rng';
 import { defineStage } from '../runner/stage';
-import { BASE_FLAG, RESAMPLES_FLAG } from './passkt-flags';
+import { BASE_FLAG, RESAMPLES_FLAG } from './shared-flags';
 import { inspectPasskt } from './passkt-inspect';
 import { collectEpisodes } from './passkt-read';
 import { collectMergedStats } from '../shard/collect-stats';

@@ -1,6 +1,6 @@
 /**
- * Command-line flags shared by the passkt and boundary stages (the CLI sets a flag on every stage
- * that declares it, so `--base rl` changes both).
+ * Command-line flags shared by several stages (passkt, boundary, label, compare): the CLI sets a flag
+ * on every stage that declares it, so `--base rl` changes them all.
  */
 import type { CliFlag } from '../runner/stage';
 
