@@ -22,6 +22,11 @@ export function stageInput(stage: string, dir: string, manifest: StageManifest):
     path,
     json: async <T>(file: string) => JSON.parse(await readFile(path(file), 'utf8')) as T,
     text: (file) => readFile(path(file), 'utf8'),
+    lines: (file) => ({
+      async *[Symbol.asyncIterator]() {
+        for await (const { text } of readLines(path(file))) if (text !== '') yield text;
+      },
+    }),
     csv: async (file) => parseCsv(await readFile(path(file), 'utf8')),
     csvRows: (file) => csvObjects(createReadStream(path(file), { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>),
     jsonl: <T>(file: string): AsyncIterable<T> => ({

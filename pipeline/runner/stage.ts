@@ -21,6 +21,8 @@ export interface StageInput {
   csv(file: string): Promise<Record<string, string>[]>;
   /** Streams a CSV file row by row as objects of strings (per-episode tables). */
   csvRows(file: string): AsyncIterable<Record<string, string>>;
+  /** Streams the non-empty lines of a text file, unparsed (for stages that parse in worker threads). */
+  lines(file: string): AsyncIterable<string>;
   /** Reads a text file written by the upstream stage. */
   text(file: string): Promise<string>;
   /** Absolute path of a file, for streaming readers that need one (e.g. gzip readers); never for writing. */

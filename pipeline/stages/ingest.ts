@@ -13,7 +13,7 @@ import { loadHotpotqa } from '../environment/hotpotqa/load-hotpotqa';
 import { readLines, type SourceLine } from '../io/lines';
 import type { EpisodeRow } from '../../analyses/episode';
 import { processRecord, type RecordOutcome } from '../ingest/process-record';
-import { RecordPool } from '../ingest/record-pool';
+import { WorkerPool } from '../runner/worker-pool';
 import { parseRecord } from '../ingest/parse-record';
 import { RejectLog, type Reject } from '../ingest/rejects';
 import { resolveEpisode } from '../ingest/resolve-episode';
@@ -22,6 +22,7 @@ import { EpisodeColumns } from '../ingest/episode-columns';
 import { TaskIndex } from '../ingest/task-index';
 import { defineStage, type StageContext, type StageInput } from '../runner/stage';
 import { formatIngestSummary } from '../ingest/inspect';
+import { WORKERS_FLAG } from './shared-flags';
 
 const MiB = 1024 * 1024;
 
@@ -78,12 +79,7 @@ export const ingestStage = defineStage({
       param: 'shard',
       parse: (value) => parseShard(String(value)),
     },
-    {
-      flags: '--workers <n>',
-      description: 'worker threads for parsing (default auto: one per core when the input is over 16 MB; 0 = none)',
-      param: 'workers',
-      parse: (value) => (value === 'auto' ? 'auto' : Number(value)),
-    },
+    WORKERS_FLAG,
     {
       flags: '--max-line-bytes <n>',
       description: 'reject lines longer than this many bytes (default 64 MiB)',
@@ -209,7 +205,7 @@ async function readTrajectories(
   const counts = { read: 0, accepted: 0, blank: 0, matchedByQuestion: 0 };
   const settings = { tasksGiven, maxLineBytes: ctx.params.maxLineBytes };
   const workers = await workerCount(ctx.params.workers, files);
-  const pool = workers > 0 ? new RecordPool(workers, tasks.rows(), settings) : undefined;
+  const pool = workers > 0 ? new WorkerPool<SourceLine[], RecordOutcome[]>(RECORD_WORKER, workers, { tasks: tasks.rows(), settings }) : undefined;
   if (pool) ctx.log.info(`parsing with ${workers} worker threads`);
   const progress = ctx.progress('episodes');
 
@@ -296,6 +292,7 @@ async function readTrajectories(
   return { ...counts, tally };
 }
 
+const RECORD_WORKER = new URL('../ingest/record-worker.ts', import.meta.url).href;
 const BATCH_LINES = 2000;
 const BATCH_BYTES = 4 * MiB;
 const WORKERS_FROM_BYTES = 16 * MiB;

@@ -10,28 +10,28 @@
  *                                        ├─► label_accuracy.csv, label_confusion.csv (meta.true_strategy)
  *                                        └─► judge sample ─► judge_labels.csv, judge_agreement.json
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import type { EpisodeTrace, TaskRow } from '../../analyses/episode';
+import type { TaskRow } from '../../analyses/episode';
 import { Reservoir } from '../../analyses/cluster/reservoir';
 import { createRng } from '../../analyses/random/rng';
 import { Confusion } from '../../analyses/strategy/agreement';
 import { summarizeDiversity } from '../../analyses/strategy/diversity';
-import { episodeFeatures } from '../../analyses/strategy/features';
 import { LabelColumns } from '../../analyses/strategy/label-columns';
 import { LabelFrequencies } from '../../analyses/strategy/label-frequencies';
-import type { LabeledEpisode } from '../../analyses/strategy/labeled-episode';
 import { LABELERS, type LabelerName } from '../../analyses/strategy/labelers';
 import { recoveryRows } from '../../analyses/strategy/recovery';
 import { TAXONOMY_LABELS } from '../../analyses/strategy/rules';
 import { DEFAULT_SEARCH_TOOLS, searchToolMatcher } from '../../analyses/strategy/search-tools';
-import { episodeSequence } from '../../analyses/strategy/sequence';
 import { SequenceTally } from '../../analyses/strategy/sequence-table';
 import { ConfigError, StageError } from '../errors';
 import { judgeAndCompare, type JudgedEpisode } from '../judge/compare';
 import { judgeItem } from '../judge/prompt';
 import { defineStage } from '../runner/stage';
+import { WorkerPool } from '../runner/worker-pool';
+import { lineLabeler, type LabelOutcome, type LabelSetup } from './label-line';
 import { inspectLabels, percent } from './label-inspect';
-import { BASE_FLAG, RESAMPLES_FLAG } from './shared-flags';
+import { BASE_FLAG, RESAMPLES_FLAG, WORKERS_FLAG } from './shared-flags';
 
 const LABELER_ENUM = Object.keys(LABELERS) as [LabelerName, ...LabelerName[]];
 
@@ -61,9 +61,16 @@ export const LabelParams = z.object({
   judgeCache: z.string().min(1).default('.cache/judge'),
   /** How the judge is asked for JSON: strict JSON schema, JSON mode, or the prompt only (servers without either). */
   judgeResponseFormat: z.enum(['json_schema', 'json_object', 'prompt']).default('json_schema'),
+  /** Worker threads that label traces: a number (0 = none), or auto (cores, for inputs of 50,000 episodes or more, and never with the judge). */
+  workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
 });
 
 type Params = z.infer<typeof LabelParams>;
+
+const LABEL_WORKER = new URL('./label-worker.ts', import.meta.url).href;
+const BATCH_LINES = 1000;
+const WORKERS_FROM_EPISODES = 50_000;
+const MAX_WORKERS = 4;
 
 const LABEL_COLUMNS = ['id', 'policy', 'task', 'family', 'budget', 'label', 'correct', 'calls', 'rounds', 'sequence'] as const;
 const SEQUENCE_COLUMNS = [
@@ -100,6 +107,7 @@ export const labelStage = defineStage({
       parse: (value) => (Array.isArray(value) ? value : String(value).split(',')).map((part) => part.trim()).filter(Boolean),
     },
     RESAMPLES_FLAG,
+    WORKERS_FLAG,
     { flags: '--judge-url <url>', description: 'OpenAI-compatible base URL of an LLM judge (off unless given; key from OPENAI_API_KEY)', param: 'judgeUrl' },
     { flags: '--judge-model <name>', description: 'judge model name (default gpt-4o-mini)', param: 'judgeModel' },
     { flags: '--judge-max-calls <n>', description: 'cap on episodes sent to the judge per run (default 500)', param: 'judgeMaxCalls', parse: positiveInt('--judge-max-calls') },
@@ -129,49 +137,63 @@ export const labelStage = defineStage({
     const features = ctx.out.jsonl('features.jsonl');
     const progress = ctx.progress('label', Number(ingest.manifest.counts?.['accepted']) || undefined);
 
-    let record = 0;
-    for await (const trace of ingest.jsonl<EpisodeTrace>('traces.jsonl')) {
-      record += 1;
-      if (!trace || !Array.isArray(trace.steps) || typeof trace.id !== 'string') {
-        throw new StageError(`ingest/traces.jsonl record ${record} is not an episode trace (no id or steps).`);
-      }
-      const question = questions.get(trace.task);
-      if (question === undefined) missingQuestion += 1;
-      const f = episodeFeatures(trace, question ?? '', { isSearch });
-      const verdict = labeler.label(f);
-      const calls = trace.steps.flatMap((step) => (step.type === 'call' ? [{ tool: step.tool, query: step.query }] : []));
-      const sequence = episodeSequence(calls, isSearch);
-      const trueStrategy = typeof trace.meta?.['true_strategy'] === 'string' ? (trace.meta['true_strategy'] as string) : null;
-      const labeled: LabeledEpisode = {
-        id: trace.id,
-        policy: trace.policy,
-        task: trace.task,
-        family: trace.family,
-        budget: trace.budget,
-        correct: trace.correct,
-        label: verdict.label,
-        kind: verdict.kind,
-        evidence: verdict.evidence,
-        sequence,
-        true_strategy: trueStrategy,
-        ...f,
-      };
-      await features.write(labeled);
-      columns.add({ ...labeled, calls: f.calls, rounds: f.rounds });
+    const consume = async (outcome: LabelOutcome, record: number) => {
+      if (!outcome.ok) throw new StageError(`ingest/traces.jsonl record ${record} ${outcome.reason}.`);
+      const { labeled, trace } = outcome;
+      if (outcome.missingQuestion) missingQuestion += 1;
+      await features.writeSerialized(outcome.json);
+      columns.add(labeled);
       tally.add(labeled);
-      frequencies.add(trace.policy, trace.family, trace.budget, verdict.label, trueStrategy);
-      labelCounts.set(verdict.label, (labelCounts.get(verdict.label) ?? 0) + 1);
-      kinds[verdict.kind] += 1;
-      if (trueStrategy !== null) {
-        truth.add(trueStrategy, verdict.label);
-        let perPolicy = truthByPolicy.get(trace.policy);
-        if (!perPolicy) truthByPolicy.set(trace.policy, (perPolicy = new Confusion()));
-        perPolicy.add(trueStrategy, verdict.label);
+      frequencies.add(labeled.policy, labeled.family, labeled.budget, labeled.label, labeled.true_strategy);
+      labelCounts.set(labeled.label, (labelCounts.get(labeled.label) ?? 0) + 1);
+      kinds[labeled.kind] += 1;
+      if (labeled.true_strategy !== null) {
+        truth.add(labeled.true_strategy, labeled.label);
+        let perPolicy = truthByPolicy.get(labeled.policy);
+        if (!perPolicy) truthByPolicy.set(labeled.policy, (perPolicy = new Confusion()));
+        perPolicy.add(labeled.true_strategy, labeled.label);
       }
-      if (params.judgeUrl && verdict.kind === 'taxonomy') {
-        judgeSample.offer({ item: judgeItem(trace, question ?? '', isSearch), policy: trace.policy, task: trace.task, ruleLabel: verdict.label });
+      if (trace && labeled.kind === 'taxonomy') {
+        judgeSample.offer({ item: judgeItem(trace, questions.get(trace.task) ?? '', isSearch), policy: labeled.policy, task: labeled.task, ruleLabel: labeled.label });
       }
       progress.tick();
+    };
+
+    // The judge needs whole traces on the main thread; otherwise large inputs are labeled by worker threads.
+    const keepTrace = Boolean(params.judgeUrl);
+    const episodes = Number(ingest.manifest.counts?.['accepted']) || 0;
+    const workers = params.workers === 'auto' ? (keepTrace || episodes < WORKERS_FROM_EPISODES ? 0 : Math.min(MAX_WORKERS, availableParallelism())) : params.workers;
+    const setup: LabelSetup = { questions: [...questions], searchTools: params.searchTools, labeler: params.labeler, keepTrace };
+    const pool = workers > 0 ? new WorkerPool<string[], LabelOutcome[]>(LABEL_WORKER, workers, setup) : undefined;
+    const labelHere = pool ? undefined : lineLabeler(setup);
+    const pending: { first: number; outcomes: Promise<LabelOutcome[]> }[] = [];
+    const drain = async (keep: number) => {
+      while (pending.length > keep) {
+        const { first, outcomes } = pending.shift()!;
+        let record = first;
+        for (const outcome of await outcomes) await consume(outcome, record++);
+      }
+    };
+    let record = 0;
+    let batch: string[] = [];
+    try {
+      for await (const line of ingest.lines('traces.jsonl')) {
+        record += 1;
+        if (labelHere) {
+          await consume(labelHere(line), record);
+          continue;
+        }
+        batch.push(line);
+        if (batch.length >= BATCH_LINES) {
+          pending.push({ first: record - batch.length + 1, outcomes: pool!.submit(batch) });
+          batch = [];
+          await drain(2 * workers);
+        }
+      }
+      if (batch.length > 0) pending.push({ first: record - batch.length + 1, outcomes: pool!.submit(batch) });
+      await drain(0);
+    } finally {
+      await pool?.close();
     }
     progress.stop();
     await features.close();

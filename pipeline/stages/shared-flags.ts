@@ -18,3 +18,11 @@ export const RESAMPLES_FLAG: CliFlag = {
   param: 'resamples',
   parse: (value) => Number(value),
 };
+
+/** `--workers <n>`: worker threads for per-episode work (ingest's parsing, label's labeling). */
+export const WORKERS_FLAG: CliFlag = {
+  flags: '--workers <n>',
+  description: 'worker threads for ingest and label (default auto: one per core, up to 4, on large inputs; 0 = none)',
+  param: 'workers',
+  parse: (value) => (value === 'auto' ? 'auto' : Number(value)),
+};

@@ -134,6 +134,9 @@ export function fakeStageInput(stage: string, files: Record<string, FakeFileCont
       yield* parseCsv(read(file));
     })(),
     text: async (file) => read(file),
+    lines: (file) => (async function* () {
+      yield* read(file).split(/\r?\n/).filter((line) => line !== '');
+    })(),
     // a virtual path: nothing exists there, so a stage that reads by path fails loudly in tests
     path: (file) => {
       read(file);
