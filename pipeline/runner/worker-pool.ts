@@ -1,6 +1,8 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { StageError } from '../errors';
 
+const WORKER_HEAP_MB = 256;
+
 /**
  * A fixed pool of worker threads running one TypeScript module. Batches go out round-robin and their
  * results come back as promises, which callers await in submission order — so the output order never
@@ -17,7 +19,9 @@ export class WorkerPool<Batch, Result> {
     // Workers do not inherit tsx's loader: register it inside the worker before importing the module.
     const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl)}); })`;
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(bootstrap, { eval: true, workerData: data });
+      // A worker holds one batch at a time: a small heap limit makes it collect early instead of growing
+      // the process RSS (measured at 1M episodes: 1.6 GB without it).
+      const worker = new Worker(bootstrap, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       worker.on('message', ({ id, result }: { id: number; result: Result }) => {
         this.waiting.get(id)?.resolve(result);
         this.waiting.delete(id);
