@@ -12,7 +12,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import type { TaskRow } from '../../../analyses/episode';
 import { Reservoir } from '../../../analyses/cluster/reservoir';
 import { createRng } from '../../../analyses/random/rng';
 import { Confusion } from '../../../analyses/strategy/agreement';
@@ -41,6 +40,9 @@ import { sequencesTable } from '../../tables/sequences';
 import { fixed, percent } from '../../../analyses/stats/format';
 import { BASE_FLAG, RESAMPLES_FLAG, WORKERS_FLAG } from '../../runner/shared-flags';
 import { compareText } from '../../../analyses/stats/compare-text';
+import { featuresFile } from '../../tables/features';
+import { taskTableFile } from '../../tables/task-table';
+import { tracesFile } from '../../tables/traces';
 
 const LABELER_ENUM = Object.keys(LABELERS) as [LabelerName, ...LabelerName[]];
 
@@ -121,7 +123,7 @@ export const labelStage = defineStage({
     const rng = createRng(ctx.seed);
 
     const questions = new Map<string, string>();
-    for await (const task of ingest.jsonl<TaskRow>('tasks.jsonl')) questions.set(task.task, task.question);
+    for await (const task of taskTableFile.stream(ingest)) questions.set(task.task, task.question);
 
     const columns = new LabelColumns();
     const tally = new SequenceTally();
@@ -132,7 +134,7 @@ export const labelStage = defineStage({
     const kinds = { taxonomy: 0, signature: 0 };
     const judgeSample = new Reservoir<JudgedEpisode>(params.judgeSample, rng.fork('judge-sample'));
     let missingQuestion = 0;
-    const features = ctx.out.jsonl('features.jsonl');
+    const features = featuresFile.open(ctx.out);
     const progress = ctx.progress('label', Number(ingest.manifest.counts?.['accepted']) || undefined);
 
     const consume = async (outcome: LabelOutcome, record: number) => {
@@ -175,7 +177,7 @@ export const labelStage = defineStage({
     let record = 0;
     let batch: string[] = [];
     try {
-      for await (const line of ingest.lines('traces.jsonl')) {
+      for await (const line of ingest.lines(tracesFile.file)) {
         record += 1;
         if (labelHere) {
           await consume(labelHere(line), record);

@@ -4,13 +4,13 @@
  * family: `gold_docs` when its tasks list gold documents, else `answer_in_results`.
  */
 import { z } from 'zod';
-import type { EpisodeRow } from '../../../analyses/episode';
 import { RETRIEVAL_DEFINITIONS } from '../../../analyses/mechanism/retrieval-success';
 import { addToRetrievalTable, createRetrievalTable, summarizeRetrieval } from '../../../analyses/mechanism/retrieval-table';
 import { ConfigError } from '../../errors';
 import { textTable } from '../../cli/table';
 import { defineStage, type StageInput } from '../../runner/stage';
 import { retrievalTable } from '../../tables/retrieval';
+import { episodesFile } from '../../tables/episodes';
 
 /** Parameters of the retrieval stage. */
 export const RetrievalParams = z.object({
@@ -52,7 +52,7 @@ export const retrievalStage = defineStage({
     const table = createRetrievalTable();
     let episodes = 0;
     const progress = ctx.progress('episodes');
-    for await (const row of ctx.input('ingest').jsonl<EpisodeRow>('episodes.jsonl')) {
+    for await (const row of episodesFile.stream(ctx.input('ingest'))) {
       addToRetrievalTable(table, row);
       episodes += 1;
       progress.tick();
