@@ -10,11 +10,12 @@ import type { Provenance } from '../data/tables';
 import type { Upstream } from './upstream';
 import { type IngestSummary, ingestSummaryFile } from '../../pipeline/tables/ingest-summary';
 import { tracesFile } from '../../pipeline/tables/traces';
+import type { StageName } from '../../pipeline/stages/names';
 
 /** Source stages, in the order they are looked for. */
-export const SOURCE_STAGES = ['simulate', 'import', 'collect'] as const;
+export const SOURCE_STAGES = ['simulate', 'import'] as const satisfies readonly StageName[];
 
-const KIND_OF_SOURCE = { simulate: 'simulated', import: 'imported', collect: 'collected' } as const;
+const KIND_OF_SOURCE = { simulate: 'simulated', import: 'imported' } as const satisfies Record<(typeof SOURCE_STAGES)[number], Provenance['kind']>;
 
 
 async function firstTrace(upstream: Upstream): Promise<EpisodeTrace | null> {

@@ -27,6 +27,7 @@ export const statsStage = defineStage({
   name: 'stats',
   description: 'one shard reduced to exact additive statistics (outcome counts, rounds histograms, label counts) for --merge',
   inputs: ['ingest'],
+  modes: ['shard'],
   // The source stage is read for its manifest only: its seed, parameters and file hashes identify the input.
   optionalInputs: ['label', 'simulate', 'import'],
   params: z.object({}),
