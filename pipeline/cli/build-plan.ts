@@ -13,7 +13,7 @@ export interface PlanChoices {
   flagValues: Record<string, unknown>;
 }
 
-const SOURCE_STAGES = ['simulate', 'import'] as const;
+const SOURCE_STAGES = ['simulate', 'import', 'collect'] as const;
 /** Stages only a shard run (`--shard i/N`) or a merge run (`--merge`) plans. */
 const SHARDING_STAGES = ['stats', 'merge'] as const;
 /** A shard run reduces its slice to statistics: analyses of one slice alone would mislead. */
@@ -29,7 +29,7 @@ export function flagAttribute(flags: string): string {
 
 /**
  * Chooses the run's stages and parameters: defaults < config file < command-line flags. The source is
- * `import` when imports are given, none when trajectory files are given, `simulate` otherwise.
+ * `import` when imports are given, `collect` with --collect, none when trajectory files are given, `simulate` otherwise.
  * `--shard i/N` plans the source, ingest, label and stats only; `--merge <runs…>` plans merge, passkt
  * (from the merged statistics), boundary and report (docs/sharding.md).
  */
@@ -51,7 +51,11 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   if (merging) return mergePlan(registry, config, choices, params, ingest);
   const hasImports = Array.isArray(params.get('import')?.imports) && (params.get('import')!.imports as unknown[]).length > 0;
   const hasFiles = Array.isArray(ingest.trajectories) && (ingest.trajectories as unknown[]).length > 0;
-  const source = hasImports ? 'import' : hasFiles ? undefined : 'simulate';
+  const hasCollect = params.get('collect')?.config !== undefined;
+  if (hasCollect && (hasImports || hasFiles)) {
+    throw new UserError('--collect cannot be combined with --import or --trajectories in one run.', 'Collect first (npm run collect), then pass its files with --tasks and --trajectories, or run --collect alone.');
+  }
+  const source = hasImports ? 'import' : hasCollect ? 'collect' : hasFiles ? undefined : 'simulate';
   if (source && !registry.has(source)) {
     throw new UserError(
       source === 'simulate'

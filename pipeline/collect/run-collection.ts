@@ -11,6 +11,7 @@
  *
  * Results (the summary) go to the caller for stdout; progress and warnings to `log` (stderr).
  */
+import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { SearchTool } from '../environment/search/search-tool';
 import type { Progress } from '../runner/stage';
@@ -25,7 +26,7 @@ import { episodeSeed, Grid } from './grid';
 import { lockOutDir, OUT_FILES, prepareOutDir } from './out-dir';
 import { readCollected, repairTail, type PolicyUsage } from './resume';
 import { dryRunLines, summaryLines } from './summary';
-import { baseURLs, checkModels, checkSimulatorModels, policyTransports, startInProcessSimulator, usesSimulator } from './transports';
+import { baseURLs, checkModels, checkSimulatorModels, onlySimulator, policyTransports, startInProcessSimulator, usesSimulator } from './transports';
 
 /** How to run a collection. */
 export interface CollectRunOptions {
@@ -87,6 +88,10 @@ export async function runCollection(options: CollectRunOptions): Promise<Collect
       const lines = dryRunLines(config, grid, collected.count, estimate(config, tasks.tasks, pending), tasks.label);
       return { complete: collected.count === grid.size, stopped: null, summary: lines, counts: { episodes: grid.size, collected: collected.count }, details: {} };
     }
+    if (collected.count === grid.size) {
+      const figures = { config, grid, usage: collected.usage, finished: 0, total: grid.size, failed: 0, seconds: 0, requests: 0, retries: 0, simulated: onlySimulator(config), outDir };
+      return { complete: true, stopped: null, summary: summaryLines(figures), counts: { episodes: grid.size, grid: grid.size, collected_now: 0 }, details: { simulator: figures.simulated, tasks: tasks.label, usage: Object.fromEntries(collected.usage) } };
+    }
     return await collect(options, { simulator, tasks, grid, collected: collected.done, usage: collected.usage, already: collected.count, trajectoriesPath });
   } finally {
     await unlock?.();
@@ -107,8 +112,10 @@ async function collect(options: CollectRunOptions, prepared: Prepared): Promise<
   const { config, log } = options;
   const { grid, tasks, simulator } = prepared;
   const sim = usesSimulator(config) ? await startInProcessSimulator(tasks, simulator, (error) => log(`simulator error: ${(error as Error).stack ?? String(error)}`)) : undefined;
-  const store = await EpisodeStore.open(prepared.trajectoriesPath);
+  const store = new EpisodeStore(prepared.trajectoriesPath);
   const controller = new AbortController();
+  // Every request in flight listens to this signal: hundreds of listeners are expected, not a leak.
+  setMaxListeners(0, controller.signal);
   let stopped: string | null = null;
   let failure: unknown;
   const stop = (reason: string, abort: boolean) => {
@@ -156,7 +163,7 @@ async function collect(options: CollectRunOptions, prepared: Prepared): Promise<
             },
             (body) => transports[key.policy]!.chat(body, controller.signal, label),
           );
-          await store.append(trajectory);
+          store.append(trajectory);
           const totals = prepared.usage.get(policy.name) ?? { episodes: 0, prompt_tokens: 0, completion_tokens: 0, requests: 0 };
           const meta = trajectory.meta.collect;
           totals.episodes += 1;
@@ -203,7 +210,7 @@ async function collect(options: CollectRunOptions, prepared: Prepared): Promise<
   } finally {
     progress?.stop();
     options.signal?.removeEventListener('abort', interrupt);
-    await store.close();
+    store.close();
     await sim?.close();
   }
 }

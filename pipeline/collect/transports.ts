@@ -24,6 +24,11 @@ export function usesSimulator(config: CollectConfig): boolean {
   return config.policies.some((policy) => baseURLs(policy).includes(SIM_BASE_URL));
 }
 
+/** True when every policy is served by the built-in simulator only. */
+export function onlySimulator(config: CollectConfig): boolean {
+  return config.policies.every((policy) => baseURLs(policy).every((url) => url === SIM_BASE_URL));
+}
+
 /** Refuses "sim" policies whose model is not a simulated policy. */
 export function checkSimulatorModels(config: CollectConfig, simulator: SimulatorConfig): void {
   for (const policy of config.policies) {

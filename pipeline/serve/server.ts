@@ -6,7 +6,7 @@
  * every response says so in `system_fingerprint`.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createRng } from '../../analyses/random/rng';
 import { ChatRequestSchema, type ChatRequest } from './chat-request';
 import { actionMessage, complete } from './completion';
@@ -85,7 +85,7 @@ function answer(served: ServedTasks, request: ChatRequest, res: ServerResponse):
   const action = nextAction({ ...task, policy, rng }, conversation.calls, conversation.canSearch);
   const turn = request.messages.filter((message) => message.role === 'assistant').length;
   const completion = complete(request, actionMessage(action, conversation.toolCalls, turn), served.lexicon(request.model));
-  const id = `chatcmpl-sim-${createHash('sha256').update(JSON.stringify(request)).digest('hex').slice(0, 24)}`;
+  const id = `chatcmpl-sim-${randomUUID()}`;
   const meta = { id, created: Math.floor(Date.now() / 1000), model: request.model };
   if (!request.stream) return sendJson(res, 200, completionBody(meta, completion));
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });

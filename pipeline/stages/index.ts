@@ -1,6 +1,7 @@
 import type { StageDefinition } from '../runner/stage';
 import { boundaryStage } from './boundary';
 import { clusterStage } from './cluster';
+import { collectStage } from './collect/stage';
 import { compareStage } from './compare';
 import { importStage } from './import';
 import { ingestStage } from './ingest';
@@ -31,4 +32,6 @@ export const STAGES: readonly StageDefinition<any>[] = [
   clusterStage,
   compareStage,
   reportStage,
+  // Last so the other stages keep their folder numbers; its folder is 01-collect (a run has one source).
+  collectStage,
 ];

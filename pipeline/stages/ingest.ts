@@ -36,7 +36,7 @@ export const IngestParams = z.object({
   /** User trajectory files (`.jsonl[.gz]`), read after the source stage's trajectories. */
   trajectories: z.array(z.string()).default([]),
   /** The source stage whose `tasks.jsonl` / `trajectories.jsonl` / `rejects.jsonl` are read, if any. */
-  source: z.enum(['simulate', 'import']).optional(),
+  source: z.enum(['simulate', 'import', 'collect']).optional(),
   /** Lines longer than this are rejected without being held in memory. */
   maxLineBytes: z.number().int().positive().default(64 * MiB),
   /**
