@@ -4,7 +4,7 @@
  * keys outside the current grid (a run with more budgets or samples) are kept and not counted.
  */
 import { existsSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat, truncate } from 'node:fs/promises';
 import { UserError } from '../errors';
 import { readLines } from '../io/lines';
 import type { Grid } from './grid';
@@ -30,42 +30,49 @@ export interface Collected {
   usage: Map<string, PolicyUsage>;
 }
 
-/** Cuts a partial last line off (bytes after the last newline); returns how many bytes were removed. */
-export async function repairTail(path: string): Promise<number> {
+/** The bytes after the last newline: a partial last line, left by a kill in the middle of a write. */
+export async function partialTail(path: string): Promise<number> {
   if (!existsSync(path)) return 0;
-  const handle = await open(path, 'r+');
+  const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
     const chunk = Buffer.alloc(64 * 1024);
-    let end = size;
-    while (end > 0) {
+    for (let end = size; end > 0; ) {
       const start = Math.max(0, end - chunk.length);
       const { bytesRead } = await handle.read(chunk, 0, end - start, start);
       const at = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
-      if (at !== -1) {
-        const keep = start + at + 1;
-        if (keep < size) await handle.truncate(keep);
-        return size - keep;
-      }
+      if (at !== -1) return size - (start + at + 1);
       end = start;
     }
-    await handle.truncate(0);
     return size;
   } finally {
     await handle.close();
   }
 }
 
-/** Reads which grid slots are collected and the usage so far (streamed, one line at a time). */
-export async function readCollected(path: string, grid: Grid): Promise<Omit<Collected, 'repaired'>> {
+/** Cuts a partial last line off; returns how many bytes were removed. */
+export async function repairTail(path: string): Promise<number> {
+  const tail = await partialTail(path);
+  if (tail > 0) await truncate(path, (await stat(path)).size - tail);
+  return tail;
+}
+
+/**
+ * Reads which grid slots are collected and the usage so far (streamed, one line at a time). A partial
+ * last line (`tail` bytes, see partialTail) is not an episode and is skipped.
+ */
+export async function readCollected(path: string, grid: Grid, tail = 0): Promise<Omit<Collected, 'repaired'>> {
   const done = new Uint8Array(grid.size);
   const usage = new Map<string, PolicyUsage>();
   let count = 0;
   let outside = 0;
   let duplicates = 0;
   if (existsSync(path)) {
-    for await (const { line, text } of readLines(path)) {
-      if (text === '') continue;
+    const complete = (await stat(path)).size - tail;
+    let offset = 0;
+    for await (const { line, text, bytes } of readLines(path)) {
+      offset += bytes + 1;
+      if (offset > complete || text === '') continue;
       let record: { policy?: unknown; task?: unknown; budget?: unknown; sample?: unknown; meta?: { collect?: { usage?: { prompt_tokens?: number; completion_tokens?: number }; requests?: number } } };
       try {
         record = JSON.parse(text) as typeof record;

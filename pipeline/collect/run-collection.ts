@@ -24,7 +24,7 @@ import { EpisodeStore } from './episode-store';
 import { estimate } from './estimate';
 import { episodeSeed, Grid } from './grid';
 import { lockOutDir, OUT_FILES, prepareOutDir } from './out-dir';
-import { readCollected, repairTail, type PolicyUsage } from './resume';
+import { partialTail, readCollected, repairTail, type PolicyUsage } from './resume';
 import { dryRunLines, summaryLines } from './summary';
 import { baseURLs, checkModels, checkSimulatorModels, onlySimulator, policyTransports, startInProcessSimulator, usesSimulator } from './transports';
 
@@ -75,9 +75,10 @@ export async function runCollection(options: CollectRunOptions): Promise<Collect
       tasks.tasks.map((t) => t.row),
       !options.dryRun,
     );
-    const repaired = options.dryRun ? 0 : await repairTail(trajectoriesPath);
-    if (repaired > 0) options.log(`cut a partial last line (${repaired} bytes) off ${trajectoriesPath}: that episode is collected again`);
-    const collected = await readCollected(trajectoriesPath, grid);
+    // A kill in the middle of a write leaves a partial last line: a run cuts it, a dry run skips it.
+    const tail = options.dryRun ? await partialTail(trajectoriesPath) : await repairTail(trajectoriesPath);
+    if (tail > 0) options.log(`${options.dryRun ? 'the run will cut' : 'cut'} a partial last line (${tail} bytes) off ${trajectoriesPath}: that episode is collected again`);
+    const collected = await readCollected(trajectoriesPath, grid, options.dryRun ? tail : 0);
     if (collected.duplicates > 0) options.log(`warning: ${trajectoriesPath} holds ${collected.duplicates} repeated episode keys; the first of each is counted`);
     if (options.dryRun) {
       const pending = (p: number, t: number, b: number) => {

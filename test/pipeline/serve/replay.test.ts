@@ -50,7 +50,7 @@ describe('replaying a plan against its conversation', () => {
     for (const [t] of setup.tasks.entries()) {
       for (const policy of ['base', 'rl', 'sft']) {
         for (const budget of [0, 1, 2, 5]) {
-          for (let seed = 0; seed < 6; seed++) {
+          for (let seed = 0; seed < 3; seed++) {
             const viaTurns = played(t, policy, budget, seed * 7919 + t);
             expect(viaTurns).toEqual(direct(t, policy, budget, seed * 7919 + t));
             compared += 1;
@@ -59,7 +59,7 @@ describe('replaying a plan against its conversation', () => {
         }
       }
     }
-    expect(compared).toBe(setup.tasks.length * 3 * 4 * 6);
+    expect(compared).toBe(setup.tasks.length * 3 * 4 * 3);
     expect(searched).toBeGreaterThan(compared / 3);
   });
 
