@@ -31,12 +31,9 @@ export async function serve(argv: string[]): Promise<() => Promise<void>> {
   const simulator = loadSimulatorConfig(options.simulatorConfig ?? collect?.simulatorConfig);
   const perFamily = options.tasksPerFamily === undefined ? undefined : Number(options.tasksPerFamily);
   if (perFamily !== undefined && !(Number.isInteger(perFamily) && perFamily > 0)) throw new ConfigError(`--tasks-per-family needs a positive whole number, got "${options.tasksPerFamily}".`);
-  const fromConfig = collect?.tasks ?? {};
-  const spec: TaskSourceSpec = options.tasks
-    ? { file: options.tasks, ...(perFamily ? { perFamily } : {}) }
-    : typeof fromConfig === 'string'
-      ? { file: fromConfig, ...(perFamily ? { perFamily } : {}) }
-      : { ...fromConfig, ...(perFamily ? { perFamily } : {}) };
+  const limit = (one: string | { file?: string; perFamily?: number }) => (typeof one === 'string' ? { file: one, perFamily } : { ...one, perFamily: perFamily ?? one.perFamily });
+  const given: TaskSourceSpec = options.tasks ? { file: options.tasks } : (collect?.tasks ?? {});
+  const spec: TaskSourceSpec = perFamily === undefined ? given : Array.isArray(given) ? given.map(limit) : limit(given);
   const tasks = await loadTaskSource(spec, simulator);
   const names = options.policies ? options.policies.split(',').map((name) => name.trim()).filter(Boolean) : Object.keys(simulator.policies);
   const unknown = names.filter((name) => !(name in simulator.policies));

@@ -2,7 +2,7 @@
  * The tasks an episode grid runs on, shared by `collect` and `serve` (which must serve the same
  * questions): the built-in generated world (the simulate stage's tasks for the same run seed and size),
  * a FORMAT.md tasks file (`.jsonl` or `.jsonl.gz`), or a HotpotQA distractor-setting file
- * (`hotpotqa:<file.json>`). Every task needs `docs` (the search tool searches them) and `answers`
+ * (`hotpotqa:<file.json>`), or a list of these put together. Every task needs `docs` (the search tool searches them) and `answers`
  * (collected episodes are scored against them).
  */
 import { existsSync } from 'node:fs';
@@ -24,34 +24,35 @@ export const HOTPOTQA_PREFIX = 'hotpotqa:';
 /** Built-in tasks per family when the config names none. */
 export const DEFAULT_TASKS_PER_FAMILY = 20;
 
-/** Where the tasks come from (a string is a file). */
-export const TaskSourceSchema = z
-  .union([
-    z.string().min(1),
-    z
-      .object({
-        /** A tasks file (`tasks.jsonl[.gz]`) or `hotpotqa:<file.json>`; absent: the built-in world. */
-        file: z.string().min(1).optional(),
-        /** Built-in world: which families (default all three). */
-        families: z.array(z.enum(FAMILIES)).min(1).optional(),
-        /** At most this many tasks per family, in file order (built-in default 20). */
-        perFamily: z.number().int().positive().optional(),
-        /** Built-in world: the run seed whose simulate stage generates the same world (default 20260425). */
-        seed: z.number().int().optional(),
-      })
-      .strict()
-      .refine((spec) => spec.file === undefined || (spec.families === undefined && spec.seed === undefined), {
-        message: '"families" and "seed" apply to the built-in world only, not to a tasks file',
-      }),
-  ])
-  .default({});
+// One source: a file given as a string, or an object.
+const SingleSourceSchema = z.union([
+  z.string().min(1),
+  z
+    .object({
+      /** A tasks file (`tasks.jsonl[.gz]`) or `hotpotqa:<file.json>`; absent: the built-in world. */
+      file: z.string().min(1).optional(),
+      /** Built-in world: which families (default all three). */
+      families: z.array(z.enum(FAMILIES)).min(1).optional(),
+      /** At most this many tasks per family, in file order (built-in default 20). */
+      perFamily: z.number().int().positive().optional(),
+      /** Built-in world: the run seed whose simulate stage generates the same world (default 20260425). */
+      seed: z.number().int().optional(),
+    })
+    .strict()
+    .refine((spec) => spec.file === undefined || (spec.families === undefined && spec.seed === undefined), {
+      message: '"families" and "seed" apply to the built-in world only, not to a tasks file',
+    }),
+]);
+
+/** Where the tasks come from: one source, or a list whose tasks are put together (e.g. HotpotQA plus the built-in control family). */
+export const TaskSourceSchema = z.union([SingleSourceSchema, z.array(SingleSourceSchema).min(1)]).default({});
 
 /** A task source as written in a config. */
 export type TaskSourceSpec = z.infer<typeof TaskSourceSchema>;
 
 /** Loaded tasks. */
 export interface LoadedTasks {
-  kind: 'generated' | 'file' | 'hotpotqa';
+  kind: 'generated' | 'file' | 'hotpotqa' | 'mixed';
   tasks: SimTask[];
   world?: World;
   /** What they are, for logs. */
@@ -60,6 +61,20 @@ export interface LoadedTasks {
 
 /** Loads a task source (relative file paths are relative to the current folder, as on the command line). */
 export async function loadTaskSource(spec: TaskSourceSpec, simulator: SimulatorConfig): Promise<LoadedTasks> {
+  if (!Array.isArray(spec)) return loadOne(spec, simulator);
+  const parts = await Promise.all(spec.map((one) => loadOne(one, simulator)));
+  const generated = parts.filter((part) => part.world !== undefined);
+  if (generated.length > 1) throw new ConfigError('"tasks" lists the built-in world twice.', 'List it once, with every family you want.');
+  const tasks = parts.flatMap((part) => part.tasks);
+  const ids = new Set<string>();
+  for (const task of tasks) {
+    if (ids.has(task.row.task)) throw new ConfigError(`"tasks": the task id "${task.row.task}" appears in two sources.`, 'Task ids must be unique across the listed sources.');
+    ids.add(task.row.task);
+  }
+  return { kind: 'mixed', tasks, world: generated[0]?.world, label: parts.map((part) => part.label).join(' + ') };
+}
+
+async function loadOne(spec: z.infer<typeof SingleSourceSchema>, simulator: SimulatorConfig): Promise<LoadedTasks> {
   const source = typeof spec === 'string' ? { file: spec } : spec;
   if (source.file === undefined) {
     const families: Family[] = source.families ?? [...FAMILIES];
@@ -69,11 +84,23 @@ export async function loadTaskSource(spec: TaskSourceSpec, simulator: SimulatorC
     return { kind: 'generated', tasks: generated.tasks, world: generated.world, label: `built-in world (seed ${seed}): ${perFamily} × ${families.join(', ')}` };
   }
   const hotpotqa = source.file.startsWith(HOTPOTQA_PREFIX);
-  const given = hotpotqa ? source.file.slice(HOTPOTQA_PREFIX.length) : source.file;
-  const path = resolve(given);
+  const path = resolve(hotpotqa ? source.file.slice(HOTPOTQA_PREFIX.length) : source.file);
   const tasks = hotpotqa ? hotpotqaSource(path, source.perFamily).tasks : await readTasksFile(path, source.perFamily);
   if (tasks.length === 0) throw new ConfigError(`the tasks file ${path} holds no tasks.`, 'Point "tasks" at a file with at least one task.');
   return { kind: hotpotqa ? 'hotpotqa' : 'file', tasks, label: `${hotpotqa ? 'HotpotQA file' : 'tasks file'} ${path}` };
+}
+
+/** The files a task source reads (for fingerprints); the built-in world reads none. */
+export function taskSourceFiles(spec: TaskSourceSpec): string[] {
+  return (Array.isArray(spec) ? spec : [spec]).flatMap((one) => {
+    const file = typeof one === 'string' ? one : one.file;
+    return file === undefined ? [] : [file.startsWith(HOTPOTQA_PREFIX) ? file.slice(HOTPOTQA_PREFIX.length) : file];
+  });
+}
+
+/** True when a task source uses the built-in world (which needs the simulator config). */
+export function usesBuiltInWorld(spec: TaskSourceSpec): boolean {
+  return (Array.isArray(spec) ? spec : [spec]).some((one) => typeof one !== 'string' && one.file === undefined);
 }
 
 async function readTasksFile(path: string, perFamily: number | undefined): Promise<SimTask[]> {

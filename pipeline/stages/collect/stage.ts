@@ -14,7 +14,7 @@ import { runCollection } from '../../collect/run-collection';
 import { usesSimulator } from '../../collect/transports';
 import { defineStage } from '../../runner/stage';
 import { DEFAULT_SIMULATOR_CONFIG } from '../../simulate/simulator-config';
-import { HOTPOTQA_PREFIX } from '../../task-source/task-source';
+import { taskSourceFiles, usesBuiltInWorld } from '../../task-source/task-source';
 
 /** Parameters of the collect stage. */
 export const CollectParams = z
@@ -29,9 +29,8 @@ export const CollectParams = z
 // The files a collection reads: the config, its tasks file, and the simulator config when it is used.
 function stageFiles(params: z.infer<typeof CollectParams>): string[] {
   const config: CollectConfig = readCollectConfig(params.config);
-  const tasks = typeof config.tasks === 'string' ? config.tasks : config.tasks.file;
-  const simulator = tasks === undefined || usesSimulator(config) ? [config.simulatorConfig ?? DEFAULT_SIMULATOR_CONFIG] : [];
-  return [params.config, ...(tasks === undefined ? [] : [tasks.startsWith(HOTPOTQA_PREFIX) ? tasks.slice(HOTPOTQA_PREFIX.length) : tasks]), ...simulator];
+  const simulator = usesBuiltInWorld(config.tasks) || usesSimulator(config) ? [config.simulatorConfig ?? DEFAULT_SIMULATOR_CONFIG] : [];
+  return [params.config, ...taskSourceFiles(config.tasks), ...simulator];
 }
 
 /** The collect stage. */
