@@ -11,22 +11,21 @@
  *
  * Results (the summary) go to the caller for stdout; progress and warnings to `log` (stderr).
  */
-import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { SearchTool } from '../environment/search/search-tool';
 import type { Progress } from '../runner/stage';
-import { loadSimulatorConfig } from '../simulate/simulator-config';
-import { loadTaskSource } from '../task-source/task-source';
-import { RequestBudget, RequestCapReached, RequestFailed, type TransportSettings } from './chat-client';
+import { loadSimulatorConfig, type SimulatorConfig } from '../simulate/simulator-config';
+import { loadTaskSource, type LoadedTasks } from '../task-source/task-source';
+import { RequestBudget, type TransportSettings } from './chat-client';
 import type { CollectConfig } from './config';
-import { runEpisode } from './episode';
 import { EpisodeStore } from './episode-store';
 import { estimate } from './estimate';
-import { episodeSeed, Grid } from './grid';
+import { Grid } from './grid';
 import { lockOutDir, OUT_FILES, prepareOutDir } from './out-dir';
 import { partialTail, readCollected, repairTail, type PolicyUsage } from './resume';
 import { dryRunLines, summaryLines } from './summary';
-import { baseURLs, checkModels, checkSimulatorModels, onlySimulator, policyTransports, startInProcessSimulator, usesSimulator } from './transports';
+import { runMissing, type Scheduled } from './schedule';
+import { checkModels, checkSimulatorModels, onlySimulator, policyTransports, startInProcessSimulator, usesSimulator } from './transports';
 
 /** How to run a collection. */
 export interface CollectRunOptions {
@@ -89,21 +88,19 @@ export async function runCollection(options: CollectRunOptions): Promise<Collect
       const lines = dryRunLines(config, grid, collected.count, estimate(config, tasks.tasks, pending), tasks.label);
       return { complete: collected.count === grid.size, stopped: null, summary: lines, counts: { episodes: grid.size, collected: collected.count }, details: {} };
     }
-    if (collected.count === grid.size) {
-      const figures = { config, grid, usage: collected.usage, finished: 0, total: grid.size, failed: 0, seconds: 0, requests: 0, retries: 0, simulated: onlySimulator(config), outDir };
-      return { complete: true, stopped: null, summary: summaryLines(figures), counts: { episodes: grid.size, grid: grid.size, collected_now: 0 }, details: { simulator: figures.simulated, tasks: tasks.label, usage: Object.fromEntries(collected.usage) } };
-    }
-    return await collect(options, { simulator, tasks, grid, collected: collected.done, usage: collected.usage, already: collected.count, trajectoriesPath });
+    const prepared: Prepared = { simulator, tasks, grid, done: collected.done, usage: collected.usage, already: collected.count, trajectoriesPath };
+    if (collected.count === grid.size) return outcome(options, prepared, { finished: 0, failed: 0, stopped: null }, { seconds: 0, requests: 0, retries: 0, simulated: onlySimulator(config) });
+    return await collect(options, prepared);
   } finally {
     await unlock?.();
   }
 }
 
 interface Prepared {
-  simulator: ReturnType<typeof loadSimulatorConfig>;
-  tasks: Awaited<ReturnType<typeof loadTaskSource>>;
+  simulator: SimulatorConfig;
+  tasks: LoadedTasks;
   grid: Grid;
-  collected: Uint8Array;
+  done: Uint8Array;
   usage: Map<string, PolicyUsage>;
   already: number;
   trajectoriesPath: string;
@@ -114,104 +111,56 @@ async function collect(options: CollectRunOptions, prepared: Prepared): Promise<
   const { grid, tasks, simulator } = prepared;
   const sim = usesSimulator(config) ? await startInProcessSimulator(tasks, simulator, (error) => log(`simulator error: ${(error as Error).stack ?? String(error)}`)) : undefined;
   const store = new EpisodeStore(prepared.trajectoriesPath);
-  const controller = new AbortController();
-  // Every request in flight listens to this signal: hundreds of listeners are expected, not a leak.
-  setMaxListeners(0, controller.signal);
-  let stopped: string | null = null;
-  let failure: unknown;
-  const stop = (reason: string, abort: boolean) => {
-    stopped ??= reason;
-    if (abort && !controller.signal.aborted) controller.abort(new Error(reason));
-  };
-  const interrupt = () => stop('interrupted', true);
-  options.signal?.addEventListener('abort', interrupt, { once: true });
-  if (options.signal?.aborted) interrupt();
-  const requestBudget = new RequestBudget(config.maxRequests);
   let progress: Progress | undefined;
-  const started = performance.now();
-  let finished = 0;
-  let failed = 0;
   try {
     if (sim) log(`the simulator server (not a language model) serves ${Object.keys(simulator.policies).join(', ')} at ${sim.url}`);
+    const budget = new RequestBudget(config.maxRequests);
     const settings: TransportSettings = { timeoutMs: config.timeoutMs, retries: config.retries, baseMs: config.retryBaseMs, maxMs: config.retryMaxMs, sleep: options.sleep };
-    const { transports, endpoints } = policyTransports(config, sim?.url, settings, requestBudget);
+    const { transports, endpoints } = policyTransports(config, sim?.url, settings, budget);
     const simulated = await checkModels(config, endpoints, log);
-    const tools = tasks.tasks.map((task) => new SearchTool(task.row.docs, config.topK, simulator.bm25));
-    const pending = (function* () {
-      for (const key of grid.keys()) if (!prepared.collected[grid.slot(key)]) yield key;
-    })();
     progress = options.progress(grid.size - prepared.already);
-
-    const worker = async () => {
-      for (let next = pending.next(); !next.done && stopped === null; next = pending.next()) {
-        const key = next.value;
-        const policy = config.policies[key.policy]!;
-        const task = tasks.tasks[key.task]!.row;
-        const budget = grid.budgets[key.budget]!;
-        const base = policy.seed === null ? undefined : (policy.seed ?? config.seed);
-        const label = `${policy.name}/${task.task}/T=${budget}/#${key.sample}`;
-        try {
-          const trajectory = await runEpisode(
-            {
-              policy,
-              task: { id: task.task, question: task.question },
-              tool: tools[key.task]!,
-              budget,
-              sample: key.sample,
-              seed: base === undefined ? undefined : episodeSeed(base, policy.name, task.task, budget, key.sample),
-              extraSteps: config.extraSteps,
-              server: baseURLs(policy).join(' '),
-            },
-            (body) => transports[key.policy]!.chat(body, controller.signal, label),
-          );
-          store.append(trajectory);
-          const totals = prepared.usage.get(policy.name) ?? { episodes: 0, prompt_tokens: 0, completion_tokens: 0, requests: 0 };
-          const meta = trajectory.meta.collect;
-          totals.episodes += 1;
-          totals.prompt_tokens += meta.usage.prompt_tokens;
-          totals.completion_tokens += meta.usage.completion_tokens;
-          totals.requests += meta.requests;
-          prepared.usage.set(policy.name, totals);
-          finished += 1;
-          progress!.tick();
-        } catch (error) {
-          if (error instanceof RequestCapReached) return stop(`the request cap (maxRequests ${config.maxRequests}) is reached`, false);
-          if (controller.signal.aborted) return;
-          if (error instanceof RequestFailed && error.fatal) return stop(error.message, true);
-          if (!(error instanceof RequestFailed)) {
-            failure = error;
-            return stop('an internal error', true);
-          }
-          failed += 1;
-          log(`episode ${label} failed: ${error.message}`);
-          if (failed >= config.maxFailures) stop(`${failed} episodes failed (maxFailures ${config.maxFailures}); the last: ${error.message}`, true);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(config.concurrency, Math.max(1, grid.size - prepared.already)) }, worker));
-    if (failure) throw failure;
-    const seconds = (performance.now() - started) / 1000;
-    const total = prepared.already + finished;
-    const complete = total === grid.size;
-    const summary = summaryLines({ config, grid, usage: prepared.usage, finished, total, failed, seconds, requests: requestBudget.used, retries: requestBudget.retries, simulated, outDir: options.outDir });
-    if (!complete) summary.push(`stopped before the grid was complete: ${stopped ?? `${failed} episodes failed`}. Run the same command to resume (finished episodes are kept).`);
-    return {
-      complete,
-      stopped: complete ? null : (stopped ?? 'failed episodes'),
-      summary,
-      counts: { episodes: total, grid: grid.size, collected_now: finished, failed, requests: requestBudget.used, retries: requestBudget.retries },
-      details: {
-        simulator: simulated,
-        tasks: tasks.label,
-        seconds: Number(seconds.toFixed(3)),
-        episodes_per_second: Number((finished / Math.max(seconds, 1e-9)).toFixed(1)),
-        usage: Object.fromEntries(prepared.usage),
-      },
-    };
+    const started = performance.now();
+    const scheduled = await runMissing({
+      config,
+      grid,
+      tasks: tasks.tasks.map((task) => task.row),
+      tools: tasks.tasks.map((task) => new SearchTool(task.row.docs, config.topK, simulator.bm25)),
+      transports,
+      done: prepared.done,
+      usage: prepared.usage,
+      store,
+      signal: options.signal,
+      progress,
+      log,
+    });
+    return outcome(options, prepared, scheduled, { seconds: (performance.now() - started) / 1000, requests: budget.used, retries: budget.retries, simulated });
   } finally {
     progress?.stop();
-    options.signal?.removeEventListener('abort', interrupt);
     store.close();
     await sim?.close();
   }
+}
+
+// The result of a run (or of finding the grid complete already): summary lines, counts and details.
+function outcome(options: CollectRunOptions, prepared: Prepared, scheduled: Scheduled, run: { seconds: number; requests: number; retries: number; simulated: boolean }): CollectOutcome {
+  const { config } = options;
+  const { grid, usage } = prepared;
+  const total = prepared.already + scheduled.finished;
+  const complete = total === grid.size;
+  const stopped = complete ? null : (scheduled.stopped ?? `${scheduled.failed} episodes failed`);
+  const summary = summaryLines({ config, grid, usage, finished: scheduled.finished, total, failed: scheduled.failed, ...run, outDir: options.outDir });
+  if (stopped) summary.push(`stopped before the grid was complete: ${stopped}. Run the same command to resume (finished episodes are kept).`);
+  return {
+    complete,
+    stopped,
+    summary,
+    counts: { episodes: total, grid: grid.size, collected_now: scheduled.finished, failed: scheduled.failed, requests: run.requests, retries: run.retries },
+    details: {
+      simulator: run.simulated,
+      tasks: prepared.tasks.label,
+      seconds: Number(run.seconds.toFixed(3)),
+      episodes_per_second: Number((scheduled.finished / Math.max(run.seconds, 1e-9)).toFixed(1)),
+      usage: Object.fromEntries(usage),
+    },
+  };
 }

@@ -29,7 +29,7 @@ function chooseFault(digest: number, attempt: number, body: Record<string, unkno
 
 describe('collecting through a faulty server', () => {
   it('retries 429 (after retry-after), 5xx, hangs and cut streams, corrects malformed calls, and gets the same episodes as a clean run', async () => {
-    const clean = simConfig();
+    const clean = simConfig({ policies: [{ name: 'base', baseURL: 'sim', model: 'base' }, { name: 'rl', baseURL: 'sim', model: 'rl' }, { name: 'sft', baseURL: 'sim', model: 'sft', protocol: 'tags' }] });
     const cleanDir = tempDir();
     expect((await collectInto(clean, cleanDir)).complete).toBe(true);
 
@@ -43,7 +43,7 @@ describe('collecting through a faulty server', () => {
       policies: [
         { name: 'base', baseURL: proxy.url, model: 'base', protocol: 'tools' },
         { name: 'rl', baseURL: [proxy.url, proxy.url], model: 'rl', protocol: 'tools', stream: true },
-        { name: 'sft', baseURL: proxy.url, model: 'sft', protocol: 'tools', stream: true },
+        { name: 'sft', baseURL: proxy.url, model: 'sft', protocol: 'tags', stream: true },
       ],
       timeoutMs: 1000,
       retries: 4,
