@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { StageRegistry } from '../runner/registry';
 import { runPipeline } from '../runner/run';
-import { STAGES } from '../stages';
+import { STAGES } from '../stages/registry';
 import { benchPassktBootstrap } from './passkt';
 import { parseFloor } from './parse-floor';
 import { writeSynthetic } from './synthetic';

@@ -16,7 +16,7 @@ import { StageRegistry } from '../runner/registry';
 import { runPipeline, type RunEffects } from '../runner/run';
 import type { CliFlag } from '../runner/stage';
 import { codeVersion } from '../runner/code-version';
-import { STAGES } from '../stages';
+import { STAGES } from '../stages/registry';
 import { buildPlan, flagAttribute } from './build-plan';
 import { readConfigFile, type ConfigFile } from './config-file';
 import { inspectStage } from './inspect';

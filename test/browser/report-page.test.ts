@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkReportPage, type PageCheck } from '../../reports/browser/check-page';
-import { ReportParams, reportStage, selectFigures } from '../../pipeline/stages/report';
+import { ReportParams, reportStage, selectFigures } from '../../pipeline/stages/report/stage';
 import { ALL_STAGES, EVIL_QUERIES, fixtureContext, writeFixtureRun } from '../reports/fixture-run';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../../pipeline/cli/build-plan';
 import { resolvePlan } from '../../../pipeline/runner/plan';
 import { StageRegistry } from '../../../pipeline/runner/registry';
-import { STAGES } from '../../../pipeline/stages';
+import { STAGES } from '../../../pipeline/stages/registry';
 import { tempDir } from '../../helpers/run-stages';
 
 const registry = new StageRegistry(STAGES);

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../../pipeline/cli/main';
 import { StageRegistry } from '../../../pipeline/runner/registry';
-import { boundaryStage } from '../../../pipeline/stages/boundary';
-import { ingestStage } from '../../../pipeline/stages/ingest';
-import { labelStage } from '../../../pipeline/stages/label';
-import { mergeStage } from '../../../pipeline/stages/merge';
-import { passktStage } from '../../../pipeline/stages/passkt';
-import { statsStage } from '../../../pipeline/stages/stats';
+import { boundaryStage } from '../../../pipeline/stages/boundary/stage';
+import { ingestStage } from '../../../pipeline/stages/ingest/stage';
+import { labelStage } from '../../../pipeline/stages/label/stage';
+import { mergeStage } from '../../../pipeline/stages/merge/stage';
+import { passktStage } from '../../../pipeline/stages/passkt/stage';
+import { statsStage } from '../../../pipeline/stages/stats/stage';
 import { tempDir } from '../../helpers/run-stages';
-import { writeShardFixture } from '../shard/shard-fixture';
+import { writeShardFixture } from '../../helpers/shard-fixture';
 
 const registry = new StageRegistry([ingestStage, passktStage, boundaryStage, labelStage, statsStage, mergeStage]);
 

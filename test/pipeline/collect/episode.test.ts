@@ -5,7 +5,7 @@ import type { ChatReply } from '../../../pipeline/collect/chat-client';
 import { PolicySchema } from '../../../pipeline/collect/config';
 import { runEpisode, type ChatFn } from '../../../pipeline/collect/episode';
 import { SearchTool } from '../../../pipeline/environment/search/search-tool';
-import { assignRounds } from '../../../pipeline/ingest/rounds';
+import { assignRounds } from '../../../pipeline/stages/ingest/rounds';
 import type { Step } from '../../../pipeline/formats/trajectory';
 
 const docs = [

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../analyses/random/rng';
-import { assignRounds } from '../../../pipeline/ingest/rounds';
+import { assignRounds } from '../../../pipeline/stages/ingest/rounds';
 import { startSimServer } from '../../../pipeline/serve/server';
 import { loadSimulatorConfig } from '../../../pipeline/simulate/simulator-config';
 import { loadTaskSource } from '../../../pipeline/task-source/task-source';

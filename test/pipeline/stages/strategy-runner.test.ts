@@ -5,11 +5,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clusterStage } from '../../../pipeline/stages/cluster';
-import { ingestStage } from '../../../pipeline/stages/ingest';
-import { labelStage } from '../../../pipeline/stages/label';
+import { clusterStage } from '../../../pipeline/stages/cluster/stage';
+import { ingestStage } from '../../../pipeline/stages/ingest/stage';
+import { labelStage } from '../../../pipeline/stages/label/stage';
 import { runStages, tempDir } from '../../helpers/run-stages';
-import { TASKS, TRACES } from './label-fixture';
+import { TASKS, TRACES } from '../../helpers/label-fixture';
 
 function writeInputs(dir: string): { tasks: string; trajectories: string } {
   const tasks = join(dir, 'tasks.jsonl');

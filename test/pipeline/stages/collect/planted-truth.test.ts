@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../../pipeline/io/csv';
 import { stageInput } from '../../../../pipeline/runner/stage-io';
 import type { StageOutcome } from '../../../../pipeline/runner/run';
-import { STAGES } from '../../../../pipeline/stages';
+import { STAGES } from '../../../../pipeline/stages/registry';
 import { loadProvenance } from '../../../../reports/load/provenance';
 import { readFileSync } from 'node:fs';
 import { runStages, tempDir } from '../../../helpers/run-stages';

@@ -1,0 +1,327 @@
+/**
+ * Ingest: streams tasks and trajectories, validates them against FORMAT.md, resolves defaults, and
+ * writes compact rows (`episodes.jsonl`, and `episodes.arrow` for columnar tools), slim traces (`traces.jsonl`), the task table (`tasks.jsonl`)
+ * and every rejected record with its file, line and reason (`rejects.jsonl`). read = accepted + rejected.
+ */
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { StrictRejectError } from '../../errors';
+import { TaskSchema, type TaskInput } from '../../formats/task';
+import { loadHotpotqa } from '../../environment/hotpotqa/load-hotpotqa';
+import { readLines, type SourceLine } from '../../io/lines';
+import type { EpisodeRow } from '../../../analyses/episode';
+import { processRecord, type RecordOutcome } from './process-record';
+import { WorkerPool } from '../../runner/worker-pool';
+import { parseRecord } from './parse-record';
+import { RejectLog, type Reject } from './rejects';
+import { resolveEpisode } from './resolve-episode';
+import { IngestTally } from './summary';
+import { EpisodeColumns } from './episode-columns';
+import { TaskIndex } from './task-index';
+import { defineStage, type StageContext, type StageInput } from '../../runner/stage';
+import { formatIngestSummary } from './inspect';
+import { WORKERS_FLAG } from '../../runner/shared-flags';
+
+const MiB = 1024 * 1024;
+
+/** Parameters of the ingest stage. */
+export const IngestParams = z.object({
+  /**
+   * A user tasks file (`tasks.jsonl[.gz]`), or `hotpotqa:<file.json>` for HotpotQA distractor-setting
+   * JSON converted on the fly; overrides the source stage's tasks.
+   */
+  tasks: z.string().optional(),
+  /** User trajectory files (`.jsonl[.gz]`), read after the source stage's trajectories. */
+  trajectories: z.array(z.string()).default([]),
+  /** The source stage whose `tasks.jsonl` / `trajectories.jsonl` / `rejects.jsonl` are read, if any. */
+  source: z.enum(['simulate', 'import', 'collect']).optional(),
+  /** Lines longer than this are rejected without being held in memory. */
+  maxLineBytes: z.number().int().positive().default(64 * MiB),
+  /**
+   * Process only one slice of the records: record r (counted over all trajectory files, blank lines
+   * excluded) belongs to shard r mod count. Tasks are read whole by every shard.
+   */
+  /** Worker threads that parse and resolve records: a number (0 = none), or auto (cores, when the input is large). */
+  workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
+  shard: z
+    .object({ index: z.number().int().min(0), count: z.number().int().min(1) })
+    .refine((s) => s.index < s.count, { message: 'shard index must be below the shard count (e.g. 0/4 … 3/4)' })
+    .optional(),
+});
+
+type Params = z.infer<typeof IngestParams>;
+
+/** One input file of ingest: an upstream stage's file or an external one. */
+interface InputFile {
+  label: string;
+  path: string;
+}
+
+/** The ingest stage. */
+export const ingestStage = defineStage({
+  name: 'ingest',
+  description: 'validate, score and compact the trajectories; reject bad records with reasons',
+  inputs: (params: Params) => (params.source ? [params.source] : []),
+  params: IngestParams,
+  externalFiles: (params) => [...(params.tasks ? [stripTaskFormat(params.tasks)] : []), ...params.trajectories],
+  cli: [
+    { flags: '--tasks <file>', description: 'tasks file (tasks.jsonl or .jsonl.gz), or hotpotqa:<file.json> (HotpotQA distractor JSON)', param: 'tasks' },
+    {
+      flags: '--trajectories <files...>',
+      description: 'trajectory files (.jsonl or .jsonl.gz); several allowed',
+      param: 'trajectories',
+    },
+    {
+      flags: '--shard <i/N>',
+      description: 'ingest only shard i of N (records r with r mod N = i); combine shard runs with --merge',
+      param: 'shard',
+      parse: (value) => parseShard(String(value)),
+    },
+    WORKERS_FLAG,
+    {
+      flags: '--max-line-bytes <n>',
+      description: 'reject lines longer than this many bytes (default 64 MiB)',
+      param: 'maxLineBytes',
+      parse: (value) => Number(value),
+    },
+  ],
+  inspect: formatIngestSummary,
+  async run(ctx) {
+    const { params } = ctx;
+    const source = params.source ? ctx.input(params.source) : undefined;
+    const rejectWriter = ctx.out.jsonl('rejects.jsonl');
+    const rejects = new RejectLog(rejectWriter);
+    const reject = async (entry: Reject) => {
+      if (ctx.settings.strict) {
+        throw new StrictRejectError(
+          `--strict: ${entry.file}:${entry.line}: ${entry.reason}.`,
+          'Fix the record, or run without --strict to continue and collect every reject in rejects.jsonl.',
+        );
+      }
+      await rejects.add(entry);
+    };
+
+    const taskFile = params.tasks
+      ? { label: params.tasks, path: ctx.externalFiles[0]! }
+      : source?.has('tasks.jsonl')
+        ? { label: `${source.stage}/tasks.jsonl`, path: source.path('tasks.jsonl') }
+        : undefined;
+    const tasks = new TaskIndex();
+    let taskLines = 0;
+    if (taskFile && params.tasks?.startsWith(HOTPOTQA_PREFIX)) taskLines = readHotpotqaTasks(taskFile.path, tasks);
+    else if (taskFile) taskLines = await readTasks(taskFile, tasks, reject, params.maxLineBytes);
+    const tasksRejected = rejects.count;
+
+    const files: InputFile[] = [
+      ...(source?.has('trajectories.jsonl') ? [{ label: `${source.stage}/trajectories.jsonl`, path: source.path('trajectories.jsonl') }] : []),
+      ...params.trajectories.map((label, i) => ({ label, path: ctx.externalFiles[(params.tasks ? 1 : 0) + i]! })),
+    ];
+    const upstreamRejects = source?.has('rejects.jsonl') ? await passUpstreamRejects(source, rejects) : 0;
+    const episodes = await readTrajectories(ctx, files, tasks, Boolean(taskFile), reject);
+    await rejectWriter.close();
+
+    const taskWriter = ctx.out.jsonl('tasks.jsonl');
+    for (const row of tasks.rows()) await taskWriter.write(row);
+    await taskWriter.close();
+
+    const read = episodes.read + upstreamRejects;
+    const rejected = rejects.count - tasksRejected;
+    const summary = {
+      read,
+      accepted: episodes.accepted,
+      rejected,
+      rejected_by_source: upstreamRejects,
+      matched_by_question: episodes.matchedByQuestion,
+      blank_lines: episodes.blank,
+      tasks: { read: taskLines, accepted: tasks.size, rejected: tasksRejected, derived: !taskFile },
+      reject_reasons: rejects.categories(),
+      cells: episodes.tally.table(),
+      score_histogram: episodes.tally.scoreHistogram,
+      inputs: [...(taskFile ? [taskFile.label] : []), ...files.map((file) => file.label)],
+      // Per-adapter counts of the import stage, so `inspect ingest` shows where the records came from.
+      sources: (source?.manifest.details.imports as unknown[] | undefined) ?? [],
+    };
+    await ctx.out.json('summary.json', summary);
+    const lines = [
+      ...(params.shard ? [`ingest: shard ${params.shard.index}/${params.shard.count} (records r with r mod ${params.shard.count} = ${params.shard.index})`] : []),
+      `ingest: read ${read}, accepted ${episodes.accepted}, rejected ${rejected}` +
+        (upstreamRejects ? ` (${upstreamRejects} by the import adapters)` : '') +
+        (rejected ? ' — reasons in rejects.jsonl' : ''),
+      `ingest: tasks ${tasks.size}${taskFile ? ` (read ${taskLines}, rejected ${tasksRejected})` : ' (derived from trajectories)'}` +
+        (episodes.matchedByQuestion ? `, ${episodes.matchedByQuestion} episodes matched to tasks by question text` : ''),
+    ];
+    return {
+      counts: { read, accepted: episodes.accepted, rejected, tasks: tasks.size, tasks_rejected: tasksRejected },
+      summary: lines,
+      details: { reject_reasons: summary.reject_reasons },
+    };
+  },
+});
+
+async function readTasks(
+  file: InputFile,
+  tasks: TaskIndex,
+  reject: (entry: Reject) => Promise<void>,
+  maxLineBytes: number,
+): Promise<number> {
+  let read = 0;
+  for await (const line of readLines(file.path, { maxLineBytes })) {
+    if (!line.tooLong && line.text.trim() === '') continue;
+    read += 1;
+    const parsed = parseRecord<TaskInput>(line, TaskSchema, maxLineBytes);
+    if (!parsed.ok) await reject({ file: file.label, line: line.line, kind: 'task', category: parsed.category, reason: parsed.reason });
+    else if (!tasks.add(parsed.value)) {
+      await reject({ file: file.label, line: line.line, kind: 'task', category: 'duplicate task id', reason: `duplicate task id "${parsed.value.task}"` });
+    }
+  }
+  return read;
+}
+
+// Rejects made by an import adapter count as read-and-rejected records of this run.
+async function passUpstreamRejects(source: StageInput, rejects: RejectLog): Promise<number> {
+  let count = 0;
+  for await (const entry of source.jsonl<{ file: string; line: number; reason: string; category?: string }>('rejects.jsonl')) {
+    count += 1;
+    await rejects.add({ file: entry.file, line: entry.line, kind: 'trajectory', category: entry.category ?? `${source.stage} adapter`, reason: entry.reason });
+  }
+  return count;
+}
+
+async function readTrajectories(
+  ctx: StageContext<Params>,
+  files: InputFile[],
+  tasks: TaskIndex,
+  tasksGiven: boolean,
+  reject: (entry: Reject) => Promise<void>,
+) {
+  const rows = ctx.out.jsonl('episodes.jsonl');
+  const traces = ctx.out.jsonl('traces.jsonl');
+  const tally = new IngestTally();
+  const columns = new EpisodeColumns();
+  const seenIds = new Set<string>();
+  const samples = new Map<string, number>();
+  const counts = { read: 0, accepted: 0, blank: 0, matchedByQuestion: 0 };
+  const settings = { tasksGiven, maxLineBytes: ctx.params.maxLineBytes };
+  const workers = await workerCount(ctx.params.workers, files);
+  const pool = workers > 0 ? new WorkerPool<SourceLine[], RecordOutcome[]>(RECORD_WORKER, workers, { tasks: tasks.rows(), settings }) : undefined;
+  if (pool) ctx.log.info(`parsing with ${workers} worker threads`);
+  const progress = ctx.progress('episodes');
+
+  // Outcomes are applied strictly in input order: ids, default sample numbers and derived tasks depend on it.
+  const apply = async (file: InputFile, outcome: RecordOutcome) => {
+    const where = { file: file.label, line: outcome.line, kind: 'trajectory' as const };
+    if (outcome.kind === 'reject') return reject({ ...where, category: outcome.category, reason: outcome.reason });
+    if (outcome.derivedQuestion !== undefined && !tasks.get(outcome.kind === 'episode' ? outcome.row.task : outcome.task)) {
+      tasks.add({ task: outcome.kind === 'episode' ? outcome.row.task : outcome.task, question: outcome.derivedQuestion });
+    }
+    let row: EpisodeRow;
+    let rowJson: string;
+    let traceJson: string;
+    if (outcome.kind === 'unnumbered') {
+      const task = tasks.get(outcome.task)!;
+      const cellKey = `${outcome.trajectory.policy}\u0000${task.row.task}\u0000${outcome.trajectory.budget ?? ''}`;
+      const arrival = samples.get(cellKey) ?? 0;
+      samples.set(cellKey, arrival + 1);
+      const resolved = resolveEpisode(outcome.trajectory, task, null, arrival);
+      if (typeof resolved === 'string') return reject({ ...where, category: 'no verdict', reason: resolved });
+      ({ row } = resolved);
+      rowJson = JSON.stringify(resolved.row);
+      traceJson = JSON.stringify(resolved.trace);
+    } else ({ row, rowJson, traceJson } = outcome);
+    if (seenIds.has(row.id)) {
+      return reject({ ...where, category: 'duplicate id', reason: `duplicate episode id "${row.id}" (already accepted earlier; not counted twice)` });
+    }
+    seenIds.add(row.id);
+    if (outcome.matchedByQuestion) counts.matchedByQuestion += 1;
+    counts.accepted += 1;
+    tally.add(row);
+    columns.add(row);
+    await rows.writeSerialized(rowJson);
+    await traces.writeSerialized(traceJson);
+  };
+
+  const pending: { file: InputFile; outcomes: Promise<RecordOutcome[]> }[] = [];
+  const drain = async (keep: number) => {
+    while (pending.length > keep) {
+      const { file, outcomes } = pending.shift()!;
+      for (const outcome of await outcomes) await apply(file, outcome);
+    }
+  };
+  let ordinal = -1;
+  const shard = ctx.params.shard;
+  try {
+    for (const file of files) {
+      let batch: SourceLine[] = [];
+      let batchBytes = 0;
+      for await (const line of readLines(file.path, { maxLineBytes: ctx.params.maxLineBytes })) {
+        if (!line.tooLong && line.text.trim() === '') {
+          counts.blank += 1;
+          continue;
+        }
+        ordinal += 1;
+        if (shard && ordinal % shard.count !== shard.index) continue;
+        counts.read += 1;
+        progress.tick();
+        if (!pool) {
+          await apply(file, processRecord(line, tasks, settings));
+          continue;
+        }
+        batch.push(line);
+        batchBytes += line.bytes;
+        if (batch.length >= BATCH_LINES || batchBytes >= BATCH_BYTES) {
+          pending.push({ file, outcomes: pool.submit(batch) });
+          batch = [];
+          batchBytes = 0;
+          // Bounded read-ahead: memory stays a few batches per worker, however large the input.
+          await drain(2 * workers);
+        }
+      }
+      if (batch.length > 0) pending.push({ file, outcomes: pool!.submit(batch) });
+      await drain(0);
+      ctx.log.info(`${basename(file.label)}: ${counts.read} records so far`);
+    }
+  } finally {
+    await pool?.close();
+    progress.stop();
+  }
+  await rows.close();
+  await traces.close();
+  await ctx.out.text('episodes.arrow', columns.toArrow());
+  return { ...counts, tally };
+}
+
+const RECORD_WORKER = new URL('./record-worker.ts', import.meta.url).href;
+const BATCH_LINES = 2000;
+const BATCH_BYTES = 4 * MiB;
+const WORKERS_FROM_BYTES = 16 * MiB;
+const MAX_WORKERS = 4;
+
+// Threads pay off only on large inputs: below 16 MB the start-up of a worker costs more than it saves.
+async function workerCount(setting: number | 'auto', files: InputFile[]): Promise<number> {
+  if (setting !== 'auto') return setting;
+  const sizes = await Promise.all(files.map(async (file) => (await stat(file.path)).size));
+  if (sizes.reduce((a, b) => a + b, 0) < WORKERS_FROM_BYTES) return 0;
+  return Math.min(MAX_WORKERS, availableParallelism());
+}
+
+const HOTPOTQA_PREFIX = 'hotpotqa:';
+
+function stripTaskFormat(tasks: string): string {
+  return tasks.startsWith(HOTPOTQA_PREFIX) ? tasks.slice(HOTPOTQA_PREFIX.length) : tasks;
+}
+
+// HotpotQA JSON is one array, validated whole by the loader (which names the bad record on failure).
+function readHotpotqaTasks(path: string, tasks: TaskIndex): number {
+  const loaded = loadHotpotqa(path);
+  for (const task of loaded) tasks.add(task);
+  return loaded.length;
+}
+
+/** Parses `--shard i/N` (0-based i). */
+export function parseShard(value: string): { index: number; count: number } | string {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  // An unparsable value is passed on as a string so the zod check reports it with the stage's name.
+  return match ? { index: Number(match[1]), count: Number(match[2]) } : value;
+}

@@ -1,0 +1,286 @@
+/**
+ * Label: gives every episode a strategy label (a registered labeler: TAXONOMY.md rules, or the tool-call
+ * signature for non-search agents), its normalized query sequence and its audit features; counts unique
+ * query sequences per (policy, task, budget) and their overlap with the base policy, with bootstrap
+ * intervals over tasks; checks recovery of planted strategies on simulated data; optionally asks an LLM judge
+ * for a second opinion on a sample and measures its agreement with the rules.
+ *
+ *   traces.jsonl ─► features ─► labeler ─┬─► labels.csv, features.jsonl, label_frequencies.csv
+ *   tasks.jsonl  ─┘                      ├─► sequences.csv ─► diversity.csv
+ *                                        ├─► label_accuracy.csv, label_confusion.csv (meta.true_strategy)
+ *                                        └─► judge sample ─► judge_labels.csv, judge_agreement.json
+ */
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import type { TaskRow } from '../../../analyses/episode';
+import { Reservoir } from '../../../analyses/cluster/reservoir';
+import { createRng } from '../../../analyses/random/rng';
+import { Confusion } from '../../../analyses/strategy/agreement';
+import { summarizeDiversity } from '../../../analyses/strategy/diversity';
+import { LabelColumns } from '../../../analyses/strategy/label-columns';
+import { LabelFrequencies } from '../../../analyses/strategy/label-frequencies';
+import { LABELERS, type LabelerName } from '../../../analyses/strategy/labelers';
+import { recoveryRows } from '../../../analyses/strategy/recovery';
+import { TAXONOMY_LABELS } from '../../../analyses/strategy/rules';
+import { DEFAULT_SEARCH_TOOLS, searchToolMatcher } from '../../../analyses/strategy/search-tools';
+import { SequenceTally } from '../../../analyses/strategy/sequence-table';
+import { ConfigError, StageError } from '../../errors';
+import { judgeAndCompare, type JudgedEpisode } from '../../judge/compare';
+import { judgeItem } from '../../judge/prompt';
+import { defineStage } from '../../runner/stage';
+import { WorkerPool } from '../../runner/worker-pool';
+import { lineLabeler, type LabelOutcome, type LabelSetup } from './label-line';
+import { inspectLabels, percent } from './inspect';
+import { BASE_FLAG, RESAMPLES_FLAG, WORKERS_FLAG } from '../../runner/shared-flags';
+
+const LABELER_ENUM = Object.keys(LABELERS) as [LabelerName, ...LabelerName[]];
+
+/** Parameters of the label stage. */
+export const LabelParams = z.object({
+  /** Registered labeler: `auto`, `rules` or `signature`. */
+  labeler: z.enum(LABELER_ENUM).default('auto'),
+  /** Tool-name fragments that make a call a search (case-insensitive substring). */
+  searchTools: z.array(z.string().min(1)).min(1).default([...DEFAULT_SEARCH_TOOLS]),
+  /** The policy other policies' query sequences are compared with. */
+  base: z.string().min(1).default('base'),
+  /** Bootstrap resamples over tasks for diversity.csv. */
+  resamples: z.number().int().min(0).default(1000),
+  /** Confidence level of the bootstrap intervals. */
+  level: z.number().gt(0).lt(1).default(0.95),
+  /** OpenAI-compatible base URL of the LLM judge; the judge is off without it. */
+  judgeUrl: z.string().url().optional(),
+  judgeModel: z.string().min(1).default('gpt-4o-mini'),
+  /** Episodes that may be sent to the judge model per run (cache hits are free). */
+  judgeMaxCalls: z.number().int().min(0).default(500),
+  /** Episodes sampled (seeded) for the judge. */
+  judgeSample: z.number().int().min(1).max(100_000).default(500),
+  judgeConcurrency: z.number().int().min(1).max(64).default(4),
+  judgeTimeoutMs: z.number().int().positive().default(60_000),
+  judgeRetries: z.number().int().min(0).max(10).default(3),
+  /** Folder of the judge cache (relative to the working directory). */
+  judgeCache: z.string().min(1).default('.cache/judge'),
+  /** How the judge is asked for JSON: strict JSON schema, JSON mode, or the prompt only (servers without either). */
+  judgeResponseFormat: z.enum(['json_schema', 'json_object', 'prompt']).default('json_schema'),
+  /** Worker threads that label traces: a number (0 = none), or auto (cores, for inputs of 50,000 episodes or more, and never with the judge). */
+  workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
+});
+
+type Params = z.infer<typeof LabelParams>;
+
+const LABEL_WORKER = new URL('./label-worker.ts', import.meta.url).href;
+const BATCH_LINES = 1000;
+const WORKERS_FROM_EPISODES = 50_000;
+const MAX_WORKERS = 4;
+
+const LABEL_COLUMNS = ['id', 'policy', 'task', 'family', 'budget', 'label', 'correct', 'calls', 'rounds', 'sequence'] as const;
+const SEQUENCE_COLUMNS = [
+  'policy', 'family', 'budget', 'task', 'episodes', 'unique_sequences', 'shared_with_base', 'share_in_base',
+  'base_unique_sequences', 'share_of_base', 'novel_sequences', 'episode_share_in_base',
+] as const;
+const DIVERSITY_COLUMNS = [
+  'policy', 'family', 'budget', 'base', 'tasks', 'episodes', 'mean_unique', 'unique_ci_low', 'unique_ci_high', 'tasks_with_base',
+  'share_in_base', 'share_in_base_ci_low', 'share_in_base_ci_high', 'share_of_base', 'share_of_base_ci_low', 'share_of_base_ci_high',
+  'episode_share_in_base',
+] as const;
+
+function positiveInt(flag: string) {
+  return (value: string | boolean | string[]): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${flag} needs a whole number ≥ 0, got "${String(value)}".`);
+    return n;
+  };
+}
+
+/** The label stage. */
+export const labelStage = defineStage({
+  name: 'label',
+  description: 'strategy labels, query sequences, audit features, sequence diversity vs the base policy, optional LLM judge',
+  inputs: ['ingest'],
+  params: LabelParams,
+  cli: [
+    BASE_FLAG,
+    { flags: '--labeler <name>', description: `strategy labeler: ${LABELER_ENUM.join(', ')} (default auto)`, param: 'labeler' },
+    {
+      flags: '--search-tools <fragments>',
+      description: `comma-separated tool-name fragments that mark a search call (default ${DEFAULT_SEARCH_TOOLS.join(',')})`,
+      param: 'searchTools',
+      parse: (value) => (Array.isArray(value) ? value : String(value).split(',')).map((part) => part.trim()).filter(Boolean),
+    },
+    RESAMPLES_FLAG,
+    WORKERS_FLAG,
+    { flags: '--judge-url <url>', description: 'OpenAI-compatible base URL of an LLM judge (off unless given; key from OPENAI_API_KEY)', param: 'judgeUrl' },
+    { flags: '--judge-model <name>', description: 'judge model name (default gpt-4o-mini)', param: 'judgeModel' },
+    { flags: '--judge-max-calls <n>', description: 'cap on episodes sent to the judge per run (default 500)', param: 'judgeMaxCalls', parse: positiveInt('--judge-max-calls') },
+    { flags: '--judge-sample <n>', description: 'episodes sampled for the judge (default 500)', param: 'judgeSample', parse: positiveInt('--judge-sample') },
+    { flags: '--judge-cache <dir>', description: 'judge cache folder (default .cache/judge)', param: 'judgeCache' },
+  ],
+  inspect: inspectLabels,
+  async run(ctx) {
+    const { params } = ctx;
+    const ingest = ctx.input('ingest');
+    const isSearch = searchToolMatcher(params.searchTools);
+    const labeler = LABELERS[params.labeler];
+    const rng = createRng(ctx.seed);
+
+    const questions = new Map<string, string>();
+    for await (const task of ingest.jsonl<TaskRow>('tasks.jsonl')) questions.set(task.task, task.question);
+
+    const columns = new LabelColumns();
+    const tally = new SequenceTally();
+    const frequencies = new LabelFrequencies();
+    const truth = new Confusion();
+    const truthByPolicy = new Map<string, Confusion>();
+    const labelCounts = new Map<string, number>();
+    const kinds = { taxonomy: 0, signature: 0 };
+    const judgeSample = new Reservoir<JudgedEpisode>(params.judgeSample, rng.fork('judge-sample'));
+    let missingQuestion = 0;
+    const features = ctx.out.jsonl('features.jsonl');
+    const progress = ctx.progress('label', Number(ingest.manifest.counts?.['accepted']) || undefined);
+
+    const consume = async (outcome: LabelOutcome, record: number) => {
+      if (!outcome.ok) throw new StageError(`ingest/traces.jsonl record ${record} ${outcome.reason}.`);
+      const { labeled, trace } = outcome;
+      if (outcome.missingQuestion) missingQuestion += 1;
+      await features.writeSerialized(outcome.json);
+      columns.add(labeled);
+      tally.add(labeled);
+      frequencies.add(labeled.policy, labeled.family, labeled.budget, labeled.label, labeled.true_strategy);
+      labelCounts.set(labeled.label, (labelCounts.get(labeled.label) ?? 0) + 1);
+      kinds[labeled.kind] += 1;
+      if (labeled.true_strategy !== null) {
+        truth.add(labeled.true_strategy, labeled.label);
+        let perPolicy = truthByPolicy.get(labeled.policy);
+        if (!perPolicy) truthByPolicy.set(labeled.policy, (perPolicy = new Confusion()));
+        perPolicy.add(labeled.true_strategy, labeled.label);
+      }
+      if (trace && labeled.kind === 'taxonomy') {
+        judgeSample.offer({ item: judgeItem(trace, questions.get(trace.task) ?? '', isSearch), policy: labeled.policy, task: labeled.task, ruleLabel: labeled.label });
+      }
+      progress.tick();
+    };
+
+    // The judge needs whole traces on the main thread; otherwise large inputs are labeled by worker threads.
+    const keepTrace = Boolean(params.judgeUrl);
+    const episodes = Number(ingest.manifest.counts?.['accepted']) || 0;
+    const workers = params.workers === 'auto' ? (keepTrace || episodes < WORKERS_FROM_EPISODES ? 0 : Math.min(MAX_WORKERS, availableParallelism())) : params.workers;
+    const setup: LabelSetup = { questions: [...questions], searchTools: params.searchTools, labeler: params.labeler, keepTrace };
+    const pool = workers > 0 ? new WorkerPool<string[], LabelOutcome[]>(LABEL_WORKER, workers, setup) : undefined;
+    const labelHere = pool ? undefined : lineLabeler(setup);
+    const pending: { first: number; outcomes: Promise<LabelOutcome[]> }[] = [];
+    const drain = async (keep: number) => {
+      while (pending.length > keep) {
+        const { first, outcomes } = pending.shift()!;
+        let record = first;
+        for (const outcome of await outcomes) await consume(outcome, record++);
+      }
+    };
+    let record = 0;
+    let batch: string[] = [];
+    try {
+      for await (const line of ingest.lines('traces.jsonl')) {
+        record += 1;
+        if (labelHere) {
+          await consume(labelHere(line), record);
+          continue;
+        }
+        batch.push(line);
+        if (batch.length >= BATCH_LINES) {
+          pending.push({ first: record - batch.length + 1, outcomes: pool!.submit(batch) });
+          batch = [];
+          await drain(2 * workers);
+        }
+      }
+      if (batch.length > 0) pending.push({ first: record - batch.length + 1, outcomes: pool!.submit(batch) });
+      await drain(0);
+    } finally {
+      await pool?.close();
+    }
+    progress.stop();
+    await features.close();
+    if (missingQuestion > 0) ctx.log.warn(`label: ${missingQuestion} episodes have no task question (labeled against an empty question).`);
+
+    await ctx.out.csv('labels.csv', LABEL_COLUMNS, columns.rows());
+    const sequenceRows = tally.rows(params.base);
+    await ctx.out.csv('sequences.csv', SEQUENCE_COLUMNS, sequenceRows);
+    const hasBase = sequenceRows.some((row) => row.policy === params.base);
+    if (columns.size > 0 && !hasBase) ctx.log.warn(`label: base policy "${params.base}" has no episodes; overlap columns are empty (set --base).`);
+    const diversity = summarizeDiversity(sequenceRows, rng.fork('diversity'), { base: params.base, resamples: params.resamples, level: params.level });
+    await ctx.out.csv('diversity.csv', DIVERSITY_COLUMNS, diversity);
+    await ctx.out.csv('label_frequencies.csv', ['policy', 'family', 'budget', 'label', 'episodes', 'share', 'true_episodes', 'true_share'], frequencies.rows(TAXONOMY_LABELS));
+
+    const summary = [
+      `label: ${columns.size} episodes, labeler ${params.labeler} (${kinds.taxonomy} taxonomy, ${kinds.signature} signature), ${columns.distinctSequences} distinct query sequences`,
+      `label: ${describeCounts(labelCounts, columns.size)}`,
+    ];
+    const details: Record<string, unknown> = {
+      labeler: { name: params.labeler, description: labeler.description, params: { searchTools: params.searchTools } },
+      label_counts: Object.fromEntries(labelCounts),
+      missing_question: missingQuestion,
+      base: params.base,
+    };
+
+    if (truth.total > 0) {
+      const recovery = recoveryRows(truth, truthByPolicy, TAXONOMY_LABELS);
+      await ctx.out.csv('label_accuracy.csv', ['policy', 'true_label', 'episodes', 'recovered', 'accuracy'], recovery);
+      const confusionRows = [['all', truth] as const, ...[...truthByPolicy].sort(([a], [b]) => (a < b ? -1 : 1))].flatMap(([policy, confusion]) =>
+        confusion.rows(TAXONOMY_LABELS).map((row) => ({ policy, true_label: row.reference, label: row.predicted, episodes: row.episodes })),
+      );
+      await ctx.out.csv('label_confusion.csv', ['policy', 'true_label', 'label', 'episodes'], confusionRows);
+      const perClass = recovery.filter((row) => row.policy === 'all' && row.true_label !== 'all');
+      summary.push(
+        `label: planted strategies recovered ${percent(truth.accuracy())} of ${truth.total} (${perClass.map((row) => `${row.true_label} ${percent(row.accuracy)}`).join(', ')})`,
+      );
+      details['recovery'] = {
+        accuracy: truth.accuracy(),
+        per_class: Object.fromEntries(perClass.map((row) => [row.true_label, row.accuracy])),
+        confusion: truth.toObject(TAXONOMY_LABELS),
+      };
+    }
+
+    for (const row of diversity.slice(0, 12)) {
+      const overlap = row.share_in_base === null ? '' : `, share in ${params.base} ${fixed(row.share_in_base)} [${fixed(row.share_in_base_ci_low!)}, ${fixed(row.share_in_base_ci_high!)}]`;
+      summary.push(
+        `diversity: ${row.policy} ${row.family} T=${row.budget ?? 'uncapped'}: ${fixed(row.mean_unique)} unique sequences/task [${fixed(row.unique_ci_low)}, ${fixed(row.unique_ci_high)}] over ${row.tasks} tasks${overlap}`,
+      );
+    }
+    if (diversity.length > 12) summary.push(`diversity: … ${diversity.length - 12} more rows in diversity.csv`);
+
+    if (params.judgeUrl) {
+      const { rows, agreement } = await judgeAndCompare(judgeSample.sample(), {
+        url: params.judgeUrl,
+        model: params.judgeModel,
+        apiKey: process.env['OPENAI_API_KEY'],
+        maxCalls: params.judgeMaxCalls,
+        concurrency: params.judgeConcurrency,
+        timeoutMs: params.judgeTimeoutMs,
+        retries: params.judgeRetries,
+        cacheDir: params.judgeCache,
+        responseFormat: params.judgeResponseFormat,
+      });
+      await ctx.out.csv('judge_labels.csv', ['id', 'policy', 'task', 'rule_label', 'judge_label', 'source', 'attempts', 'error', 'rationale'], rows);
+      await ctx.out.json('judge_agreement.json', agreement);
+      details['judge'] = { ...agreement, sample: params.judgeSample, max_calls: params.judgeMaxCalls };
+      const s = agreement.stats;
+      summary.push(
+        `judge: ${agreement.model} on ${s.episodes} sampled episodes: ${s.cache_hits} cached, ${s.model_calls} sent (${s.retries} retries), ${s.failed} failed, ${s.skipped_by_cap} over the cap` +
+          (agreement.kappa === null ? '' : `; agreement with rules ${percent(agreement.accuracy!)}, Cohen's kappa ${fixed(agreement.kappa)} on ${agreement.compared}`),
+      );
+    }
+
+    return {
+      counts: { episodes: columns.size, sequences: columns.distinctSequences, ...Object.fromEntries([...labelCounts].map(([label, n]) => [`label:${label}`, n])) },
+      summary,
+      details,
+    };
+  },
+});
+
+function describeCounts(counts: Map<string, number>, total: number): string {
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const shown = sorted.slice(0, 10).map(([label, n]) => `${label} ${percent(n / total)}`);
+  return sorted.length > 10 ? `${shown.join(', ')}, … ${sorted.length - 10} more` : shown.join(', ') || 'no episodes';
+}
+
+function fixed(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(2) : 'n/a';
+}

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../../../../pipeline/errors';
+import { ReportParams, reportStage, selectFigures } from '../../../../pipeline/stages/report/stage';
+import { ALL_STAGES, EVIL_QUERIES, fixtureContext, writeFixtureRun, type FixtureStage } from '../../../reports/fixture-run';
+
+async function runReport(stages: readonly FixtureStage[], params: Record<string, unknown>, options: { simulatedMeta?: boolean } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'report-stage-'));
+  const inputs = writeFixtureRun(join(root, 'run'), stages, options);
+  const out = join(root, 'report');
+  const warnings: string[] = [];
+  const result = await reportStage.run(fixtureContext(inputs, out, ReportParams.parse(params), warnings));
+  return { out, result, warnings, page: readFileSync(join(out, 'index.html'), 'utf8') };
+}
+
+describe('report stage on a complete planted run', () => {
+  let run: Awaited<ReturnType<typeof runReport>>;
+  beforeAll(async () => {
+    run = await runReport(ALL_STAGES, { paperReference: true });
+  }, 120_000);
+
+  it('writes index.html and a spec, SVG and PNG per figure', () => {
+    const files = readdirSync(run.out).sort();
+    expect(files).toContain('index.html');
+    for (const name of selectFigures([])) {
+      for (const ext of ['vl.json', 'svg', 'png']) expect(files).toContain(`${name}.${ext}`);
+      const spec = JSON.parse(readFileSync(join(run.out, `${name}.vl.json`), 'utf8'));
+      expect(spec.$schema).toMatch(/vega-lite\/v6/);
+      expect(JSON.stringify(spec)).toContain('"values"');
+    }
+    expect(run.result.counts).toEqual({ figures_drawn: 15, figures_skipped: 0, files: 46 });
+    expect(run.result.summary![0]).toBe('report: 15 of 15 figures drawn (simulated data)');
+    expect(run.warnings).toEqual([]);
+  });
+
+  it('says first that the data is simulated', () => {
+    const body = run.page.slice(run.page.indexOf('<body>'));
+    expect(body).toMatch(/^<body>\n<p class="data-kind kind-simulated" id="data-kind">Simulated data:/);
+  });
+
+  it('shows queries, reject reasons and file names from the data as text, never as markup', () => {
+    expect(run.page).toContain('&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;');
+    expect(run.page).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(run.page).toContain('/data/&lt;evil&gt;.jsonl');
+    expect(run.page).not.toMatch(/<img/i);
+    expect(run.page).not.toContain(EVIL_QUERIES[0]);
+    // The only script elements are the vega build, the page runtime and the JSON spec blocks.
+    const scripts = [...run.page.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.filter((attrs) => attrs === '')).toHaveLength(2);
+    expect(scripts.filter((attrs) => attrs!.includes('application/json'))).toHaveLength(15);
+  });
+
+  it('allows only its own scripts, by hash, and no network', () => {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(run.page)![1]!.replace(/&#39;/g, "'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const bodies = [...run.page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(bodies).toHaveLength(2);
+    for (const body of bodies) expect(csp).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+  });
+
+  it('puts the key numbers, verdicts, methods and provenance on the page', () => {
+    for (const section of ['id="key-numbers"', 'id="figures"', 'id="query-sequences"', 'id="methods"', 'id="provenance"']) expect(run.page).toContain(section);
+    expect(run.page).toMatch(/bridge, T=5: rl vs base — (expansion|no difference)/);
+    expect(run.page).toContain('Open diamonds: Zhai, Yan, Shao, Wang');
+    expect(run.page).toContain('abababab');
+  });
+});
+
+describe('report stage with parts of the run missing', () => {
+  it('draws what it can and explains each skipped figure', async () => {
+    const { page, result } = await runReport(['ingest', 'passkt'], { figures: ['pass-vs-k', 'boundary', 'cluster-map'] }, { simulatedMeta: false });
+    expect(result.counts).toMatchObject({ figures_drawn: 1, figures_skipped: 2 });
+    expect(page).toContain('<p class="data-kind kind-user-supplied" id="data-kind">User-supplied data:');
+    expect(page).toMatch(/Figure 4\.<\/span> [^<]*\. <em>Not drawn:<\/em> the boundary stage is not part of this run \(no boundary.csv\)\./);
+    expect(page).toMatch(/Figure 8a\.<\/span> [^<]*\. <em>Not drawn:<\/em> the cluster stage is not part of this run \(no clusters.csv\)\./);
+    expect(page).not.toContain('id="query-sequences"');
+  }, 60_000);
+});
+
+describe('figure selection', () => {
+  it('keeps page order and refuses unknown names with the list of known ones', () => {
+    expect(selectFigures(['boundary', 'pass-vs-k'])).toEqual(['pass-vs-k', 'boundary']);
+    expect(() => selectFigures(['pass-vs-k', 'nope'])).toThrow(ConfigError);
+    try {
+      selectFigures(['nope']);
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).hint).toMatch(/^Known figures: pass-vs-k, pass-vs-k-by-budget, /);
+    }
+  });
+
+  it('parses --figures from the command line', () => {
+    const flag = reportStage.cli!.find((f) => f.flags.startsWith('--figures'))!;
+    expect(flag.parse!('cluster-map, pass-vs-k')).toEqual(['pass-vs-k', 'cluster-map']);
+  });
+});
+
+describe('determinism', () => {
+  it('writes identical bytes for identical inputs', async () => {
+    const params = { figures: ['pass-vs-k', 'pass-diff-heatmap', 'cluster-map'], paperReference: true };
+    const a = await runReport(ALL_STAGES, params);
+    const b = await runReport(ALL_STAGES, params);
+    const files = readdirSync(a.out).sort();
+    expect(files).toEqual(readdirSync(b.out).sort());
+    for (const file of files) {
+      expect(readFileSync(join(a.out, file)).equals(readFileSync(join(b.out, file))), file).toBe(true);
+    }
+    expect(existsSync(join(a.out, 'boundary.svg'))).toBe(false);
+  }, 120_000);
+});
