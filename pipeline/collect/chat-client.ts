@@ -84,6 +84,7 @@ export class PolicyTransport {
   /** Sends a chat request until it succeeds, fails for good, the cap is reached or `signal` aborts. */
   async chat(body: Record<string, unknown>, signal: AbortSignal, key: string): Promise<ChatReply> {
     for (let attempt = 0; ; attempt++) {
+      if (signal.aborted) throw signal.reason;
       this.budget.take();
       const target = this.endpoints[this.next++ % this.endpoints.length]!;
       const started = performance.now();

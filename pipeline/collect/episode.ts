@@ -83,7 +83,7 @@ export async function runEpisode(spec: EpisodeSpec, chat: ChatFn): Promise<Traje
       max_tokens: policy.max_tokens,
       ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
       ...(tools ? { tools: [SEARCH_TOOL_DEFINITION], tool_choice: rounds < budget ? 'auto' : 'none' } : {}),
-      ...(policy.protocol === 'tags' && budget > 0 ? { stop: [...TAGS_STOP] } : {}),
+      ...(policy.protocol === 'tags' && budget > 0 ? { stop: tagsStop(policy.extra.stop) } : {}),
     };
     const reply = await chat(body);
     recordReply(meta, reply);
@@ -141,6 +141,12 @@ export async function runEpisode(spec: EpisodeSpec, chat: ChatFn): Promise<Traje
     notice('user', correction(kind));
   }
   return { policy: policy.name, task: spec.task.id, sample: spec.sample, budget, steps, answer, meta: { collect: { ...meta, rounds } } };
+}
+
+// The tags protocol's stop sequence, plus any the config's extra fields ask for.
+function tagsStop(extra: unknown): string[] {
+  const more = typeof extra === 'string' ? [extra] : Array.isArray(extra) ? extra.filter((stop): stop is string => typeof stop === 'string') : [];
+  return [...new Set([...TAGS_STOP, ...more])];
 }
 
 type CallCheck = { query: string } | { kind: InvalidAction; detail?: string };

@@ -52,7 +52,7 @@ export function complete(request: ChatRequest, message: { content: string; calls
 
   // A stop sequence ends generation where it begins and is not returned; tool calls come after the text.
   const stops = request.stop === undefined || request.stop === null ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;
-  const cut = Math.min(...stops.filter((stop) => stop !== '').map((stop) => (content.includes(stop) ? content.indexOf(stop) : Infinity)));
+  const cut = Math.min(...stops.map((stop) => (stop === '' || !content.includes(stop) ? Infinity : content.indexOf(stop))));
   if (Number.isFinite(cut)) {
     content = content.slice(0, cut);
     calls = [];
