@@ -114,9 +114,7 @@ export class PolicyTransport {
     const forward = () => controller.abort();
     outer.addEventListener('abort', forward, { once: true });
     try {
-      const reply = this.stream ? await this.streamed(target, body, controller.signal) : await this.whole(target, body, controller.signal);
-      if (timedOut) throw new TransientError(`no complete response within ${this.settings.timeoutMs} ms`);
-      return reply;
+      return this.stream ? await this.streamed(target, body, controller.signal) : await this.whole(target, body, controller.signal);
     } catch (error) {
       if (timedOut) throw new TransientError(`no complete response within ${this.settings.timeoutMs} ms`);
       throw error;
@@ -132,7 +130,7 @@ export class PolicyTransport {
     if (!choice?.message) throw new TransientError('the response has no choices[0].message');
     return {
       content: choice.message.content ?? null,
-      toolCalls: (choice.message.tool_calls ?? []).flatMap((call) => (call.type === 'function' ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [])),
+      toolCalls: withIds((choice.message.tool_calls ?? []).flatMap((call) => (call.type === 'function' ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : []))),
       finishReason: choice.finish_reason ?? null,
       usage: completion.usage ? { prompt_tokens: completion.usage.prompt_tokens, completion_tokens: completion.usage.completion_tokens } : null,
       fingerprint: completion.system_fingerprint ?? null,
@@ -174,8 +172,13 @@ export class PolicyTransport {
     }
     // The openai client ends the iteration quietly when the connection drops: no finish reason means cut short.
     if (finishReason === null) throw new TransientError('the stream ended before a finish reason');
-    return { content: sawContent ? content : null, toolCalls: calls.filter(Boolean), finishReason, usage, fingerprint };
+    return { content: sawContent ? content : null, toolCalls: withIds(calls.filter(Boolean)), finishReason, usage, fingerprint };
   }
+}
+
+// Tool messages answer calls by id; a server that leaves ids out gets positional ones.
+function withIds(calls: { id: string; name: string; arguments: string }[]): { id: string; name: string; arguments: string }[] {
+  return calls.map((call, i) => (call.id ? call : { ...call, id: `call_${i}` }));
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
