@@ -1,12 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../../pipeline/io/csv';
+import { boundaryTable } from '../../../../pipeline/tables/boundary';
+import { retrievalDecompositionTable } from '../../../../pipeline/tables/retrieval-decomposition';
 import { stageInput } from '../../../../pipeline/runner/stage-io';
 import type { StageOutcome } from '../../../../pipeline/runner/run';
 import { STAGES } from '../../../../pipeline/stages/registry';
 import { loadProvenance } from '../../../../reports/load/provenance';
-import { readFileSync } from 'node:fs';
 import { runStages, tempDir } from '../../../helpers/run-stages';
 
 const RUN_SEED = 20260425;
@@ -17,19 +17,20 @@ const ANALYSES = [
   { name: 'compare', params: { resamples: 200 } },
 ];
 
-function table(outcomes: StageOutcome[], stage: string, file: string): Record<string, string>[] {
-  return parseCsv(readFileSync(join(outcomes.find((o) => o.stage === stage)!.dir, file), 'utf8'));
+function input(outcomes: StageOutcome[], stage: string) {
+  const outcome = outcomes.find((o) => o.stage === stage)!;
+  return stageInput(stage, outcome.dir, outcome.manifest);
 }
 
 // The findings of a run: boundary differences (only_a − only_b at k = n) and the retrieval/integration split.
-function findings(outcomes: StageOutcome[]) {
-  const boundary = table(outcomes, 'boundary', 'boundary.csv');
+async function findings(outcomes: StageOutcome[]) {
+  const boundary = await boundaryTable.read(input(outcomes, 'boundary'));
   const edge = (budget: number, a: string) => {
-    const row = boundary.find((r) => r.budget === String(budget) && r.policy_a === a && r.policy_b === 'base' && r.k === '8')!;
-    return Number(row.only_a) - Number(row.only_b);
+    const row = boundary.find((r) => r.budget === budget && r.policy_a === a && r.policy_b === 'base' && r.k === 8)!;
+    return row.only_a - row.only_b;
   };
-  const split = table(outcomes, 'compare', 'retrieval_decomposition.csv').find((r) => r.budget === '3' && r.policy_b === 'rl' && r.label === 'all')!;
-  return { rlExpandsAtT3: edge(3, 'rl'), sftAtT1: edge(1, 'sft'), retrieval: Number(split.retrieval), integration: Number(split.integration) };
+  const split = (await retrievalDecompositionTable.read(input(outcomes, 'compare'))).find((r) => r.budget === 3 && r.policy_b === 'rl' && r.label === 'all')!;
+  return { rlExpandsAtT3: edge(3, 'rl'), sftAtT1: edge(1, 'sft'), retrieval: split.retrieval!, integration: split.integration! };
 }
 
 describe('planted truth through the simulator server', () => {
@@ -68,11 +69,11 @@ describe('planted truth through the simulator server', () => {
     const collect = collected.outcomes.find((o) => o.stage === 'collect')!;
     expect(collect.manifest.counts.episodes).toBe(1440);
     expect(collect.dir.endsWith('01-collect')).toBe(true);
-    const tasksOf = (outcomes: StageOutcome[]) => readFileSync(join(outcomes.find((o) => o.stage === 'ingest')!.dir, 'tasks.jsonl'), 'utf8');
+    const tasksOf = (outcomes: StageOutcome[]) => readFileSync(input(outcomes, 'ingest').path('tasks.jsonl'), 'utf8');
     expect(tasksOf(collected.outcomes)).toBe(tasksOf(simulated.outcomes));
 
-    const planted = findings(simulated.outcomes);
-    const found = findings(collected.outcomes);
+    const planted = await findings(simulated.outcomes);
+    const found = await findings(collected.outcomes);
     // RL's boundary is wider than base's at T = 3; SFT's is narrower at T = 1; RL retrieves better and integrates worse.
     expect(Math.sign(planted.rlExpandsAtT3)).toBe(1);
     expect(Math.sign(found.rlExpandsAtT3)).toBe(1);
@@ -84,8 +85,7 @@ describe('planted truth through the simulator server', () => {
     expect(Math.sign(found.integration)).toBe(-1);
 
     // The report calls the data collected (from the simulator), never simulated.
-    const inputs = new Map(collected.outcomes.map((o) => [o.stage, stageInput(o.stage, o.dir, o.manifest)]));
-    const provenance = await loadProvenance({ hasInput: (s) => inputs.has(s), input: (s) => inputs.get(s)! }, ['collect', 'ingest']);
+    const provenance = await loadProvenance({ hasInput: (s) => ['collect', 'ingest'].includes(s), input: (s) => input(collected.outcomes, s) }, ['collect', 'ingest']);
     expect(provenance.kind).toBe('collected');
     expect(provenance.basis).toMatch(/built-in simulator server.*not language models/);
   });
