@@ -23,7 +23,7 @@ import { writeSynthetic } from './synthetic';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The default analysis stages only: sources, shard statistics and the report are measured elsewhere.
-const NOT_BENCHED = new Set(['simulate', 'import', 'merge', 'stats', 'report']);
+const NOT_BENCHED = new Set(['simulate', 'import', 'collect', 'merge', 'stats', 'report']);
 
 /** Figures of one stage at one size. */
 export interface StageFigure {

@@ -8,6 +8,7 @@ import { StageRegistry } from '../runner/registry';
 import type { StageDefinition } from '../runner/stage';
 import { boundaryStage } from './boundary/stage';
 import { clusterStage } from './cluster/stage';
+import { collectStage } from './collect/stage';
 import { compareStage } from './compare/stage';
 import { importStage } from './import/stage';
 import { ingestStage } from './ingest/stage';
@@ -34,6 +35,7 @@ const BY_NAME: { [N in StageName]: StageDefinition<any, StageName> & { name: N }
   cluster: clusterStage,
   compare: compareStage,
   report: reportStage,
+  collect: collectStage,
 };
 
 /** Every stage, in data-flow order (the order of STAGE_NAMES, which numbers the run folders). */

@@ -57,7 +57,7 @@ export const IngestParams = z.object({
 type Params = z.infer<typeof IngestParams>;
 
 /** The stages that can feed ingest: the run's source (at most one is planned). */
-const SOURCE_STAGES = ['simulate', 'import'] as const satisfies readonly StageName[];
+const SOURCE_STAGES = ['simulate', 'import', 'collect'] as const satisfies readonly StageName[];
 
 /** One input file of ingest: an upstream stage's file or an external one. */
 interface InputFile {

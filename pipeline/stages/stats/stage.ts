@@ -29,7 +29,7 @@ export const statsStage = defineStage({
   inputs: ['ingest'],
   modes: ['shard'],
   // The source stage is read for its manifest only: its seed, parameters and file hashes identify the input.
-  optionalInputs: ['label', 'simulate', 'import'],
+  optionalInputs: ['label', 'simulate', 'import', 'collect'],
   params: z.object({}),
   inspect: inspectStats,
   async run(ctx) {
