@@ -8,17 +8,17 @@
  *
  * IO effects (stdout/stderr writers, progress) are injected so tests can capture them.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashString } from '../../analyses/random/rng';
 import { StageError, UserError } from '../errors';
 import { sha256File } from '../io/hash';
+import { redactDeep } from '../io/redact';
 import { stampFiles, stageFingerprint } from './fingerprint';
 import { resolvePlan, type RunPlan } from './plan';
 import { createProgress } from './progress';
 import type { StageRegistry } from './registry';
 import type { StageContext, StageInput, StageManifest } from './stage';
-import { cleanInterrupted, commitFolder, createTempFolder, listOutputs, readManifest } from './stage-folder';
+import { cleanInterrupted, commitFolder, createTempFolder, ensureRunFolder, listOutputs, readManifest } from './stage-folder';
 import { stageInput, stageOutput } from './stage-io';
 
 /** Where the runner writes: results to `out` (stdout), logs and status to `err` (stderr). */
@@ -62,7 +62,7 @@ export async function runPipeline(plan: RunPlan, registry: StageRegistry, option
       throw new UserError(`--${flag} ${target}: that stage is not part of this run (${names.join(', ')}).`);
     }
   }
-  await mkdir(options.runDir, { recursive: true });
+  await ensureRunFolder(options.runDir);
   const cleaned = await cleanInterrupted(options.runDir);
   if (cleaned.length > 0) options.effects.err(`removed leftovers of an interrupted run: ${cleaned.join(', ')}`);
 
@@ -157,7 +157,8 @@ export async function runPipeline(plan: RunPlan, registry: StageRegistry, option
       details: result.details ?? {},
       outputs: await listOutputs(tempDir),
     };
-    await stageOutput(tempDir).json('manifest.json', manifest);
+    // Parameters may hold URLs with credentials (a judge or rollout endpoint): never persist them.
+    await stageOutput(tempDir).json('manifest.json', redactDeep(manifest));
     await commitFolder(tempDir, dir);
     options.effects.err(`  ${name}: done in ${(manifest.duration_ms / 1000).toFixed(1)} s`);
     for (const line of manifest.summary) options.effects.out(line);

@@ -28,6 +28,7 @@ import { ConfigError, StageError } from '../../errors';
 import { judgeAndCompare, type JudgedEpisode } from '../../judge/compare';
 import { judgeItem } from '../../judge/prompt';
 import { defineStage } from '../../runner/stage';
+import { OrderedBatches } from '../../runner/ordered-batches';
 import { WorkerPool } from '../../runner/worker-pool';
 import { lineLabeler, type LabelOutcome, type LabelSetup } from './label-line';
 import { inspectLabels, percent } from './inspect';
@@ -69,6 +70,7 @@ type Params = z.infer<typeof LabelParams>;
 
 const LABEL_WORKER = new URL('./label-worker.ts', import.meta.url).href;
 const BATCH_LINES = 1000;
+const BATCH_BYTES = 4 * 1024 * 1024;
 const WORKERS_FROM_EPISODES = 50_000;
 const MAX_WORKERS = 4;
 
@@ -137,7 +139,9 @@ export const labelStage = defineStage({
     const features = ctx.out.jsonl('features.jsonl');
     const progress = ctx.progress('label', Number(ingest.manifest.counts?.['accepted']) || undefined);
 
-    const consume = async (outcome: LabelOutcome, record: number) => {
+    let record = 0;
+    const consume = async (outcome: LabelOutcome) => {
+      record += 1;
       if (!outcome.ok) throw new StageError(`ingest/traces.jsonl record ${record} ${outcome.reason}.`);
       const { labeled, trace } = outcome;
       if (outcome.missingQuestion) missingQuestion += 1;
@@ -165,33 +169,11 @@ export const labelStage = defineStage({
     const workers = params.workers === 'auto' ? (keepTrace || episodes < WORKERS_FROM_EPISODES ? 0 : Math.min(MAX_WORKERS, availableParallelism())) : params.workers;
     const setup: LabelSetup = { questions: [...questions], searchTools: params.searchTools, labeler: params.labeler, keepTrace };
     const pool = workers > 0 ? new WorkerPool<string[], LabelOutcome[]>(LABEL_WORKER, workers, setup) : undefined;
-    const labelHere = pool ? undefined : lineLabeler(setup);
-    const pending: { first: number; outcomes: Promise<LabelOutcome[]> }[] = [];
-    const drain = async (keep: number) => {
-      while (pending.length > keep) {
-        const { first, outcomes } = pending.shift()!;
-        let record = first;
-        for (const outcome of await outcomes) await consume(outcome, record++);
-      }
-    };
-    let record = 0;
-    let batch: string[] = [];
+    const batches = new OrderedBatches(pool, lineLabeler(setup), consume, { items: BATCH_LINES, bytes: BATCH_BYTES });
     try {
-      for await (const line of ingest.lines('traces.jsonl')) {
-        record += 1;
-        if (labelHere) {
-          await consume(labelHere(line), record);
-          continue;
-        }
-        batch.push(line);
-        if (batch.length >= BATCH_LINES) {
-          pending.push({ first: record - batch.length + 1, outcomes: pool!.submit(batch) });
-          batch = [];
-          await drain(2 * workers);
-        }
-      }
-      if (batch.length > 0) pending.push({ first: record - batch.length + 1, outcomes: pool!.submit(batch) });
-      await drain(0);
+      // Length in UTF-16 units stands in for bytes: it only decides which traces are too big for a worker.
+      for await (const line of ingest.lines('traces.jsonl')) await batches.add(line, line.length);
+      await batches.flush();
     } finally {
       await pool?.close();
     }
