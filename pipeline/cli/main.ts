@@ -43,7 +43,8 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
     .option('--force', 're-run every stage even when fresh')
     .option('--skip <stages>', 'comma-separated stages to leave out of the run', (v) => v.split(',').filter(Boolean))
     .option('--seed <n>', 'base random seed for every stage', (v) => parseInteger('--seed', v))
-    .option('--strict', 'stop at the first rejected record instead of collecting rejects');
+    .option('--strict', 'stop at the first rejected record instead of collecting rejects')
+    .option('--verify-inputs', 're-hash every input file to judge freshness (by default only files up to 256 MB)');
   addStageFlags(pipeline, registry.all().flatMap((stage) => (stage.cli ?? []) as CliFlag[]));
   pipeline.action(async (options: Record<string, unknown>) => {
     const config: ConfigFile = options.config ? readConfigFile(String(options.config)) : {};
@@ -58,6 +59,7 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
       force: Boolean(options.force),
       only: options.only as string | undefined,
       from: options.from as string | undefined,
+      verifyInputs: Boolean(options.verifyInputs),
     }, 'pipeline');
   });
 
@@ -100,7 +102,7 @@ async function execute(
   plan: RunPlan,
   runDir: string,
   effects: RunEffects,
-  options: { force?: boolean; only?: string; from?: string },
+  options: { force?: boolean; only?: string; from?: string; verifyInputs?: boolean },
   command: 'pipeline' | 'report',
 ): Promise<void> {
   const savePlan = command === 'pipeline';

@@ -26,6 +26,7 @@ import { fitStandardizer, standardize } from '../../../analyses/cluster/standard
 import { createRng } from '../../../analyses/random/rng';
 import type { LabeledEpisode } from '../../../analyses/strategy/labeled-episode';
 import { ConfigError } from '../../errors';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage, type StageInput } from '../../runner/stage';
 
 /** Parameters of the cluster stage. */
@@ -126,6 +127,11 @@ export const clusterStage = defineStage({
     }
     progress.stop();
     await ctx.out.csv('clusters.csv', CLUSTER_COLUMNS, rows);
+    // Every labeled episode is clustered; those the label stage left out never arrive here.
+    const account = new EpisodeAccount('cluster', episodesReceived(label.manifest));
+    account.inherit(label.manifest);
+    account.use(rows.length);
+    account.check();
 
     const table = profile.labelTable();
     const agreement = table.total > 0 ? { ari: adjustedRandIndex(table), nmi: normalizedMutualInformation(table) } : { ari: null, nmi: null };
@@ -150,6 +156,7 @@ export const clusterStage = defineStage({
       `cluster: ${total} episodes, k = ${centroids.length}` +
         (chosen ? ` (silhouette ${chosen.silhouette.toFixed(3)}, range ${kMin}..${kMax}, sample ${sample.length})` : ' (too few distinct behaviours to split)') +
         (stability ? `, stability across ${stability.seeds} seeds: mean ARI ${stability.mean_ari.toFixed(3)}` : ''),
+      ...account.summary(),
       `cluster: agreement with strategy labels: ARI ${fmt(agreement.ari)}, NMI ${fmt(agreement.nmi)}`,
       ...clusters.map(
         (c) =>
@@ -158,9 +165,9 @@ export const clusterStage = defineStage({
       ),
     ];
     return {
-      counts: { episodes: total, sample: sample.length, k: centroids.length },
+      counts: { ...account.counts(), episodes: total, sample: sample.length, k: centroids.length },
       summary: lines,
-      details: { k: centroids.length, silhouette_by_k: selection?.scores ?? [], stability, ari_vs_labels: agreement.ari, nmi_vs_labels: agreement.nmi },
+      details: { k: centroids.length, silhouette_by_k: selection?.scores ?? [], stability, ari_vs_labels: agreement.ari, nmi_vs_labels: agreement.nmi, ...account.details() },
     };
   },
 });

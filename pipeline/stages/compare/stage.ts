@@ -16,6 +16,7 @@ import { RETRIEVAL_DECOMPOSITION_COLUMNS } from '../../../analyses/mechanism/ret
 import { RETRIEVAL_DEFINITIONS, type RetrievalDefinition, retrievalSuccess } from '../../../analyses/mechanism/retrieval-success';
 import { createRng } from '../../../analyses/random/rng';
 import { UserError } from '../../errors';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage, type StageResult, type StageInput } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
 import { blankNaN } from '../retrieval/stage';
@@ -96,16 +97,20 @@ export const compareStage = defineStage({
     const definitions = await readDefinitions(ctx.input('retrieval'));
     const schemes = [...(labels ? ['label'] : []), ...(clusters ? ['cluster'] : [])];
 
+    const ingest = ctx.input('ingest');
+    const account = new EpisodeAccount('compare', episodesReceived(ingest.manifest));
+    const perPolicy = new Map<string, number>();
     const groups = new Map<string, GroupBuilder>();
     const policies = new Set<string>();
     let episodes = 0;
     let unlabeled = 0;
     let unclustered = 0;
     const progress = ctx.progress('episodes');
-    for await (const row of ctx.input('ingest').jsonl<EpisodeRow>('episodes.jsonl')) {
+    for await (const row of ingest.jsonl<EpisodeRow>('episodes.jsonl')) {
       episodes += 1;
       progress.tick();
       policies.add(row.policy);
+      perPolicy.set(row.policy, (perPolicy.get(row.policy) ?? 0) + 1);
       const budget = budgetKey(row.budget);
       const key = JSON.stringify([row.family, budget]);
       let builder = groups.get(key);
@@ -142,10 +147,19 @@ export const compareStage = defineStage({
       await ctx.out.csv('compare_frequencies.csv', FREQUENCY_COLUMNS, []);
       await ctx.out.csv('decomposition.csv', DECOMPOSITION_COLUMNS, []);
       await ctx.out.csv('retrieval_decomposition.csv', RETRIEVAL_DECOMPOSITION_COLUMNS, []);
-      const skipped: StageResult = { counts: { episodes, groups: groups.size }, summary: [`compare: skipped — ${reason}`], details: { notes: [reason] } };
+      for (const [policy, n] of perPolicy) account.leaveOut('no_base_policy', policy, n);
+      account.check();
+      const skipped: StageResult = {
+        counts: { ...account.counts(), episodes, groups: groups.size },
+        summary: [`compare: skipped — ${reason}`, ...account.summary()],
+        details: { notes: [reason], ...account.details() },
+      };
       return skipped;
     }
 
+    // Unlabeled and unclustered episodes are used too, in a category of their own.
+    account.use(episodes);
+    account.check();
     const output = compareGroups(
       [...groups.values()].map((b) => b.group),
       { base: params.base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions },
@@ -171,6 +185,7 @@ export const compareStage = defineStage({
     );
     return {
       counts: {
+        ...account.counts(),
         episodes,
         groups: groups.size,
         frequency_rows: output.frequencies.length,

@@ -27,6 +27,7 @@ import { SequenceTally } from '../../../analyses/strategy/sequence-table';
 import { ConfigError, StageError } from '../../errors';
 import { judgeAndCompare, type JudgedEpisode } from '../../judge/compare';
 import { judgeItem } from '../../judge/prompt';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage } from '../../runner/stage';
 import { OrderedBatches } from '../../runner/ordered-batches';
 import { WorkerPool } from '../../runner/worker-pool';
@@ -181,6 +182,10 @@ export const labelStage = defineStage({
     await features.close();
     if (missingQuestion > 0) ctx.log.warn(`label: ${missingQuestion} episodes have no task question (labeled against an empty question).`);
 
+    const account = new EpisodeAccount('label', episodesReceived(ingest.manifest));
+    account.use(columns.size);
+    account.check();
+
     await ctx.out.csv('labels.csv', LABEL_COLUMNS, columns.rows());
     const sequenceRows = tally.rows(params.base);
     await ctx.out.csv('sequences.csv', SEQUENCE_COLUMNS, sequenceRows);
@@ -193,12 +198,14 @@ export const labelStage = defineStage({
     const summary = [
       `label: ${columns.size} episodes, labeler ${params.labeler} (${kinds.taxonomy} taxonomy, ${kinds.signature} signature), ${columns.distinctSequences} distinct query sequences`,
       `label: ${describeCounts(labelCounts, columns.size)}`,
+      ...account.summary(),
     ];
     const details: Record<string, unknown> = {
       labeler: { name: params.labeler, description: labeler.description, params: { searchTools: params.searchTools } },
       label_counts: Object.fromEntries(labelCounts),
       missing_question: missingQuestion,
       base: params.base,
+      ...account.details(),
     };
 
     if (truth.total > 0) {
@@ -250,7 +257,7 @@ export const labelStage = defineStage({
     }
 
     return {
-      counts: { episodes: columns.size, sequences: columns.distinctSequences, ...Object.fromEntries([...labelCounts].map(([label, n]) => [`label:${label}`, n])) },
+      counts: { ...account.counts(), episodes: columns.size, sequences: columns.distinctSequences, ...Object.fromEntries([...labelCounts].map(([label, n]) => [`label:${label}`, n])) },
       summary,
       details,
     };

@@ -10,10 +10,12 @@ import {
   addToRetrievalTable,
   createRetrievalTable,
   RETRIEVAL_COLUMNS,
+  retrievalCoverage,
   summarizeRetrieval,
 } from '../../../analyses/mechanism/retrieval-table';
 import { ConfigError } from '../../errors';
 import { textTable } from '../../cli/table';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage, type StageInput } from '../../runner/stage';
 
 /** Parameters of the retrieval stage. */
@@ -64,7 +66,8 @@ export const retrievalStage = defineStage({
     const table = createRetrievalTable();
     let episodes = 0;
     const progress = ctx.progress('episodes');
-    for await (const row of ctx.input('ingest').jsonl<EpisodeRow>('episodes.jsonl')) {
+    const ingest = ctx.input('ingest');
+    for await (const row of ingest.jsonl<EpisodeRow>('episodes.jsonl')) {
       addToRetrievalTable(table, row);
       episodes += 1;
       progress.tick();
@@ -84,10 +87,17 @@ export const retrievalStage = defineStage({
       summary.push(`retrieval: ${family}: no gold documents and no answers in its tasks — retrieval success undefined, no rows`);
     }
     const excludedTotal = [...result.excluded.values()].reduce((sum, n) => sum + n, 0);
+    const account = new EpisodeAccount('retrieval', episodesReceived(ingest.manifest));
+    for (const coverage of retrievalCoverage(table, result.definitions)) {
+      account.use(coverage.used);
+      account.leaveOut('no_retrieval_definition', coverage.policy, coverage.noDefinition);
+      account.leaveOut('retrieval_undefined_for_task', coverage.policy, coverage.notApplicable);
+    }
+    account.check();
     return {
-      counts: { episodes, rows: result.rows.length, excluded: excludedTotal },
-      summary,
-      details: { definitions: Object.fromEntries(result.definitions), excluded: Object.fromEntries(result.excluded) },
+      counts: { ...account.counts(), episodes, rows: result.rows.length, excluded: excludedTotal },
+      summary: [...summary, ...account.summary()],
+      details: { definitions: Object.fromEntries(result.definitions), excluded: Object.fromEntries(result.excluded), ...account.details() },
     };
   },
 });
