@@ -83,15 +83,9 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
     addStageFlags(report, (registry.get('report').cli ?? []) as CliFlag[]);
     report.action(async (options: Record<string, unknown>) => {
       const runDir = resolve(String(options.runDir));
-      const plan = readSavedPlan(runDir);
-      const reportStage = plan.stages.find((stage) => stage.name === 'report');
-      if (!reportStage) throw new UserError(`the run in ${runDir} has no report stage.`, 'Run `npm run pipeline` without --skip report.');
-      for (const flag of (registry.get('report').cli ?? []) as CliFlag[]) {
-        const value = options[flagAttribute(flag.flags)];
-        if (value !== undefined) reportStage.params[flag.param] = flag.parse ? flag.parse(value as string) : value;
-      }
-      // The saved plan stays as the pipeline wrote it: --figures here selects figures for this report only.
-      await execute(registry, plan, runDir, effects, { only: 'report' }, 'report');
+      // The plan is read under the lock (a pipeline run could be rewriting it); only its presence is checked before.
+      readSavedPlan(runDir);
+      await execute(registry, () => reportPlan(registry, runDir, options), runDir, effects, { only: 'report' }, 'report');
     });
   }
   return program;
@@ -99,7 +93,7 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
 
 async function execute(
   registry: StageRegistry,
-  plan: RunPlan,
+  planUnderLock: RunPlan | (() => RunPlan),
   runDir: string,
   effects: RunEffects,
   options: { force?: boolean; only?: string; from?: string; verifyInputs?: boolean },
@@ -111,6 +105,7 @@ async function execute(
   await ensureRunFolder(runDir);
   const release = acquireRunLock(runDir, command, effects.err);
   try {
+    const plan = typeof planUnderLock === 'function' ? planUnderLock() : planUnderLock;
     await runPipeline(plan, registry, {
       runDir,
       codeVersion: codeVersion(ROOT),
@@ -124,6 +119,19 @@ async function execute(
     release();
   }
   effects.err(`run folder: ${runDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+// The saved plan with this command's report flags applied; the file stays as the pipeline wrote it
+// (--figures here selects figures for this report only).
+function reportPlan(registry: StageRegistry, runDir: string, options: Record<string, unknown>): RunPlan {
+  const plan = readSavedPlan(runDir);
+  const reportStage = plan.stages.find((stage) => stage.name === 'report');
+  if (!reportStage) throw new UserError(`the run in ${runDir} has no report stage.`, 'Run `npm run pipeline` without --skip report.');
+  for (const flag of (registry.get('report').cli ?? []) as CliFlag[]) {
+    const value = options[flagAttribute(flag.flags)];
+    if (value !== undefined) reportStage.params[flag.param] = flag.parse ? flag.parse(value as string) : value;
+  }
+  return plan;
 }
 
 function readSavedPlan(runDir: string): RunPlan {
