@@ -140,10 +140,16 @@ export const labelStage = defineStage({
     const features = ctx.out.jsonl('features.jsonl');
     const progress = ctx.progress('label', Number(ingest.manifest.counts?.['accepted']) || undefined);
 
+    const account = new EpisodeAccount('label', episodesReceived(ingest.manifest));
     let record = 0;
     const consume = async (outcome: LabelOutcome) => {
       record += 1;
-      if (!outcome.ok) throw new StageError(`ingest/traces.jsonl record ${record} ${outcome.reason}.`);
+      if (!outcome.ok && outcome.policy === undefined) throw new StageError(`ingest/traces.jsonl record ${record} ${outcome.reason}.`);
+      if (!outcome.ok) {
+        ctx.log.warn(`ingest/traces.jsonl record ${record} ${outcome.reason}: left out`);
+        account.leaveOut('unlabelable', outcome.policy!);
+        return;
+      }
       const { labeled, trace } = outcome;
       if (outcome.missingQuestion) missingQuestion += 1;
       await features.writeSerialized(outcome.json);
@@ -182,7 +188,6 @@ export const labelStage = defineStage({
     await features.close();
     if (missingQuestion > 0) ctx.log.warn(`label: ${missingQuestion} episodes have no task question (labeled against an empty question).`);
 
-    const account = new EpisodeAccount('label', episodesReceived(ingest.manifest));
     account.use(columns.size);
     account.check();
 
