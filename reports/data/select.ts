@@ -1,9 +1,10 @@
 /**
- * Small selections every figure makes the same way: family order, the headline budget of a family,
+ * Small selections every figure makes the same way: family order, the headline budget of each family,
  * the k values shown.
  */
+import { compareText } from '../../analyses/stats/compare-text';
 import { kTicks } from '../theme/axes';
-import type { Budget } from './tables';
+import { type Budget, headlineBudget } from '../../analyses/budget';
 
 const FAMILY_ORDER = ['bridge', 'comparison', 'closed-book'];
 
@@ -13,17 +14,7 @@ export function orderFamilies(families: Iterable<string>): string[] {
     const index = FAMILY_ORDER.indexOf(family);
     return index === -1 ? FAMILY_ORDER.length : index;
   };
-  return [...new Set(families)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** The budget a family's headline numbers use: its largest integer T, else `all` (uncapped data). */
-export function headlineBudget(budgets: Iterable<Budget>): Budget | null {
-  let best: Budget | null = null;
-  for (const budget of budgets) {
-    if (budget === 'all') best ??= 'all';
-    else if (best === null || best === 'all' || budget > best) best = budget;
-  }
-  return best;
+  return [...new Set(families)].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
 }
 
 /** Headline budget per family of rows that carry family and budget. */
@@ -68,3 +59,4 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
   }
   return groups;
 }
+

@@ -3,6 +3,7 @@
  * stage (simulate / import / collect) if one ran, else the first episode's `meta.simulated`, plus the
  * ingest stage's counts, reject reasons and input files with their hashes.
  */
+import { compareText } from '../../analyses/stats/compare-text';
 import type { EpisodeTrace } from '../../analyses/episode';
 import type { StageManifest } from '../../pipeline/runner/stage';
 import type { Provenance } from '../data/tables';
@@ -80,7 +81,7 @@ export async function loadProvenance(upstream: Upstream, stageNames: readonly st
     };
     rejectReasons = Object.entries(summary.reject_reasons ?? {})
       .map(([reason, count]) => ({ reason, count }))
-      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
+      .sort((a, b) => b.count - a.count || compareText(a.reason, b.reason));
   }
 
   const stages = stageNames

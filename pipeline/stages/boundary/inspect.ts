@@ -2,16 +2,17 @@
  * `npm run inspect -- boundary`: the k = n boundary table, the verdict sentences at each family's
  * largest budget, and the task ids each policy gained and lost.
  */
-import type { VerdictRow } from '../../../analyses/passkt/boundary-table';
-import { parseBudget } from '../../../analyses/passkt/budget';
-import { compareText } from '../../../analyses/passkt/outcomes';
+import type { PairVerdict } from '../../../analyses/passkt/boundary-table';
+import { parseBudget } from '../../../analyses/budget';
 import { verdictSentence, type Verdict } from '../../../analyses/passkt/verdict';
+import { pValueText } from '../../../analyses/stats/format';
 import { textTable } from '../../cli/table';
 import type { StageInput } from '../../runner/stage';
-import { headlineBudget } from '../passkt/summary';
+import { compareText } from '../../../analyses/stats/compare-text';
+import { headlineBudget } from '../../../analyses/budget';
 
 /** The verdict rows at each family's headline budget (the largest T, else `all`). */
-export function headlineVerdicts(rows: readonly VerdictRow[]): VerdictRow[] {
+export function headlineVerdicts(rows: readonly PairVerdict[]): PairVerdict[] {
   const families = [...new Set(rows.map((row) => row.family))].sort(compareText);
   return families.flatMap((family) => {
     const own = rows.filter((row) => row.family === family);
@@ -27,10 +28,10 @@ export async function inspectBoundary(output: StageInput): Promise<string> {
   if (boundary.length === 0) return 'boundary: no policy pair to compare (one policy, or no common tasks).';
   const table = textTable(
     ['family', 'T', 'a', 'b', 'k', 'only_a', 'only_b', 'both', 'neither', 'p'],
-    boundary.map((row) => [row.family, row.budget, row.policy_a, row.policy_b, Number(row.k), Number(row.only_a), Number(row.only_b), Number(row.both), Number(row.neither), formatP(Number(row.p_value))]),
+    boundary.map((row) => [row.family, row.budget, row.policy_a, row.policy_b, Number(row.k), Number(row.only_a), Number(row.only_b), Number(row.both), Number(row.neither), pValueText(Number(row.p_value))]),
   );
   const sections = [`Capability boundary (solved at k = n: some episode correct; at a smaller k: pass@k >= 1/2)\n${table}`];
-  const rows = verdicts.map((row): VerdictRow => ({
+  const rows = verdicts.map((row): PairVerdict => ({
     family: row.family ?? '',
     budget: parseBudget(row.budget),
     a: row.policy_a ?? '',
@@ -68,9 +69,6 @@ function listIds(ids: readonly string[]): string {
   return ids.length > 8 ? `${shown}, … (${ids.length} in all)` : shown;
 }
 
-function formatP(p: number): string {
-  return p >= 0.001 ? p.toFixed(3) : p.toExponential(1);
-}
 
 function numberOrNaN(text: string | undefined): number {
   return text === undefined || text === '' ? NaN : Number(text);

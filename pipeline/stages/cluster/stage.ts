@@ -27,6 +27,8 @@ import { createRng } from '../../../analyses/random/rng';
 import type { LabeledEpisode } from '../../../analyses/strategy/labeled-episode';
 import { ConfigError } from '../../errors';
 import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
+import { fixed } from '../../../analyses/stats/format';
+import { type ClusterRow, clustersTable } from '../../tables/clusters';
 import { defineStage, type StageInput } from '../../runner/stage';
 
 /** Parameters of the cluster stage. */
@@ -56,8 +58,6 @@ export const ClusterParams = z
       .default({ behaviour: 1, tools: 1, words: 1 }),
   })
   .refine((p) => p.clusters[0] <= p.clusters[1], { message: 'clusters: min must not exceed max', path: ['clusters'] });
-
-const CLUSTER_COLUMNS = ['id', 'policy', 'task', 'family', 'budget', 'cluster', 'label', 'correct', 'pc1', 'pc2'] as const;
 
 /** Parses `--clusters 2..10` (or a single `4`). */
 export function parseClusterRange(value: string | boolean | string[]): [number, number] {
@@ -102,7 +102,7 @@ export const clusterStage = defineStage({
 
     // Pass 2: assign everything.
     const profile = new ClusterProfile(centroids.length, space.names, { typical: params.typical, distinctive: params.distinctive });
-    const rows: Record<string, unknown>[] = [];
+    const rows: ClusterRow[] = [];
     const progress = ctx.progress('cluster', total);
     for await (const episode of label.jsonl<LabeledEpisode>('features.jsonl')) {
       const vector = vectorize(space, episode);
@@ -126,7 +126,7 @@ export const clusterStage = defineStage({
       progress.tick();
     }
     progress.stop();
-    await ctx.out.csv('clusters.csv', CLUSTER_COLUMNS, rows);
+    await clustersTable.write(ctx.out, rows);
     // Every labeled episode is clustered; those the label stage left out never arrive here.
     const account = new EpisodeAccount('cluster', episodesReceived(label.manifest));
     account.inherit(label.manifest);
@@ -157,10 +157,10 @@ export const clusterStage = defineStage({
         (chosen ? ` (silhouette ${chosen.silhouette.toFixed(3)}, range ${kMin}..${kMax}, sample ${sample.length})` : ' (too few distinct behaviours to split)') +
         (stability ? `, stability across ${stability.seeds} seeds: mean ARI ${stability.mean_ari.toFixed(3)}` : ''),
       ...account.summary(),
-      `cluster: agreement with strategy labels: ARI ${fmt(agreement.ari)}, NMI ${fmt(agreement.nmi)}`,
+      `cluster: agreement with strategy labels: ARI ${fixed(agreement.ari)}, NMI ${fixed(agreement.nmi)}`,
       ...clusters.map(
         (c) =>
-          `cluster ${c.cluster}: ${c.size} episodes (${Object.entries(c.size_by_policy).map(([p, n]) => `${p} ${n}`).join(', ')}), success ${fmt(c.success_rate)}, ` +
+          `cluster ${c.cluster}: ${c.size} episodes (${Object.entries(c.size_by_policy).map(([p, n]) => `${p} ${n}`).join(', ')}), success ${fixed(c.success_rate)}, ` +
           `mostly ${Object.keys(c.labels)[0] ?? 'n/a'}; ${c.distinctive_features.slice(0, 3).map((f) => `${f.feature} ${f.difference_sd > 0 ? '+' : ''}${f.difference_sd.toFixed(1)} sd`).join(', ')}`,
       ),
     ];
@@ -186,9 +186,6 @@ function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-function fmt(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? 'n/a' : value.toFixed(3);
-}
 
 /** `npm run inspect -- cluster`: the chosen k, silhouettes and cluster descriptions. */
 async function inspectClusters(output: StageInput): Promise<string> {
@@ -198,7 +195,7 @@ async function inspectClusters(output: StageInput): Promise<string> {
     clusters: { cluster: number; size: number; success_rate: number; typical_episodes: string[]; labels: Record<string, number> }[];
   }>('cluster_summary.json');
   const lines = [...(output.manifest.summary ?? []), '', 'silhouette by k:'];
-  for (const score of summary.silhouette_by_k) lines.push(`  k=${score.k}: ${fmt(score.silhouette)}${score.k === summary.k ? '  <- chosen' : ''}`);
+  for (const score of summary.silhouette_by_k) lines.push(`  k=${score.k}: ${fixed(score.silhouette)}${score.k === summary.k ? '  <- chosen' : ''}`);
   lines.push('', 'typical episodes:');
   for (const c of summary.clusters) lines.push(`  cluster ${c.cluster}: ${c.typical_episodes.join(', ')}`);
   return `${lines.join('\n')}\n`;

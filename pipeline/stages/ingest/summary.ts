@@ -1,4 +1,5 @@
 import type { EpisodeRow } from '../../../analyses/episode';
+import { compareText } from '../../../analyses/stats/compare-text';
 
 /** Episode counts of one (policy, family, budget) cell. */
 export interface CellCount {
@@ -45,7 +46,7 @@ export class IngestTally {
     return [...this.cells.values()]
       .map(({ cell, scoreSum, scored, tasks }) => ({ ...cell, tasks: tasks.size, mean_score: scored > 0 ? scoreSum / scored : null }))
       .sort((a, b) =>
-        a.policy.localeCompare(b.policy) || a.family.localeCompare(b.family) || budgetOrder(a.budget) - budgetOrder(b.budget),
+        compareText(a.policy, b.policy) || compareText(a.family, b.family) || budgetOrder(a.budget) - budgetOrder(b.budget),
       );
   }
 }

@@ -6,6 +6,8 @@
  *   <run>/NN-stats/stats.jsonl × N ─► checks ─► sums ─┬─► stats.jsonl (what passkt reads), tasks.jsonl, summary.json
  *                                                     └─► label_counts.csv, label_frequencies.csv
  */
+import { labelCountsTable } from '../../tables/label-counts';
+import { labelFrequenciesTable } from '../../tables/label-frequencies';
 import { z } from 'zod';
 import { addReasons, addRecordCounts, emptyRecordCounts } from '../../../analyses/shard/counts';
 import { labelFrequencyRows } from '../../../analyses/shard/label-frequency-rows';
@@ -25,9 +27,6 @@ export const MergeParams = z.object({
   /** The shard runs to merge: their run folders (or their `stats.jsonl` files). */
   shards: z.array(z.string().min(1)).default([]),
 });
-
-const LABEL_COUNT_COLUMNS = ['policy', 'family', 'budget', 'task', 'label', 'episodes', 'successes'] as const;
-const LABEL_FREQUENCY_COLUMNS = ['policy', 'family', 'budget', 'label', 'episodes', 'share', 'true_episodes', 'true_share'] as const;
 
 /** The merge stage. */
 export const mergeStage = defineStage({
@@ -91,8 +90,8 @@ export const mergeStage = defineStage({
     await ctx.out.json('summary.json', summary);
     if (withLabels) {
       const counts = sum.labels.rows();
-      await ctx.out.csv('label_counts.csv', LABEL_COUNT_COLUMNS, counts);
-      await ctx.out.csv('label_frequencies.csv', LABEL_FREQUENCY_COLUMNS, labelFrequencyRows(counts, sum.labels.truthRows(), TAXONOMY_LABELS));
+      await labelCountsTable.write(ctx.out, counts);
+      await labelFrequenciesTable.write(ctx.out, labelFrequencyRows(counts, sum.labels.truthRows(), TAXONOMY_LABELS));
     }
 
     return {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { EpisodeRow } from '../../../analyses/episode';
-import { parseBudget } from '../../../analyses/passkt/budget';
+import { parseBudget } from '../../../analyses/budget';
 import { OutcomeCollector, type Outcome } from '../../../analyses/passkt/outcomes';
 import { UserError } from '../../errors';
 import type { StageContext, StageInput } from '../../runner/stage';
