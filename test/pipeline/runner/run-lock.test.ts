@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunLockedError } from '../../../pipeline/errors';
+import { createServer, type AddressInfo } from 'node:net';
+import { RunLockedError, UserError } from '../../../pipeline/errors';
+import { ensureRunFolder } from '../../../pipeline/runner/stage-folder';
 import { acquireRunLock, LOCK_FILE, readLockHolder } from '../../../pipeline/runner/run-lock';
 import { exitOf, runCli, startCli } from '../../helpers/cli-process';
 import { tempDir } from '../../helpers/run-stages';
@@ -27,16 +29,22 @@ async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<vo
 
 describe('one writer per run folder', () => {
   it('stops a second run into a locked folder at once with exit 2 naming the holder; report needs the lock, inspect does not (two real processes)', async () => {
-    const runDir = join(tempDir('lock-'), 'run');
+    const dir = tempDir('lock-');
+    const runDir = join(dir, 'run');
+    // Run A holds the lock while it waits, idle, on a judge endpoint that accepts and never answers.
+    const silent = createServer(() => {});
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const judge = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/v1`;
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ stages: { label: { judgeRetries: 0, judgeTimeoutMs: 600_000, judgeCache: join(dir, 'cache') } } }));
     // The issue's case: run A with one seed, run B with another into the same folder while A writes.
-    const a = startCli(['pipeline', '--quick', '--seed', '1', '--run-dir', runDir]);
+    const a = startCli(['pipeline', ...tinyInput(dir), '--seed', '1', '--run-dir', runDir, '--config', join(dir, 'config.json'), '--judge-url', judge, '--judge-model', 'm']);
     try {
-      await waitFor(() => existsSync(join(runDir, LOCK_FILE)) || a.exitCode !== null);
+      await waitFor(() => existsSync(join(runDir, '04-ingest', 'manifest.json')) || a.exitCode !== null);
       expect(readLockHolder(runDir)).toMatchObject({ pid: a.pid, host: hostname(), command: 'pipeline' });
       writeFileSync(join(runDir, 'run.json'), '{}'); // as if A had run before: `report` finds a run
 
       const started = Date.now();
-      const b = runCli(['pipeline', '--quick', '--seed', '2', '--skip', 'label', '--run-dir', runDir]);
+      const b = runCli(['pipeline', ...tinyInput(dir), '--seed', '2', '--skip', 'report,label', '--run-dir', runDir]);
       expect(b.status, b.stderr).toBe(2);
       expect(b.stderr).toContain(`is in use by another run: pid ${a.pid} on ${hostname()}`);
       expect(b.stderr).not.toMatch(/\[stale\]|\bat .*\.ts:\d+/);
@@ -46,13 +54,14 @@ describe('one writer per run folder', () => {
       expect(report.status, report.stderr).toBe(2);
       expect(report.stderr).toContain(`pid ${a.pid}`);
 
-      await waitFor(() => existsSync(join(runDir, '01-simulate', 'manifest.json')) || a.exitCode !== null);
-      const inspect = runCli(['inspect', 'simulate', '--run-dir', runDir]);
+      const inspect = runCli(['inspect', 'ingest', '--run-dir', runDir]);
       expect(inspect.status, inspect.stderr).toBe(0);
       expect(inspect.stderr).toContain(`note: a run is writing this folder now (pid ${a.pid}`);
-      expect(inspect.stdout).toContain('SIMULATED');
+      expect(inspect.stdout).toContain('episodes per policy / family / budget');
+      expect(a.exitCode).toBeNull(); // A held the lock throughout
     } finally {
       a.kill('SIGINT');
+      silent.close();
     }
     expect(await exitOf(a)).toBe(130);
     // Ctrl-C releases the lock: the next run needs no clean-up.
@@ -103,15 +112,14 @@ describe('one writer per run folder', () => {
     expect(existsSync(join(runDir, LOCK_FILE))).toBe(true);
   });
 
-  it('exits 2 with a message when --run-dir names an existing file', () => {
+  it('exits 2 with a message when --run-dir names an existing file', async () => {
     const dir = tempDir('lock-');
     const file = join(dir, 'a-file');
     writeFileSync(file, 'not a folder');
-    for (const runDir of [file, join(file, 'below')]) {
-      const run = runCli(['pipeline', ...tinyInput(dir), '--run-dir', runDir]);
-      expect(run.status, run.stderr).toBe(2);
-      expect(run.stderr).toContain(`the run folder ${runDir} names an existing file (or lies under one), not a folder`);
-      expect(run.stderr).not.toMatch(/internal error|\bat .*\.ts:\d+/);
-    }
+    const run = runCli(['pipeline', ...tinyInput(dir), '--run-dir', file]);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`the run folder ${file} names an existing file (or lies under one), not a folder`);
+    expect(run.stderr).not.toMatch(/internal error|\bat .*\.ts:\d+/);
+    await expect(ensureRunFolder(join(file, 'below'))).rejects.toThrow(UserError);
   });
 });
