@@ -74,10 +74,12 @@ export async function* readLines(path: string, options: ReadLinesOptions = {}): 
     if (lineNumber === 1 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
     let end = buffer.length;
     if (end > 0 && buffer[end - 1] === CARRIAGE_RETURN) end -= 1;
-    const text = buffer.toString('utf8', 0, end);
+    const content = buffer.subarray(0, end);
+    const text = content.toString('utf8');
     // isUtf8 is a native SIMD scan (GB/s); the slow search for the offset runs only on bad lines.
-    if (isUtf8(buffer.subarray(0, end))) return { line: lineNumber, text, tooLong: false, bytes };
-    return { line: lineNumber, text, tooLong: false, bytes, invalidUtf8At: firstInvalidUtf8(buffer.subarray(0, end)) + bytes - buffer.length };
+    if (isUtf8(content)) return { line: lineNumber, text, tooLong: false, bytes };
+    // The offset counts from the line's first byte, a stripped BOM included.
+    return { line: lineNumber, text, tooLong: false, bytes, invalidUtf8At: firstInvalidUtf8(content) + bytes - buffer.length };
   };
 
   try {

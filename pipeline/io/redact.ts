@@ -25,6 +25,7 @@ export function redactDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => redactDeep(item)) as T;
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
+    // defineProperty, not assignment: a `__proto__` key (carried in meta) stays a key.
     for (const [key, item] of Object.entries(value)) Object.defineProperty(copy, key, { value: redactDeep(item), enumerable: true, writable: true, configurable: true });
     return copy as T;
   }

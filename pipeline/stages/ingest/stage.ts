@@ -276,7 +276,8 @@ async function readTrajectories(
         ordinal += 1;
         if (shard && ordinal % shard.count !== shard.index) continue;
         counts.read += 1;
-        if (line.invalidUtf8At !== undefined) counts.utf8Replaced += 1;
+        // Without --lenient-utf8 such a line is a reject (parseRecord), not a replacement.
+        if (line.invalidUtf8At !== undefined && settings.limits.lenientUtf8) counts.utf8Replaced += 1;
         progress.tick();
         await batches.add(line, line.bytes);
       }

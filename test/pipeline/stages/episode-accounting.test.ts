@@ -84,6 +84,7 @@ describe('episode accounting across stages', () => {
       expect(captured.out).toContain('passkt: left out 24 of 73 episodes (budget outside grid): base 12, rl 12');
       expect(manifest('retrieval').counts['episodes_used']).toBeLessThan(73);
       expect(captured.out.some((line) => line.startsWith('retrieval: left out'))).toBe(true);
+      expect(captured.out.join('\n')).not.toMatch(/replaced by U\+FFFD/); // rejected, not replaced, without --lenient-utf8
       expect(manifest('label').counts).toMatchObject({ episodes_used: 73 });
       expect(manifest('cluster').counts).toMatchObject({ episodes_used: 73 });
     } finally {
