@@ -10,6 +10,7 @@ import { textTable } from '../../cli/table';
 import type { StageInput } from '../../runner/stage';
 import { compareText } from '../../../analyses/stats/compare-text';
 import { headlineBudget } from '../../../analyses/budget';
+import { boundaryTasksFile } from '../../tables/boundary-tasks';
 
 /** The verdict rows at each family's headline budget (the largest T, else `all`). */
 export function headlineVerdicts(rows: readonly PairVerdict[]): PairVerdict[] {
@@ -50,8 +51,8 @@ export async function inspectBoundary(output: StageInput): Promise<string> {
   }));
   const headline = headlineVerdicts(rows);
   if (headline.length > 0) sections.push(`\nVerdicts (at each family's largest budget; every budget in verdict.csv)\n${headline.map((row) => `  ${verdictSentence({ family: row.family, budget: String(row.budget), a: row.a, b: row.b, k: row.k }, row.verdict, row)}`).join('\n')}`);
-  if (output.has('boundary_tasks.json')) {
-    const tasks = await output.json<{ family: string; budget: string | number; policy_a: string; policy_b: string; k: number; only_a: string[]; only_b: string[] }[]>('boundary_tasks.json');
+  if (output.has(boundaryTasksFile.file)) {
+    const tasks = await boundaryTasksFile.read(output);
     const lines = headline.flatMap((row) => {
       const entry = tasks.find((item) => item.family === row.family && String(item.budget) === String(row.budget) && item.policy_a === row.a && item.policy_b === row.b && item.k === row.k);
       if (!entry) return [];

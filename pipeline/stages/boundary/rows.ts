@@ -6,6 +6,7 @@ import type { PairBoundary, PairVerdict } from '../../../analyses/passkt/boundar
 import { verdictSentence } from '../../../analyses/passkt/verdict';
 import type { BoundaryCsvRow } from '../../tables/boundary';
 import type { VerdictCsvRow } from '../../tables/verdict';
+import type { BoundaryTaskSets } from '../../tables/boundary-tasks';
 
 /** Rows of `boundary.csv`. */
 export function boundaryRows(rows: readonly PairBoundary[]): BoundaryCsvRow[] {
@@ -24,7 +25,7 @@ export function boundaryRows(rows: readonly PairBoundary[]): BoundaryCsvRow[] {
 }
 
 /** The content of `boundary_tasks.json`: the task ids behind every boundary row. */
-export function boundaryTasks(rows: readonly PairBoundary[]): Record<string, unknown>[] {
+export function boundaryTasks(rows: readonly PairBoundary[]): BoundaryTaskSets[] {
   return rows.map((row) => ({
     family: row.family,
     budget: row.budget,

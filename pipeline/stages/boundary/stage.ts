@@ -17,7 +17,9 @@ import { boundaryRows, boundaryTasks, sentenceOf, verdictRows } from './rows';
 import { boundaryTable } from '../../tables/boundary';
 import { verdictTable } from '../../tables/verdict';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
-import { readOutcomes } from '../passkt/read';
+import { readAll } from '../../io/read-all';
+import { boundaryTasksFile } from '../../tables/boundary-tasks';
+import { outcomesFile } from '../../tables/outcomes';
 
 /** Parameters of the boundary stage. */
 export const BoundaryParams = z.object({
@@ -54,13 +56,13 @@ export const boundaryStage = defineStage({
   inspect: inspectBoundary,
   async run(ctx) {
     const { params } = ctx;
-    const outcomes = await readOutcomes(ctx.input('passkt'));
+    const outcomes = await readAll(outcomesFile.stream(ctx.input('passkt')));
     const pairs = policyPairs(outcomes.map((outcome) => outcome.policy), params.base);
     const boundaries = pairBoundaries(outcomes, pairs, params.boundaryK);
     const verdicts = pairVerdicts(outcomes, boundaries, { resamples: params.resamples, level: params.level, alpha: params.alpha, minSharedTasks: params.minSharedTasks, rng: createRng(ctx.seed) });
 
     await boundaryTable.write(ctx.out, boundaryRows(boundaries));
-    await ctx.out.json('boundary_tasks.json', boundaryTasks(boundaries));
+    await boundaryTasksFile.write(ctx.out, boundaryTasks(boundaries));
     await verdictTable.write(ctx.out, verdictRows(verdicts));
 
     const excluded = boundaries.filter((row) => row.atN).reduce((sum, row) => sum + row.excluded.length, 0);

@@ -30,6 +30,8 @@ import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { fixed } from '../../../analyses/stats/format';
 import { type ClusterRow, clustersTable } from '../../tables/clusters';
 import { defineStage, type StageInput } from '../../runner/stage';
+import { featuresFile } from '../../tables/features';
+import { type ClusterSummary, clusterSummaryFile } from '../../tables/cluster-summary';
 
 /** Parameters of the cluster stage. */
 export const ClusterParams = z
@@ -84,7 +86,7 @@ export const clusterStage = defineStage({
 
     // Pass 1: the sample.
     const reservoir = new Reservoir<LabeledEpisode>(params.sampleSize, rng.fork('sample'));
-    for await (const episode of label.jsonl<LabeledEpisode>('features.jsonl')) reservoir.offer(episode);
+    for await (const episode of featuresFile.stream(label)) reservoir.offer(episode);
     const sample = reservoir.sample();
     const total = reservoir.seen;
 
@@ -104,7 +106,7 @@ export const clusterStage = defineStage({
     const profile = new ClusterProfile(centroids.length, space.names, { typical: params.typical, distinctive: params.distinctive });
     const rows: ClusterRow[] = [];
     const progress = ctx.progress('cluster', total);
-    for await (const episode of label.jsonl<LabeledEpisode>('features.jsonl')) {
+    for await (const episode of featuresFile.stream(label)) {
       const vector = vectorize(space, episode);
       const z = standardize(standardizer, vector);
       const point = weigh(z, scales);
@@ -136,7 +138,7 @@ export const clusterStage = defineStage({
     const table = profile.labelTable();
     const agreement = table.total > 0 ? { ari: adjustedRandIndex(table), nmi: normalizedMutualInformation(table) } : { ari: null, nmi: null };
     const clusters = profile.describe();
-    const summary = {
+    const summary: ClusterSummary = {
       episodes: total,
       sample_size: sample.length,
       k_range: params.clusters,
@@ -149,7 +151,7 @@ export const clusterStage = defineStage({
       label_agreement: { ...agreement, contingency: table },
       clusters,
     };
-    await ctx.out.json('cluster_summary.json', summary);
+    await clusterSummaryFile.write(ctx.out, summary);
 
     const chosen = selection?.scores.find((score) => score.k === centroids.length);
     const lines = [
@@ -189,11 +191,7 @@ function round6(value: number): number {
 
 /** `npm run inspect -- cluster`: the chosen k, silhouettes and cluster descriptions. */
 async function inspectClusters(output: StageInput): Promise<string> {
-  const summary = await output.json<{
-    k: number;
-    silhouette_by_k: { k: number; silhouette: number }[];
-    clusters: { cluster: number; size: number; success_rate: number; typical_episodes: string[]; labels: Record<string, number> }[];
-  }>('cluster_summary.json');
+  const summary = await clusterSummaryFile.read(output);
   const lines = [...(output.manifest.summary ?? []), '', 'silhouette by k:'];
   for (const score of summary.silhouette_by_k) lines.push(`  k=${score.k}: ${fixed(score.silhouette)}${score.k === summary.k ? '  <- chosen' : ''}`);
   lines.push('', 'typical episodes:');

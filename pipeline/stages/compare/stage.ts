@@ -5,14 +5,12 @@
  * decomposition, all with task-clustered bootstrap intervals. Columns: docs/mechanism.md.
  */
 import { z } from 'zod';
-import type { EpisodeRow } from '../../../analyses/episode';
 import { budgetKey } from '../../../analyses/budget';
 import { compareGroups } from '../../../analyses/mechanism/compare-group';
 import { createGroupBuilder, type GroupBuilder } from '../../../analyses/mechanism/group-episodes';
 import { compareHeadlines } from '../../../analyses/mechanism/headline';
 import { type RetrievalDefinition, retrievalSuccess } from '../../../analyses/mechanism/retrieval-success';
 import { createRng } from '../../../analyses/random/rng';
-import { UserError } from '../../errors';
 import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage, type StageResult, type StageInput } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
@@ -22,6 +20,7 @@ import { decompositionTable } from '../../tables/decomposition';
 import { labelsTable } from '../../tables/labels';
 import { retrievalTable } from '../../tables/retrieval';
 import { retrievalDecompositionTable } from '../../tables/retrieval-decomposition';
+import { episodesFile } from '../../tables/episodes';
 
 /** Parameters of the compare stage. */
 export const CompareParams = z.object({
@@ -93,7 +92,7 @@ export const compareStage = defineStage({
     let unlabeled = 0;
     let unclustered = 0;
     const progress = ctx.progress('episodes');
-    for await (const row of ingest.jsonl<EpisodeRow>('episodes.jsonl')) {
+    for await (const row of episodesFile.stream(ingest)) {
       episodes += 1;
       progress.tick();
       policies.add(row.policy);

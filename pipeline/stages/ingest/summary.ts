@@ -1,16 +1,7 @@
 import type { EpisodeRow } from '../../../analyses/episode';
 import { compareText } from '../../../analyses/stats/compare-text';
+import type { CellCount } from '../../tables/ingest-summary';
 
-/** Episode counts of one (policy, family, budget) cell. */
-export interface CellCount {
-  policy: string;
-  family: string;
-  budget: number | 'uncapped';
-  episodes: number;
-  correct: number;
-  tasks: number;
-  mean_score: number | null;
-}
 
 /** Running per-cell counts and the score histogram, kept while ingest streams. */
 export class IngestTally {

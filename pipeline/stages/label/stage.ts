@@ -12,7 +12,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import type { TaskRow } from '../../../analyses/episode';
 import { Reservoir } from '../../../analyses/cluster/reservoir';
 import { createRng } from '../../../analyses/random/rng';
 import { Confusion } from '../../../analyses/strategy/agreement';
@@ -43,6 +42,9 @@ import { sequencesTable } from '../../tables/sequences';
 import { fixed, percent } from '../../../analyses/stats/format';
 import { BASE_FLAG, RESAMPLES_FLAG, WORKERS_FLAG } from '../../runner/shared-flags';
 import { compareText } from '../../../analyses/stats/compare-text';
+import { featuresFile } from '../../tables/features';
+import { taskTableFile } from '../../tables/task-table';
+import { tracesFile } from '../../tables/traces';
 
 const LABELER_ENUM = Object.keys(LABELERS) as [LabelerName, ...LabelerName[]];
 
@@ -124,7 +126,7 @@ export const labelStage = defineStage({
     const rng = createRng(ctx.seed);
 
     const questions = new Map<string, string>();
-    for await (const task of ingest.jsonl<TaskRow>('tasks.jsonl')) questions.set(task.task, task.question);
+    for await (const task of taskTableFile.stream(ingest)) questions.set(task.task, task.question);
 
     const columns = new LabelColumns();
     const tally = new SequenceTally();
@@ -135,7 +137,7 @@ export const labelStage = defineStage({
     const kinds = { taxonomy: 0, signature: 0 };
     const judgeSample = new Reservoir<JudgedEpisode>(params.judgeSample, rng.fork('judge-sample'));
     let missingQuestion = 0;
-    const features = ctx.out.jsonl('features.jsonl');
+    const features = featuresFile.open(ctx.out);
     const progress = ctx.progress('label', Number(ingest.manifest.counts?.['accepted']) || undefined);
 
     const account = new EpisodeAccount('label', episodesReceived(ingest.manifest));
@@ -177,7 +179,7 @@ export const labelStage = defineStage({
     const batches = new OrderedBatches(pool, lineLabeler(setup), consume, { items: BATCH_LINES, bytes: BATCH_BYTES });
     try {
       // Length in UTF-16 units stands in for bytes: it only decides which traces are too big for a worker.
-      for await (const line of ingest.lines('traces.jsonl')) await batches.add(line, line.length);
+      for await (const line of ingest.lines(tracesFile.file)) await batches.add(line, line.length);
       await batches.flush();
     } finally {
       await pool?.close();

@@ -21,6 +21,8 @@ import { readStatsHeader } from '../../tables/stats/read';
 import { STATS_FORMAT, type StatsHeader } from '../../tables/stats/format';
 import { sumShards } from './sum-shards';
 import { sortTasks, writeStats } from '../../tables/stats/write';
+import { type IngestSummary, ingestSummaryFile } from '../../tables/ingest-summary';
+import { taskTableFile } from '../../tables/task-table';
 
 /** Parameters of the merge stage. */
 export const MergeParams = z.object({
@@ -72,11 +74,11 @@ export const mergeStage = defineStage({
     const withLabels = first.label !== null;
     await writeStats(ctx.out, { header, tasks, pairs, labels: withLabels ? sum.labels : null });
 
-    const taskWriter = ctx.out.jsonl('tasks.jsonl');
+    const taskWriter = taskTableFile.open(ctx.out);
     for (const row of tasks) await taskWriter.write(row);
     await taskWriter.close();
     const { shared } = header;
-    const summary = {
+    const summary: IngestSummary = {
       shards: ordered.length,
       read: records.read + shared.rejected_by_source,
       accepted: records.accepted,
@@ -87,7 +89,7 @@ export const mergeStage = defineStage({
       reject_reasons: addReasons(records.reject_reasons, shared.source_reject_reasons, shared.task_reject_reasons),
       inputs: ordered.map((shard) => shard.path),
     };
-    await ctx.out.json('summary.json', summary);
+    await ingestSummaryFile.write(ctx.out, summary);
     if (withLabels) {
       const counts = sum.labels.rows();
       await labelCountsTable.write(ctx.out, counts);

@@ -19,7 +19,7 @@ import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
 import { inspectPasskt } from './inspect';
-import { collectEpisodes } from './read';
+import { collectEpisodes } from '../../tables/episodes';
 import { collectMergedStats } from './collect-merged';
 import { crossoverRows, diffRows, marginalRows, passRows, saturationRows } from './rows';
 import { crossoverTable } from '../../tables/crossover';
@@ -28,6 +28,7 @@ import { passHatTable, passTable } from '../../tables/passkt';
 import { passDiffTable } from '../../tables/passkt-diff';
 import { saturationTable } from '../../tables/saturation';
 import { assignmentLines, headlineLines } from './summary';
+import { outcomesFile } from '../../tables/outcomes';
 
 /** Parameters of the passkt stage. */
 export const PassktParams = z.object({
@@ -58,7 +59,7 @@ export const passktStage = defineStage({
     const collector = params.source === 'merge' ? await collectMergedStats(ctx.input('merge')) : await collectEpisodes(ctx);
     const { outcomes, report } = collector.finish(params.budgets);
 
-    const writer = ctx.out.jsonl('outcomes.jsonl');
+    const writer = outcomesFile.open(ctx.out);
     for (const outcome of outcomes) await writer.write(outcome);
     await writer.close();
 

@@ -4,7 +4,6 @@
  * family: `gold_docs` when its tasks list gold documents, else `answer_in_results`.
  */
 import { z } from 'zod';
-import type { EpisodeRow } from '../../../analyses/episode';
 import { RETRIEVAL_DEFINITIONS } from '../../../analyses/mechanism/retrieval-success';
 import { addToRetrievalTable, createRetrievalTable, retrievalCoverage, summarizeRetrieval } from '../../../analyses/mechanism/retrieval-table';
 import { ConfigError } from '../../errors';
@@ -12,6 +11,7 @@ import { textTable } from '../../cli/table';
 import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage, type StageInput } from '../../runner/stage';
 import { retrievalTable } from '../../tables/retrieval';
+import { episodesFile } from '../../tables/episodes';
 
 /** Parameters of the retrieval stage. */
 export const RetrievalParams = z.object({
@@ -54,7 +54,7 @@ export const retrievalStage = defineStage({
     let episodes = 0;
     const progress = ctx.progress('episodes');
     const ingest = ctx.input('ingest');
-    for await (const row of ingest.jsonl<EpisodeRow>('episodes.jsonl')) {
+    for await (const row of episodesFile.stream(ingest)) {
       addToRetrievalTable(table, row);
       episodes += 1;
       progress.tick();
