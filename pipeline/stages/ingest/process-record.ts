@@ -1,4 +1,5 @@
 import type { EpisodeRow } from '../../../analyses/episode';
+import type { ResultDocuments } from './resolve-episode';
 import { TrajectorySchema, type Trajectory } from '../../formats/trajectory';
 import type { SourceLine } from '../../io/lines';
 import { parseRecord } from './parse-record';
@@ -9,7 +10,7 @@ import type { TaskIndex } from './task-index';
 export type RecordOutcome =
   | { kind: 'reject'; line: number; category: string; reason: string }
   /** Resolved: the row plus the row and trace already serialized (the costly part, done off the main thread). */
-  | { kind: 'episode'; line: number; row: EpisodeRow; rowJson: string; traceJson: string; derivedQuestion?: string; matchedByQuestion: boolean }
+  | { kind: 'episode'; line: number; row: EpisodeRow; rowJson: string; traceJson: string; documents: ResultDocuments; derivedQuestion?: string; matchedByQuestion: boolean }
   /** Valid, but it has no `sample`: its sample number depends on the order of the whole input. */
   | { kind: 'unnumbered'; line: number; trajectory: Trajectory; task: string; derivedQuestion?: string; matchedByQuestion: boolean };
 
@@ -32,9 +33,13 @@ export function processRecord(line: SourceLine, tasks: TaskIndex, settings: Proc
   let matchedByQuestion = false;
   let derivedQuestion: string | undefined;
   if (!task && settings.tasksGiven) {
-    const id = tasks.idForQuestion(question ?? trajectory.task);
-    if (id !== undefined) {
-      task = tasks.get(id);
+    const ids = tasks.idsForQuestion(question ?? trajectory.task);
+    if (ids.length > 1) {
+      const listed = ids.slice(0, 3).map((id) => `"${id}"`).join(', ') + (ids.length > 3 ? `, … (${ids.length} in all)` : '');
+      return { kind: 'reject', line: line.line, category: 'ambiguous question', reason: `task "${trajectory.task}" is not a task id, and its question matches ${ids.length} tasks (${listed}): give the trajectory its task id` };
+    }
+    if (ids.length === 1) {
+      task = tasks.get(ids[0]!);
       matchedByQuestion = true;
     }
   }
@@ -52,5 +57,5 @@ export function processRecord(line: SourceLine, tasks: TaskIndex, settings: Proc
   }
   const resolved = resolveEpisode(trajectory, task, trajectory.sample);
   if (typeof resolved === 'string') return { kind: 'reject', line: line.line, category: 'no verdict', reason: resolved };
-  return { kind: 'episode', line: line.line, row: resolved.row, rowJson: JSON.stringify(resolved.row), traceJson: JSON.stringify(resolved.trace), ...extra };
+  return { kind: 'episode', line: line.line, row: resolved.row, rowJson: JSON.stringify(resolved.row), traceJson: JSON.stringify(resolved.trace), documents: resolved.documents, ...extra };
 }

@@ -16,13 +16,14 @@ import { processRecord, type RecordOutcome } from './process-record';
 import { WorkerPool } from '../../runner/worker-pool';
 import { parseRecord } from './parse-record';
 import { RejectLog, type Reject } from './rejects';
-import { resolveEpisode } from './resolve-episode';
+import { resolveEpisode, type ResultDocuments } from './resolve-episode';
 import { IngestTally } from './summary';
 import { EpisodeColumns } from './episode-columns';
 import { TaskIndex } from './task-index';
 import { defineStage, type StageContext, type StageInput } from '../../runner/stage';
 import { formatIngestSummary } from './inspect';
 import { WORKERS_FLAG } from '../../runner/shared-flags';
+import { perPolicyText } from '../../runner/episode-accounting';
 
 const MiB = 1024 * 1024;
 
@@ -151,14 +152,38 @@ export const ingestStage = defineStage({
         (rejected ? ' — reasons in rejects.jsonl' : ''),
       `ingest: tasks ${tasks.size}${taskFile ? ` (read ${taskLines}, rejected ${tasksRejected})` : ' (derived from trajectories)'}` +
         (episodes.matchedByQuestion ? `, ${episodes.matchedByQuestion} episodes matched to tasks by question text` : ''),
+      ...incompleteTraceLines(episodes.tally),
     ];
     return {
       counts: { read, accepted: episodes.accepted, rejected, tasks: tasks.size, tasks_rejected: tasksRejected },
       summary: lines,
-      details: { reject_reasons: summary.reject_reasons },
+      details: {
+        reject_reasons: summary.reject_reasons,
+        policies: episodes.tally.policies(),
+        documents: episodes.tally.documentCounts(),
+        incomplete_traces: {
+          partial: Object.fromEntries(episodes.tally.incompleteTraces.partial),
+          missing: Object.fromEntries(episodes.tally.incompleteTraces.missing),
+        },
+      },
     };
   },
 });
+
+// Outcome-only and cut episodes are accepted, but the user should know the trace stages will treat them apart.
+function incompleteTraceLines(tally: IngestTally): string[] {
+  const lines: string[] = [];
+  const { missing, partial } = tally.incompleteTraces;
+  if (missing.size > 0) {
+    lines.push(`ingest: ${sumOf(missing)} episodes have no trace (outcome only: counted by passkt and boundary, left out of retrieval, label, cluster and compare): ${perPolicyText(missing)}`);
+  }
+  if (partial.size > 0) lines.push(`ingest: ${sumOf(partial)} episodes have a partial trace (steps cut): ${perPolicyText(partial)}`);
+  return lines;
+}
+
+function sumOf(counts: Map<string, number>): number {
+  return [...counts.values()].reduce((a, b) => a + b, 0);
+}
 
 async function readTasks(
   file: InputFile,
@@ -219,6 +244,7 @@ async function readTrajectories(
     let row: EpisodeRow;
     let rowJson: string;
     let traceJson: string;
+    let documents: ResultDocuments;
     if (outcome.kind === 'unnumbered') {
       const task = tasks.get(outcome.task)!;
       const cellKey = `${outcome.trajectory.policy}\u0000${task.row.task}\u0000${outcome.trajectory.budget ?? ''}`;
@@ -226,17 +252,17 @@ async function readTrajectories(
       samples.set(cellKey, arrival + 1);
       const resolved = resolveEpisode(outcome.trajectory, task, null, arrival);
       if (typeof resolved === 'string') return reject({ ...where, category: 'no verdict', reason: resolved });
-      ({ row } = resolved);
+      ({ row, documents } = resolved);
       rowJson = JSON.stringify(resolved.row);
       traceJson = JSON.stringify(resolved.trace);
-    } else ({ row, rowJson, traceJson } = outcome);
+    } else ({ row, rowJson, traceJson, documents } = outcome);
     if (seenIds.has(row.id)) {
       return reject({ ...where, category: 'duplicate id', reason: `duplicate episode id "${row.id}" (already accepted earlier; not counted twice)` });
     }
     seenIds.add(row.id);
     if (outcome.matchedByQuestion) counts.matchedByQuestion += 1;
     counts.accepted += 1;
-    tally.add(row);
+    tally.add(row, documents);
     columns.add(row);
     await rows.writeSerialized(rowJson);
     await traces.writeSerialized(traceJson);

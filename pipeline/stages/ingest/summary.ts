@@ -1,4 +1,5 @@
 import type { EpisodeRow } from '../../../analyses/episode';
+import type { ResultDocuments } from './resolve-episode';
 
 /** Episode counts of one (policy, family, budget) cell. */
 export interface CellCount {
@@ -11,14 +12,31 @@ export interface CellCount {
   mean_score: number | null;
 }
 
+/** Tool results of one (policy, family) and how many carried documents: what the retrieval stage checks before using `gold_docs`. */
+export interface DocumentCount {
+  policy: string;
+  family: string;
+  results: number;
+  results_with_docs: number;
+}
+
 /** Running per-cell counts and the score histogram, kept while ingest streams. */
 export class IngestTally {
   private readonly cells = new Map<string, { cell: CellCount; scoreSum: number; scored: number; tasks: Set<string> }>();
+  private readonly documents = new Map<string, DocumentCount>();
+  /** Episodes per policy whose trace is `partial` or `missing` (FORMAT.md `trace`). */
+  readonly incompleteTraces = { partial: new Map<string, number>(), missing: new Map<string, number>() };
   /** Scores in ten bins [0,.1), …, [.9,1]. */
   readonly scoreHistogram = new Array<number>(10).fill(0);
 
-  /** Counts one accepted episode. */
-  add(row: EpisodeRow): void {
+  /** Counts one accepted episode and the documents its results carried. */
+  add(row: EpisodeRow, documents: ResultDocuments): void {
+    const where = `${row.policy}\u0000${row.family}`;
+    let count = this.documents.get(where);
+    if (!count) this.documents.set(where, (count = { policy: row.policy, family: row.family, results: 0, results_with_docs: 0 }));
+    count.results += documents.results;
+    count.results_with_docs += documents.withDocs;
+    if (row.trace) this.incompleteTraces[row.trace].set(row.policy, (this.incompleteTraces[row.trace].get(row.policy) ?? 0) + 1);
     const key = `${row.policy}\u0000${row.family}\u0000${row.budget ?? ''}`;
     let entry = this.cells.get(key);
     if (!entry) {
@@ -38,6 +56,16 @@ export class IngestTally {
       entry.scored += 1;
       this.scoreHistogram[Math.min(9, Math.floor(row.score * 10))]! += 1;
     }
+  }
+
+  /** Tool results and results with documents per (policy, family), sorted. */
+  documentCounts(): DocumentCount[] {
+    return [...this.documents.values()].sort((a, b) => a.policy.localeCompare(b.policy) || a.family.localeCompare(b.family));
+  }
+
+  /** The policies seen, sorted. */
+  policies(): string[] {
+    return [...new Set([...this.cells.values()].map((entry) => entry.cell.policy))].sort();
   }
 
   /** The cells, sorted by policy, family, budget. */

@@ -150,18 +150,19 @@ describe('ingest stage', () => {
 });
 
 describe('ingest columnar output', () => {
-  it('episodes.arrow holds the same rows as episodes.jsonl', async () => {
+  it('episodes.arrow holds the same rows as episodes.jsonl (with the trace written out)', async () => {
     const { fromArrow } = await import('arquero');
     const dir = tempDir();
     const tasksPath = join(dir, 'tasks.jsonl');
     writeFileSync(tasksPath, jsonl(tasks));
     const trajPath = join(dir, 'trajectories.jsonl');
-    writeFileSync(trajPath, jsonl([good(), good({ budget: undefined, correct: false }), good({ task: 't2', steps: [] })]));
+    writeFileSync(trajPath, jsonl([good(), good({ budget: undefined, correct: false }), good({ task: 't2', steps: [] }), good({ task: 't2', sample: 1, steps: [], trace: 'missing' })]));
     const { outcomes } = await runStages([ingestStage], { stages: [{ name: 'ingest', params: { tasks: tasksPath, trajectories: [trajPath] } }], settings: { seed: 1, strict: false } }, join(dir, 'run'));
     const out = outcomes[0]!.dir;
     const fromJsonl = readJsonl<EpisodeRow>(join(out, 'episodes.jsonl'));
+    expect(fromJsonl.map((row) => row.trace)).toEqual([undefined, undefined, undefined, 'missing']);
     const fromArrowRows = fromArrow(readFileSync(join(out, 'episodes.arrow'))).objects();
-    expect(fromArrowRows).toEqual(fromJsonl);
+    expect(fromArrowRows).toEqual(fromJsonl.map((row) => ({ ...row, trace: row.trace ?? 'complete' })));
   });
 });
 
