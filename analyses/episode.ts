@@ -48,7 +48,8 @@ export function isOutcomeOnly(episode: { trace?: IncompleteTrace }): boolean {
 
 /** A step of the slim trace kept for strategy analyses (think/message steps are dropped). */
 export type TraceStep =
-  | { type: 'call'; tool: string; query: string; round: number }
+  /** `args`: the arguments as canonical JSON, present only when they hold more than the query text shows (several keys). */
+  | { type: 'call'; tool: string; query: string; round: number; args?: string }
   | { type: 'result'; tool: string; text: string; titles: string[]; ids: string[] }
   | { type: 'answer'; text: string };
 

@@ -31,3 +31,24 @@ export function parseBudget(value: unknown): Budget {
 export function normalizeGrid(budgets: Iterable<number>): number[] {
   return [...new Set(budgets)].sort((a, b) => a - b);
 }
+
+/** A budget and, when known, how its rows were measured. */
+export interface BudgetEntry {
+  budget: Budget;
+  /** `thresholded` rows at a T are uncapped episodes cut at T rounds, not episodes run under T. */
+  mode?: string;
+}
+
+/**
+ * The budget a family's headline reports: the largest T the data was run at, else `all`. A T that only
+ * thresholded rows have is not one (the episodes ran uncapped), so uncapped data reports `all` and a
+ * headline never names a budget the data was not run under. Null when there is no budget at all.
+ */
+export function headlineBudget(entries: Iterable<BudgetEntry>): Budget | null {
+  let best: Budget | null = null;
+  for (const { budget, mode } of entries) {
+    if (budget === 'all') best ??= 'all';
+    else if (mode !== 'thresholded' && (best === null || best === 'all' || budget > best)) best = budget;
+  }
+  return best;
+}

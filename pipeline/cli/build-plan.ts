@@ -37,6 +37,7 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   const params = new Map<string, Record<string, unknown>>();
   for (const stage of registry.all()) params.set(stage.name, { ...(config.stages?.[stage.name] ?? {}) });
   for (const name of Object.keys(config.stages ?? {})) registry.get(name);
+  setReferenceOnce(registry, config, params);
 
   for (const stage of registry.all()) {
     for (const flag of (stage.cli ?? []) as readonly CliFlag[]) {
@@ -73,6 +74,23 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
         ? (SHARD_RUN_STAGES as readonly string[]).includes(name)
         : !(SHARDING_STAGES as readonly string[]).includes(name);
   return planOf(registry, config, choices, params, inRun);
+}
+
+// The reference policy is one setting of the run: a stage-level `base` would let two stages compare in
+// opposite directions, so it is refused and the top-level value is given to every stage that compares.
+function setReferenceOnce(registry: StageRegistry, config: ConfigFile, params: Map<string, Record<string, unknown>>): void {
+  const perStage = Object.entries(config.stages ?? {}).filter(([, values]) => values && 'base' in values).map(([name]) => name);
+  if (perStage.length > 0) {
+    throw new UserError(
+      `the config file sets "base" for ${perStage.map((name) => `stages.${name}`).join(', ')}: the reference policy is one setting for the whole run.`,
+      'Write it once at the top level of the config file ({"base": "my-base-policy", …}), or pass --base <policy>.',
+    );
+  }
+  if (config.base === undefined) return;
+  for (const stage of registry.all()) {
+    const shape = (stage.params as { shape?: Record<string, unknown> }).shape;
+    if (shape && 'base' in shape) params.get(stage.name)!.base = config.base;
+  }
 }
 
 // A merge run reads statistics files, so it takes no trajectories, imports or shard of its own.

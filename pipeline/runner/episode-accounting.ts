@@ -37,6 +37,15 @@ export class LeftOut {
     return counts;
   }
 
+  /** policy → reason → episodes, for a manifest a downstream stage reads (the cluster stage repeats the label stage's). */
+  byPolicy(): Record<string, Record<string, number>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const reason of [...this.byReason.keys()].sort()) {
+      for (const [policy, n] of [...this.byReason.get(reason)!].sort(([a], [b]) => (a < b ? -1 : 1))) (out[policy] ??= {})[reason] = n;
+    }
+    return out;
+  }
+
   /** One summary line per reason: `label: left out 102 episodes without a trace (outcome only): react 102`. */
   lines(stage: string): string[] {
     return [...this.byReason.keys()].sort().map(

@@ -3,6 +3,7 @@
  * the k values shown.
  */
 import { kTicks } from '../theme/axes';
+import { headlineBudget as headlineBudgetOf, type BudgetEntry } from '../../analyses/passkt/budget';
 import type { Budget } from './tables';
 
 const FAMILY_ORDER = ['bridge', 'comparison', 'closed-book'];
@@ -18,25 +19,23 @@ export function orderFamilies(families: Iterable<string>): string[] {
 
 /** The budget a family's headline numbers use: its largest integer T, else `all` (uncapped data). */
 export function headlineBudget(budgets: Iterable<Budget>): Budget | null {
-  let best: Budget | null = null;
-  for (const budget of budgets) {
-    if (budget === 'all') best ??= 'all';
-    else if (best === null || best === 'all' || budget > best) best = budget;
-  }
-  return best;
+  return headlineBudgetOf([...budgets].map((budget) => ({ budget })));
 }
 
-/** Headline budget per family of rows that carry family and budget. */
-export function headlineBudgets(rows: readonly { family: string; budget: Budget }[]): Map<string, Budget> {
-  const byFamily = new Map<string, Budget[]>();
+/**
+ * Headline budget per family of rows that carry family and budget; rows that carry a `mode` (passkt
+ * tables) never make a thresholded T the headline — the data was not run at it.
+ */
+export function headlineBudgets(rows: readonly { family: string; budget: Budget; mode?: string }[]): Map<string, Budget> {
+  const byFamily = new Map<string, BudgetEntry[]>();
   for (const row of rows) {
     const list = byFamily.get(row.family) ?? [];
-    list.push(row.budget);
+    list.push(row);
     byFamily.set(row.family, list);
   }
   const result = new Map<string, Budget>();
-  for (const [family, budgets] of byFamily) {
-    const best = headlineBudget(budgets);
+  for (const [family, entries] of byFamily) {
+    const best = headlineBudgetOf(entries);
     if (best !== null) result.set(family, best);
   }
   return result;

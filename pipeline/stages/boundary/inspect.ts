@@ -3,19 +3,21 @@
  * largest budget, and the task ids each policy gained and lost.
  */
 import type { VerdictRow } from '../../../analyses/passkt/boundary-table';
-import { parseBudget } from '../../../analyses/passkt/budget';
+import { headlineBudget, parseBudget, type Budget } from '../../../analyses/passkt/budget';
 import { compareText } from '../../../analyses/passkt/outcomes';
 import { verdictSentence, type Verdict } from '../../../analyses/passkt/verdict';
 import { textTable } from '../../cli/table';
 import type { StageInput } from '../../runner/stage';
-import { headlineBudget } from '../passkt/summary';
 
-/** The verdict rows at each family's headline budget (the largest T, else `all`). */
-export function headlineVerdicts(rows: readonly VerdictRow[]): VerdictRow[] {
+/**
+ * The verdict rows at each family's headline budget: the one given (the largest T the data was run at,
+ * else `all`), or for a family without one the largest T of its rows.
+ */
+export function headlineVerdicts(rows: readonly VerdictRow[], headline: Readonly<Record<string, Budget>> = {}): VerdictRow[] {
   const families = [...new Set(rows.map((row) => row.family))].sort(compareText);
   return families.flatMap((family) => {
     const own = rows.filter((row) => row.family === family);
-    const budget = headlineBudget(own.map((row) => row.budget));
+    const budget = headline[family] ?? headlineBudget(own);
     return own.filter((row) => row.budget === budget);
   });
 }
@@ -47,7 +49,7 @@ export async function inspectBoundary(output: StageInput): Promise<string> {
     sharedPass1High: numberOrNaN(row.shared_ci_high),
     verdict: row.verdict as Verdict,
   }));
-  const headline = headlineVerdicts(rows);
+  const headline = headlineVerdicts(rows, (output.manifest.details.headline_budgets ?? {}) as Record<string, Budget>);
   if (headline.length > 0) sections.push(`\nVerdicts (at each family's largest budget; every budget in verdict.csv)\n${headline.map((row) => `  ${verdictSentence({ family: row.family, budget: String(row.budget), a: row.a, b: row.b, k: row.k }, row.verdict, row)}`).join('\n')}`);
   if (output.has('boundary_tasks.json')) {
     const tasks = await output.json<{ family: string; budget: string | number; policy_a: string; policy_b: string; k: number; only_a: string[]; only_b: string[] }[]>('boundary_tasks.json');

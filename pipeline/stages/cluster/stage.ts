@@ -27,6 +27,7 @@ import { createRng } from '../../../analyses/random/rng';
 import type { LabeledEpisode } from '../../../analyses/strategy/labeled-episode';
 import { ConfigError } from '../../errors';
 import { defineStage, type StageInput } from '../../runner/stage';
+import { LeftOut } from '../../runner/episode-accounting';
 
 /** Parameters of the cluster stage. */
 export const ClusterParams = z
@@ -157,9 +158,15 @@ export const clusterStage = defineStage({
           `mostly ${Object.keys(c.labels)[0] ?? 'n/a'}; ${c.distinctive_features.slice(0, 3).map((f) => `${f.feature} ${f.difference_sd > 0 ? '+' : ''}${f.difference_sd.toFixed(1)} sd`).join(', ')}`,
       ),
     ];
+    // The label stage left outcome-only episodes out; they are left out here for the same reason.
+    const labelCounts = label.manifest.counts ?? {};
+    const leftOut = new LeftOut();
+    for (const [policy, n] of Object.entries((label.manifest.details.left_out_by_policy ?? {}) as Record<string, Record<string, number>>)) {
+      for (const [reason, count] of Object.entries(n)) leftOut.add(reason, policy, count);
+    }
     return {
-      counts: { episodes: total, sample: sample.length, k: centroids.length },
-      summary: lines,
+      counts: { ...leftOut.counts(labelCounts.episodes_in ?? total), episodes: total, sample: sample.length, k: centroids.length },
+      summary: [...leftOut.lines('cluster'), ...lines],
       details: { k: centroids.length, silhouette_by_k: selection?.scores ?? [], stability, ari_vs_labels: agreement.ari, nmi_vs_labels: agreement.nmi },
     };
   },

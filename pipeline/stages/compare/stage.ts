@@ -5,7 +5,7 @@
  * decomposition, all with task-clustered bootstrap intervals. Columns: docs/mechanism.md.
  */
 import { z } from 'zod';
-import type { EpisodeRow } from '../../../analyses/episode';
+import { isOutcomeOnly, type EpisodeRow } from '../../../analyses/episode';
 import { budgetKey } from '../../../analyses/mechanism/budget-key';
 import { compareGroups } from '../../../analyses/mechanism/compare-group';
 import { DECOMPOSITION_COLUMNS } from '../../../analyses/mechanism/decomposition-rows';
@@ -18,12 +18,15 @@ import { createRng } from '../../../analyses/random/rng';
 import { UserError } from '../../errors';
 import { defineStage, type StageResult, type StageInput } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
+import { LeftOut } from '../../runner/episode-accounting';
+import { BaseParam, referenceLines, resolveReference } from '../../runner/reference-policy';
+import { readLabelStrategies } from './label-strategies';
 import { blankNaN } from '../retrieval/stage';
 
 /** Parameters of the compare stage. */
 export const CompareParams = z.object({
-  /** The reference policy every other policy is compared with. */
-  base: z.string().min(1).default('base'),
+  /** The reference policy every other policy is compared with; unset = resolved from the data. */
+  base: BaseParam,
   /** Bootstrap replicates (tasks resampled with replacement) per comparison. */
   resamples: z.number().int().positive().default(1000),
   /** Interval level. */
@@ -91,13 +94,16 @@ export const compareStage = defineStage({
   async run(ctx) {
     const { params } = ctx;
     const useClusters = params.clusters && ctx.hasInput('cluster');
-    const labels = ctx.hasInput('label') ? await readCategories(ctx.input('label'), 'labels.csv', 'label') : undefined;
+    const labeled = ctx.hasInput('label') ? await readLabelStrategies(ctx.input('label')) : undefined;
+    const labels = labeled?.strategies;
     const clusters = useClusters ? await readCategories(ctx.input('cluster'), 'clusters.csv', 'cluster') : undefined;
     const definitions = await readDefinitions(ctx.input('retrieval'));
     const schemes = [...(labels ? ['label'] : []), ...(clusters ? ['cluster'] : [])];
 
     const groups = new Map<string, GroupBuilder>();
     const policies = new Set<string>();
+    const traced = new Set<string>();
+    const leftOut = new LeftOut();
     let episodes = 0;
     let unlabeled = 0;
     let unclustered = 0;
@@ -106,6 +112,12 @@ export const compareStage = defineStage({
       episodes += 1;
       progress.tick();
       policies.add(row.policy);
+      // Strategies and retrieval are read from steps: an episode without any says nothing about them.
+      if (isOutcomeOnly(row)) {
+        leftOut.add('trace_missing', row.policy);
+        continue;
+      }
+      traced.add(row.policy);
       const budget = budgetKey(row.budget);
       const key = JSON.stringify([row.family, budget]);
       let builder = groups.get(key);
@@ -134,21 +146,24 @@ export const compareStage = defineStage({
       });
     }
     progress.stop();
-    if (!policies.has(params.base)) {
-      // Nothing to compare against (e.g. one imported policy): the rest of the run stays useful, so
-      // write empty tables and say how to choose a reference instead of failing the whole pipeline.
-      const reason = `the base policy "${params.base}" has no episodes (policies: ${[...policies].sort().join(', ') || 'none'}); choose the reference with --base <policy>`;
+    const reference = resolveReference(params.base, policies);
+    const base = reference.policy;
+    const accounting = { ...leftOut.counts(episodes), episodes, groups: groups.size };
+    if (!traced.has(base)) {
+      // The reference has outcomes but no trace (or no episodes at all): there is no strategy to compare
+      // against, while the rest of the run stays useful, so write empty tables and say why.
+      const reason = `the reference policy "${base}" has no episodes with a trace (policies with one: ${[...traced].sort().join(', ') || 'none'}); choose another with --base <policy>`;
       ctx.log.warn(reason);
       await ctx.out.csv('compare_frequencies.csv', FREQUENCY_COLUMNS, []);
       await ctx.out.csv('decomposition.csv', DECOMPOSITION_COLUMNS, []);
       await ctx.out.csv('retrieval_decomposition.csv', RETRIEVAL_DECOMPOSITION_COLUMNS, []);
-      const skipped: StageResult = { counts: { episodes, groups: groups.size }, summary: [`compare: skipped — ${reason}`], details: { notes: [reason] } };
+      const skipped: StageResult = { counts: accounting, summary: [...leftOut.lines('compare'), `compare: skipped — ${reason}`], details: { notes: [reason] } };
       return skipped;
     }
 
     const output = compareGroups(
       [...groups.values()].map((b) => b.group),
-      { base: params.base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions },
+      { base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions },
     );
     await ctx.out.csv('compare_frequencies.csv', FREQUENCY_COLUMNS, output.frequencies.map(blankNaN));
     await ctx.out.csv('decomposition.csv', DECOMPOSITION_COLUMNS, output.decomposition.map(blankNaN));
@@ -156,6 +171,9 @@ export const compareStage = defineStage({
 
     const notes = [...output.notes];
     if (unlabeled) notes.push(`${unlabeled} episodes had no rule label and were counted as "${UNLABELED}"`);
+    if (labeled && labeled.groupsWithReads.size > 0) {
+      notes.push(`strategies are label/reading (e.g. single-shot/deep) in ${[...labeled.groupsWithReads].sort().join('; ')}: episodes there read what they found`);
+    }
     if (unclustered) notes.push(`${unclustered} episodes had no cluster and were counted as "${UNCLUSTERED}"`);
     if (!labels) notes.push('the label stage is not part of this run: strategy frequencies and the shift-share decomposition use clusters only, if any');
     if (params.clusters && !useClusters) notes.push('the cluster stage is not part of this run: cluster frequencies were not compared');
@@ -171,15 +189,19 @@ export const compareStage = defineStage({
     );
     return {
       counts: {
-        episodes,
-        groups: groups.size,
+        ...accounting,
         frequency_rows: output.frequencies.length,
         decomposition_rows: output.decomposition.length,
         retrieval_rows: output.retrieval.length,
         unlabeled,
         unclustered,
       },
-      summary: [...headlines.map((line) => `compare: ${line}`), 'compare: every budget, symmetric terms and frequency tests: npm run inspect -- compare'],
+      summary: [
+        ...referenceLines('compare', reference),
+        ...leftOut.lines('compare'),
+        ...headlines.map((line) => `compare: ${line}`),
+        'compare: every budget, symmetric terms and frequency tests: npm run inspect -- compare',
+      ],
       details: { notes, schemes, definitions: Object.fromEntries(definitions), resamples: params.resamples, level: params.level },
     };
   },

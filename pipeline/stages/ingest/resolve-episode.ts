@@ -3,7 +3,7 @@ import { exactMatch } from '../../../analyses/text/exact-match';
 import { bestF1 } from '../../../analyses/text/f1';
 import { normalizeAnswer, stripPunctuation } from '../../../analyses/text/normalize';
 import type { Trajectory } from '../../formats/trajectory';
-import { queryText } from './query';
+import { argumentsKey, queryText } from './query';
 import { assignRounds } from './rounds';
 import type { IndexedTask } from './task-index';
 
@@ -54,7 +54,8 @@ export function resolveEpisode(
   trajectory.steps.forEach((step, index) => {
     if (step.type === 'call') {
       calls += 1;
-      steps.push({ type: 'call', tool: step.tool, query: queryText(step.args), round: roundOf[index]! });
+      const args = argumentsKey(step.args);
+      steps.push({ type: 'call', tool: step.tool, query: queryText(step.args), round: roundOf[index]!, ...(args !== undefined ? { args } : {}) });
     } else if (step.type === 'result') {
       const docs = step.docs ?? [];
       documents.results += 1;

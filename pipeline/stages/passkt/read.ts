@@ -40,7 +40,8 @@ export async function collectEpisodes(ctx: StageContext<unknown>): Promise<Outco
         'The file is written by the ingest stage; re-run it with `npm run pipeline -- --from ingest`.',
       );
     }
-    collector.add(row);
+    // A missing or cut trace does not tell how many rounds the episode used.
+    collector.add({ ...row, rounds: row.trace ? null : row.rounds });
     if (line % 10000 === 0) progress.tick(10000);
   }
   progress.tick(line % 10000);

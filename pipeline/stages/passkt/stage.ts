@@ -17,6 +17,8 @@ import { saturationTable } from '../../../analyses/passkt/saturation';
 import { createRng } from '../../../analyses/random/rng';
 import { defineStage } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
+import { LeftOut } from '../../runner/episode-accounting';
+import { BaseParam, referenceLines, resolveReference } from '../../runner/reference-policy';
 import { inspectPasskt } from './inspect';
 import { collectEpisodes } from './read';
 import { collectMergedStats } from './collect-merged';
@@ -25,8 +27,8 @@ import { assignmentLines, headlineLines } from './summary';
 
 /** Parameters of the passkt stage. */
 export const PassktParams = z.object({
-  /** The reference policy: every other policy is compared with it (a = other, b = base). */
-  base: z.string().min(1).default('base'),
+  /** The reference policy: every other policy is compared with it (a = other, b = base); unset = resolved from the data. */
+  base: BaseParam,
   /** Bootstrap resamples over tasks (0: point estimates only). */
   resamples: z.number().int().min(0).default(1000),
   /** Coverage of the percentile intervals. */
@@ -56,7 +58,9 @@ export const passktStage = defineStage({
     for (const outcome of outcomes) await writer.write(outcome);
     await writer.close();
 
-    const pairs = policyPairs(outcomes.map((outcome) => outcome.policy), params.base);
+    const policies = new Set(outcomes.map((outcome) => outcome.policy));
+    const reference = resolveReference(params.base, policies);
+    const pairs = policyPairs(policies, reference.policy);
     const analysis = analysePass(outcomes, pairs, { resamples: params.resamples, level: params.level, rng: createRng(ctx.seed) });
     const saturation = saturationTable(analysis.curves, analysis.marginal, params.saturationThreshold);
     const crossovers = crossoverTable(analysis.diffs);
@@ -68,12 +72,18 @@ export const passktStage = defineStage({
     await ctx.out.csv('saturation.csv', SATURATION_COLUMNS, saturationRows(saturation));
     await ctx.out.csv('crossover.csv', CROSSOVER_COLUMNS, crossoverRows(crossovers));
 
-    const policies = new Set(outcomes.map((outcome) => outcome.policy));
     const pairCount = report.pairsCapped + report.pairsThresholded;
-    const summary = [...assignmentLines(report, pairCount), ...headlineLines(analysis, crossovers, saturation, params.saturationThreshold)];
-    if (!policies.has(params.base) && policies.size > 1) summary.push(`passkt: base policy "${params.base}" is absent; every pair of policies is compared once in name order (set --base)`);
+    const leftOut = new LeftOut();
+    for (const [policy, n] of Object.entries(report.outsideGridByPolicy)) leftOut.add('budget_outside_grid', policy, n);
+    const summary = [
+      ...referenceLines('passkt', reference),
+      ...assignmentLines(report, pairCount),
+      ...leftOut.lines('passkt'),
+      ...headlineLines(analysis, crossovers, saturation, params.saturationThreshold),
+    ];
     return {
       counts: {
+        ...leftOut.counts(report.episodes),
         episodes: report.episodes,
         policy_task_pairs: pairCount,
         capped_pairs: report.pairsCapped,
@@ -85,7 +95,7 @@ export const passktStage = defineStage({
         policy_pairs: pairs.length,
       },
       summary,
-      details: { grid: report.grid, grid_source: report.gridSource, pairs, resamples: params.resamples, level: params.level },
+      details: { grid: report.grid, grid_source: report.gridSource, reference, pairs, resamples: params.resamples, level: params.level },
     };
   },
 });

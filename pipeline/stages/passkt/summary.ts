@@ -3,7 +3,7 @@
  * were assigned to budgets, then per family the headline budget's pass@1 and pass@n per policy and
  * each pair's difference and crossover.
  */
-import { compareBudgets, type Budget } from '../../../analyses/passkt/budget';
+import { headlineBudget } from '../../../analyses/passkt/budget';
 import type { CrossoverRow } from '../../../analyses/passkt/crossover';
 import type { PassAnalysis } from '../../../analyses/passkt/curves';
 import type { OutcomeReport } from '../../../analyses/passkt/outcomes';
@@ -24,13 +24,6 @@ function interval(low: number, high: number, format: (value: number) => string =
   return Number.isFinite(low) && Number.isFinite(high) ? ` [${format(low)}, ${format(high)}]` : '';
 }
 
-/** The budget headlines report: the largest T of the grid, else `all`. */
-export function headlineBudget(budgets: Iterable<Budget>): Budget | null {
-  const sorted = [...new Set(budgets)].sort(compareBudgets);
-  const numeric = sorted.filter((budget) => budget !== 'all');
-  return numeric.length > 0 ? (numeric[numeric.length - 1] as number) : sorted.length > 0 ? 'all' : null;
-}
-
 /** How the outcome table was built, in words. */
 export function assignmentLines(report: OutcomeReport, pairs: number): string[] {
   const lines = [
@@ -41,7 +34,11 @@ export function assignmentLines(report: OutcomeReport, pairs: number): string[] 
       `passkt: mixed input — ${report.pairsMixed} (policy, task) pairs have both capped and uncapped episodes: their capped episodes are used at their own T, their ${report.uncappedOfMixedPairs} uncapped episodes only in budget=all rows`,
     );
   }
-  if (report.episodesOutsideGrid > 0) lines.push(`passkt: ${report.episodesOutsideGrid} capped episodes ran at a budget outside the grid and are not used`);
+  if (report.correctRoundsUnknown > 0) {
+    lines.push(
+      `passkt: ${report.correctRoundsUnknown} correct uncapped episodes have no (or a cut) trace, so their rounds are unknown: they count as successes in budget=all rows and as failures at every threshold T`,
+    );
+  }
   return lines;
 }
 
@@ -51,7 +48,7 @@ export function headlineLines(analysis: PassAnalysis, crossovers: readonly Cross
   const families = [...new Set(analysis.curves.map((curve) => curve.family))].sort(compareText);
   for (const family of families) {
     const curves = analysis.curves.filter((curve) => curve.family === family);
-    const budget = headlineBudget(curves.map((curve) => curve.budget));
+    const budget = headlineBudget(curves);
     if (budget === null) continue;
     for (const curve of curves.filter((entry) => entry.budget === budget)) {
       const n = curve.kMax;
