@@ -37,13 +37,14 @@ export class FieldTally {
   /**
    * One line: `task ← example_id (100); sample ← none: …; …; policy ← file name "x"`. A policy the user
    * forced (`#name`, `--policy`) is named as such; counts are shown when a field has several sources.
+   * `fileDefault` is the file-name policy as displayed (quoted, with its rename if any).
    */
   describe(policy: { forced: string; how: string; fileDefault: string }): string {
     const parts = MAPPED_FIELDS.map((field) => {
-      if (field === 'policy' && policy.forced !== '') return `policy ← ${policy.how} "${policy.forced}"`;
+      if (field === 'policy' && policy.forced !== '') return `policy ← "${policy.forced}" (${policy.how})`;
       const counts = [...this.counts.get(field)!].sort((a, b) => b[1] - a[1]);
       if (counts.length === 0) return `${field} ← (no records converted)`;
-      const text = (source: string) => (source !== NONE ? source : field === 'policy' ? `file name "${policy.fileDefault}"` : DEFAULTS[field]);
+      const text = (source: string) => (source !== NONE ? source : field === 'policy' ? `file name ${policy.fileDefault}` : DEFAULTS[field]);
       if (counts.length === 1) return `${field} ← ${text(counts[0]![0])}`;
       return `${field} ← ${counts.map(([source, n]) => `${text(source)} (${n})`).join(', ')}`;
     });

@@ -229,7 +229,8 @@ async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, 
   }
   if (policies.size > 0) tally.policy = [...policies].sort().join('+');
   tally.fields = fields.toJSON();
-  tally.field_summary = fields.describe({ forced: forced ? rename(forced) : '', how: spec.policy ? `#${spec.policy} on the import` : '--policy', fileDefault: rename(defaultPolicy) });
+  const renamed = forced && rename(forced) !== forced ? `, renamed by --policy-name` : '';
+  tally.field_summary = fields.describe({ forced: forced ? rename(forced) : '', how: `${spec.policy ? `#${spec.policy} on --import` : '--policy'}${renamed}`, fileDefault: `"${defaultPolicy}"${rename(defaultPolicy) !== defaultPolicy ? `, renamed "${rename(defaultPolicy)}" by --policy-name` : ''}` });
   return tally;
 }
 

@@ -66,19 +66,22 @@ describe.skipIf(!present)('fireact on the fine-tuned GPT-3.5 HotpotQA trajectori
 describe('fireact on corrupted copies', () => {
   const good = { em: true, f1: 1, gt: 'x', pred: 'x', reward: true, traj: [{ role: 'user', content: 'Q?' }, { role: 'assistant', content: 'Thought: easy.\nAction: finish[X]' }, { role: 'user', content: 'Observation: Episode finished, reward = True' }] };
 
-  it('rejects records without traj, with an unreadable em, or without the question turn', async () => {
+  it('keeps a record without traj as outcome-only; rejects an unreadable em or a traj without the question turn', async () => {
     const file = writeTemp(tempDir(), 'fireact.json', JSON.stringify({ 1: good, 2: { ...good, traj: [] }, 3: { ...good, em: 'perhaps' }, 4: { ...good, traj: [{ role: 'assistant', content: 'x' }] }, 5: 'nope' }));
     const run = await runAdapter('fireact', file);
-    expect(run.trajectories.map((item) => [item.location, item.trajectory.correct, item.trajectory.answer])).toEqual([['1', true, 'X']]);
+    expect(run.trajectories.map((item) => [item.location, item.trajectory.task, item.trajectory.correct, item.trajectory.answer, item.trajectory.trace])).toEqual([
+      ['1', 'Q?', true, 'X', undefined],
+      ['2', '2', true, undefined, 'missing'],
+    ]);
+    expect(run.trajectories[1]!.fields).toEqual({ task: 'record key (traj is an array: no question)', correct: 'em' });
     expect(run.trajectories[0]!.trajectory.steps).toEqual([
       { type: 'think', text: 'easy.' },
       { type: 'answer', text: 'X' },
       { type: 'message', role: 'environment', text: 'Episode finished, reward = True' },
     ]);
     expect(run.rejects.map((reject) => [reject.location, reject.reason])).toEqual([
-      ['2', '"traj" is missing or empty'],
       ['3', '"em" is "perhaps", not a number or true/false'],
-      ['4', 'traj[0] is not the user question'],
+      ['4', 'traj[0] is not the user question (found role "assistant": "x")'],
       ['5', 'record is "nope", not an object'],
     ]);
   });

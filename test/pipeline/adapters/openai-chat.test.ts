@@ -135,14 +135,15 @@ describe('openai-chat on corrupted copies', () => {
       JSON.stringify({ ...good, example_id: 8, reward: 0 }),
     ];
     const run = await runAdapter('openai-chat', writeTemp(dir, 'corrupt.jsonl', `${lines.join('\n')}\n`));
-    expect(run.trajectories.map((item) => [item.location, item.trajectory.task, item.trajectory.correct])).toEqual([
-      [1, '1', true],
-      [9, '8', false],
+    expect(run.trajectories.map((item) => [item.location, item.trajectory.task, item.trajectory.correct, item.trajectory.trace])).toEqual([
+      [1, '1', true, undefined],
+      // No messages but a reward: the outcome is kept (outcome-only), never rejected.
+      [3, '3', true, 'missing'],
+      [9, '8', false, undefined],
     ]);
     const reasons = Object.fromEntries(run.rejects.map((reject) => [reject.location, reject.reason]));
-    expect(Object.keys(reasons).map(Number)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(Object.keys(reasons).map(Number)).toEqual([2, 4, 5, 6, 7]);
     expect(reasons[2]).toMatch(/not valid JSON/);
-    expect(reasons[3]).toMatch(/no chat message list at messages,traj,prompt\+completion/);
     expect(reasons[4]).toMatch(/tool call .* is a string but not JSON/);
     expect(reasons[5]).toMatch(/reward reward is "high"/);
     expect(reasons[6]).toMatch(/prompt\+completion: message \[1\]: has no "role"/);

@@ -53,9 +53,12 @@ describe.skipIf(!present)('import stage on several real sources at once', () => 
     expect(trajectories.every((trajectory) => ids.has(trajectory.task))).toBe(true);
 
     const csv = readFileSync(join(dir, 'imports.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('format,file,policy,read,converted,rejected,merged,with_verdict,correct');
+    expect(csv[0]).toBe('format,file,policy,read,converted,rejected,merged,with_verdict,correct,results,results_with_docs,outcome_only');
     expect(csv).toHaveLength(5);
-    expect(result.summary![0]).toMatch(/^react-text .*reflexion-react-base-5-trials\.txt \[react-base\]: read 512, converted 500, rejected 0, 12 merged; 170\/500 correct \(34\.0%\)$/);
+    expect(result.summary![0]).toMatch(/^react-text .*reflexion-react-base-5-trials\.txt \[react-base\]: read 512, converted 500, rejected 0, 12 merged; 170\/500 correct \(34\.0%\); \d+ of \d+ tool results carry documents$/);
+    expect(result.summary![1]).toBe(
+      '  fields: task ← question text (ReAct logs carry no task ids); sample ← BEGIN TRIAL n (sample n - 1); budget ← none: uncapped, reported as budget = all; correct ← section (BEGIN CORRECT / INCORRECT / HALTED AGENTS); policy ← "react-base" (#react-base on --import)',
+    );
     expect((result.details as { source_info: Record<string, Record<string, unknown>> }).source_info[fixture('react-text', 'reflexion-react-base-5-trials.txt')]!.trials).toHaveLength(5);
   });
 
