@@ -8,7 +8,7 @@ import { normalizeAnswer } from '../text/normalize';
 import { coveredEntities, questionEntities } from './question-entities';
 import { normalizeQuery } from './sequence';
 import { isSubset, jaccard } from './similarity';
-import { contentTerms, isNumberTerm, termKey, tokenize } from './terms';
+import { contentTerms, isNumberTerm, nameTokens, termKey, tokenize } from './terms';
 import { readingOf, type Reading, type RoleOf } from './tool-roles';
 import { STOP_WORDS } from './words';
 
@@ -43,6 +43,11 @@ export interface QueryFeatures {
    * the candidate's words and any run an earlier query already used (the bridge, kept as context).
    */
   other_result_names: string[];
+  /**
+   * Its new terms found neither in the question nor in any earlier result that it writes as a name or a
+   * value (TAXONOMY.md's new term: a name, entity or value) — what the agent brought itself (`unanchored`).
+   */
+  brought_names: string[];
 }
 
 /** Everything the rules and the audit trail need about one episode. */
@@ -149,6 +154,7 @@ export function episodeFeatures(trace: EpisodeTrace, question: string, options: 
       sim_previous: previousKeys === null ? null : round4(jaccard(keys, previousKeys)),
       has_candidate: hasCandidate,
       other_result_names: resultNames(step.query, terms, candidateKeys, earlierQueryKeys),
+      brought_names: broughtNames(step.query, terms),
     });
     earlierQueryKeys.push(keys);
     previousKeys = keys;
@@ -202,6 +208,13 @@ function resultNames(query: string, terms: readonly QueryTerm[], candidateKeys: 
   }
   flush();
   return names;
+}
+
+// A lower-case word the agent adds ("discovery", "father") rewords its query; a name or number it adds
+// ("Qutub Minar", "1783") is something it searches for without having read it.
+function broughtNames(query: string, terms: readonly QueryTerm[]): string[] {
+  const names = nameTokens(query);
+  return terms.filter((term) => term.source === 'nowhere' && names.has(term.term)).map((term) => term.term);
 }
 
 function withoutNumbers(keys: ReadonlySet<string>): Set<string> {

@@ -58,12 +58,12 @@ export const RULES: readonly Rule[] = [
   },
   {
     label: 'unanchored',
-    definition: 'two or more searches, none using a term from earlier results, and a query with a new term found neither in the question nor in any earlier result',
+    definition: 'two or more searches, none using a term from earlier results, and a query with a new name or value found neither in the question nor in any earlier result',
     test: (f) => {
       if (f.search_calls < 2 || f.queries.some(addsResultTerm)) return null;
       for (const [index, q] of f.queries.entries()) {
-        const brought = q.terms.find((term) => term.source === 'nowhere');
-        if (brought) return `query ${index + 1} uses "${brought.term}", found neither in the question nor in any earlier result`;
+        const brought = q.brought_names[0];
+        if (brought !== undefined) return `query ${index + 1} uses "${brought}", found neither in the question nor in any earlier result`;
       }
       return null;
     },

@@ -20,7 +20,7 @@ import { defineStage, type StageResult, type StageInput } from '../../runner/sta
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
 import { LeftOut } from '../../runner/episode-accounting';
 import { BaseParam, referenceLines, resolveReference } from '../../runner/reference-policy';
-import { readLabelStrategies } from './label-strategies';
+import { readLabelStrategies, type LabelStrategies } from './label-strategies';
 import { blankNaN } from '../retrieval/stage';
 
 /** Parameters of the compare stage. */
@@ -62,6 +62,12 @@ async function readDefinitions(input: StageInput): Promise<Map<string, Retrieval
     if (row.family !== undefined && definition) definitions.set(row.family, definition);
   }
   return definitions;
+}
+
+// TAXONOMY.md: where episodes read what they found, the strategy compared is label/reading.
+function readingLines(labeled: LabelStrategies | undefined): string[] {
+  if (!labeled || labeled.groupsWithReads.size === 0) return [];
+  return [`compare: strategies are label/reading (e.g. single-shot/deep) in ${[...labeled.groupsWithReads].sort().join('; ')}, where episodes read what they found`];
 }
 
 function asCsvStrings(row: object): Record<string, string> {
@@ -171,9 +177,7 @@ export const compareStage = defineStage({
 
     const notes = [...output.notes];
     if (unlabeled) notes.push(`${unlabeled} episodes had no rule label and were counted as "${UNLABELED}"`);
-    if (labeled && labeled.groupsWithReads.size > 0) {
-      notes.push(`strategies are label/reading (e.g. single-shot/deep) in ${[...labeled.groupsWithReads].sort().join('; ')}: episodes there read what they found`);
-    }
+
     if (unclustered) notes.push(`${unclustered} episodes had no cluster and were counted as "${UNCLUSTERED}"`);
     if (!labels) notes.push('the label stage is not part of this run: strategy frequencies and the shift-share decomposition use clusters only, if any');
     if (params.clusters && !useClusters) notes.push('the cluster stage is not part of this run: cluster frequencies were not compared');
@@ -199,10 +203,11 @@ export const compareStage = defineStage({
       summary: [
         ...referenceLines('compare', reference),
         ...leftOut.lines('compare'),
+        ...readingLines(labeled),
         ...headlines.map((line) => `compare: ${line}`),
         'compare: every budget, symmetric terms and frequency tests: npm run inspect -- compare',
       ],
-      details: { notes, schemes, definitions: Object.fromEntries(definitions), resamples: params.resamples, level: params.level },
+      details: { notes, schemes, reading_groups: [...(labeled?.groupsWithReads ?? [])].sort(), definitions: Object.fromEntries(definitions), resamples: params.resamples, level: params.level },
     };
   },
 });

@@ -52,17 +52,18 @@ export function headlineLines(analysis: PassAnalysis, crossovers: readonly Cross
     if (budget === null) continue;
     for (const curve of curves.filter((entry) => entry.budget === budget)) {
       const n = curve.kMax;
+      // With one sample per task there is no pass@k beyond pass@1 to report.
+      const atN = n === 1 ? ' (n = 1 sample per task: pass@1 only)' : `, pass@${n} ${fixed3(curve.pass[n - 1] as number)}${interval(curve.passLow[n - 1] as number, curve.passHigh[n - 1] as number)}`;
       lines.push(
-        `passkt: ${family} T=${budget} ${curve.policy} (${curve.mode}, ${curve.tasks[0]} tasks): pass@1 ${fixed3(curve.pass[0] as number)}${interval(curve.passLow[0] as number, curve.passHigh[0] as number)}, pass@${n} ${fixed3(curve.pass[n - 1] as number)}${interval(curve.passLow[n - 1] as number, curve.passHigh[n - 1] as number)}`,
+        `passkt: ${family} T=${budget} ${curve.policy} (${curve.mode}, ${curve.tasks[0]} tasks): pass@1 ${fixed3(curve.pass[0] as number)}${interval(curve.passLow[0] as number, curve.passHigh[0] as number)}${atN}`,
       );
     }
     for (const diff of analysis.diffs.filter((entry) => entry.family === family && entry.budget === budget)) {
       const n = diff.kMax;
       const crossover = crossovers.find((row) => row.family === family && row.budget === budget && row.a === diff.a && row.b === diff.b);
       const where = !crossover ? '' : crossover.status === 'always' ? `; ${diff.a} at or above ${diff.b} at every k` : crossover.status === 'never' ? `; ${diff.a} below ${diff.b} at k=${n}` : `; crossover at k=${crossover.k}`;
-      lines.push(
-        `passkt: ${family} T=${budget} ${diff.a} − ${diff.b}: k=1 ${signed3(diff.diff[0] as number)}${interval(diff.low[0] as number, diff.high[0] as number, signed3)}, k=${n} ${signed3(diff.diff[n - 1] as number)}${interval(diff.low[n - 1] as number, diff.high[n - 1] as number, signed3)}${where}`,
-      );
+      const atN = n === 1 ? '' : `, k=${n} ${signed3(diff.diff[n - 1] as number)}${interval(diff.low[n - 1] as number, diff.high[n - 1] as number, signed3)}`;
+      lines.push(`passkt: ${family} T=${budget} ${diff.a} − ${diff.b}: k=1 ${signed3(diff.diff[0] as number)}${interval(diff.low[0] as number, diff.high[0] as number, signed3)}${atN}${where}`);
     }
     const depth = saturation.filter((row) => row.family === family && row.k === 1);
     if (depth.length > 0) lines.push(`passkt: ${family} saturation depth T* at k=1 (Δ_T < ${threshold}): ${depth.map((row) => `${row.policy} ${row.tStar ?? 'not reached'}`).join(', ')}`);

@@ -350,3 +350,24 @@ describe('reading (tools with the read role)', () => {
     expect(applyRules(features).label).toBe('single-shot');
   });
 });
+
+describe('unanchored needs a name or value the agent brought', () => {
+  it('is reformulate when the only word from nowhere is a lower-case common word', () => {
+    const steps: StepSpec[] = [
+      ['search', 'isolation of tungsten as a metal in 1783'],
+      ['result', 'Tungsten was isolated in 1783.'],
+      ['search', 'brothers credited with the discovery of tungsten'],
+      ['answer', 'Elhuyar brothers'],
+    ];
+    expect(label('Which brothers are credited with the isolation of tungsten as a metal in 1783?', steps)).toBe('reformulate');
+  });
+  it('takes no name from an all-lower-case query (no case evidence), only numbers', () => {
+    const steps: StepSpec[] = [['search', 'orchid harbor director'], ['result', 'Orchid Harbor is a film.'], ['search', 'ivo marsh nationality'], ['answer', 'Danish']];
+    expect(label(BRIDGE_Q, steps)).toBe('reformulate');
+    expect(label(BRIDGE_Q, [...steps.slice(0, 2), ['search', 'orchid harbor 1994'], ['answer', 'x']])).toBe('unanchored');
+  });
+  it('counts a number the agent brought as a value', () => {
+    const steps: StepSpec[] = [['search', 'Orchid Harbor director'], ['result', 'Orchid Harbor is a film.'], ['search', 'Orchid Harbor 1994 director'], ['answer', 'x']];
+    expect(label(BRIDGE_Q, steps)).toBe('unanchored');
+  });
+});

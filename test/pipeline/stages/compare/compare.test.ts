@@ -108,7 +108,8 @@ describe('compare stage', () => {
     const { output, result } = await runWithFakeContext(compareStage, { params: { resamples: 20 }, inputs: { ...given, label: { 'labels.csv': reading } } });
     const strategies = new Set(output.csvRows('compare_frequencies.csv').filter((r) => r.scheme === 'label').map((r) => r.strategy));
     expect([...strategies].sort()).toEqual(['reformulate/none', 'sequential/deep', 'sequential/none', 'single-shot/deep', 'single-shot/none', 'verify/deep']);
-    expect(result.details!.notes).toContain('strategies are label/reading (e.g. single-shot/deep) in bridge, T=5: episodes there read what they found');
+    expect(result.summary).toContain('compare: strategies are label/reading (e.g. single-shot/deep) in bridge, T=5, where episodes read what they found');
+    expect(result.details!.reading_groups).toEqual(['bridge, T=5']);
     // Reading depth is a strategy difference now: sequential/none (base) and sequential/deep (rl) share no support.
     const sequentialDeep = output.csvRows('compare_frequencies.csv').find((r) => r.scheme === 'label' && r.strategy === 'sequential/deep')!;
     expect(sequentialDeep).toMatchObject({ support: 'gained', count_a: '0' });
