@@ -71,7 +71,19 @@ describe.skipIf(!present)('openai-chat on verifiers wiki-search results', () => 
           const results = item.trajectory.steps.filter((step) => step.type === 'result');
           expect(results.every((step) => step.type === 'result' && step.tool !== 'tool')).toBe(true);
           expect(item.trajectory.policy).toBe(`wiki-search-${model}`);
+          expect(item.fields).toEqual({ task: 'example_id', correct: 'reward >= 1' });
         });
+      });
+
+      it("turns search_pages' printed list of pages into documents, one per {'page_id', 'title'} dict", () => {
+        run.trajectories.forEach((item, i) => {
+          // Counted here on the raw text: every dict of a printed page list opens with 'page_id'.
+          const raw = (source[i]!.completion as { role: string; content: string }[]).filter((m) => m.role === 'tool').map((m) => (m.content.startsWith("[{'page_id'") ? (m.content.match(/\{'page_id': /g) ?? []).length : 0));
+          const docs = item.trajectory.steps.flatMap((step) => (step.type === 'result' ? [step.docs?.length ?? 0] : []));
+          expect(docs).toEqual(raw);
+        });
+        const first = run.trajectories[0]!.trajectory.steps.find((step) => step.type === 'result' && step.docs);
+        expect(first?.type === 'result' && first.docs![0]).toMatchObject({ id: expect.any(String), title: expect.any(String), text: '' });
       });
     });
   }
@@ -114,7 +126,23 @@ describe.skipIf(!present)('openai-chat on tau-bench historical trajectories', ()
       expect(trajectory.steps.filter((step) => step.type === 'message' && step.role === 'user')).toHaveLength(record.traj.filter((message) => message.role === 'user').length);
       expect(trajectory.meta?.question).toBe(record.info.task.instruction);
       expect(trajectory.policy).toBe('gpt-4o');
+      expect(run.trajectories[i]!.fields).toEqual({ task: 'task_id', sample: 'trial', correct: 'reward >= 1' });
     });
+  });
+
+  it('finds no documents in its API results (records, not hits with a title or text)', () => {
+    const hasDocumentFields = (value: unknown): boolean => value !== null && typeof value === 'object' && ['title', 'text', 'snippet', 'content', 'url'].some((key) => key in (value as object));
+    const withDocs = source.flatMap((record) => record.traj.filter((m) => m.role === 'tool')).filter((m) => {
+      try {
+        const parsed: unknown = JSON.parse((m as { content: string }).content);
+        return Array.isArray(parsed) ? parsed.some(hasDocumentFields) : hasDocumentFields(parsed);
+      } catch {
+        return false;
+      }
+    }).length;
+    const results = run.trajectories.flatMap((item) => item.trajectory.steps.filter((step) => step.type === 'result' && (step.docs?.length ?? 0) > 0));
+    expect(results).toHaveLength(withDocs);
+    expect(withDocs).toBe(0);
   });
 });
 
