@@ -1,10 +1,10 @@
 /**
- * Small selections every figure makes the same way: family order, the headline budget of a family,
+ * Small selections every figure makes the same way: family order, the headline budget of each family,
  * the k values shown.
  */
+import { compareText } from '../../analyses/stats/compare-text';
 import { kTicks } from '../theme/axes';
-import { headlineBudget as headlineBudgetOf, type BudgetEntry } from '../../analyses/passkt/budget';
-import type { Budget } from './tables';
+import { type Budget, type BudgetEntry, headlineBudget } from '../../analyses/budget';
 
 const FAMILY_ORDER = ['bridge', 'comparison', 'closed-book'];
 
@@ -14,12 +14,7 @@ export function orderFamilies(families: Iterable<string>): string[] {
     const index = FAMILY_ORDER.indexOf(family);
     return index === -1 ? FAMILY_ORDER.length : index;
   };
-  return [...new Set(families)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** The budget a family's headline numbers use: its largest integer T, else `all` (uncapped data). */
-export function headlineBudget(budgets: Iterable<Budget>): Budget | null {
-  return headlineBudgetOf([...budgets].map((budget) => ({ budget })));
+  return [...new Set(families)].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
 }
 
 /**
@@ -35,7 +30,7 @@ export function headlineBudgets(rows: readonly { family: string; budget: Budget;
   }
   const result = new Map<string, Budget>();
   for (const [family, entries] of byFamily) {
-    const best = headlineBudgetOf(entries);
+    const best = headlineBudget(entries);
     if (best !== null) result.set(family, best);
   }
   return result;
@@ -67,3 +62,4 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
   }
   return groups;
 }
+

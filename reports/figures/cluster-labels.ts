@@ -4,6 +4,7 @@
  */
 import { envelope } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
+import { compareNatural } from '../../analyses/stats/compare-text';
 
 function build({ data }: FigureContext): FigureOutcome {
   if (!data.clusterLabels) return skip(data.problems['clusters.csv'] ?? 'no clusters.csv in this run.');
@@ -12,7 +13,7 @@ function build({ data }: FigureContext): FigureOutcome {
   const totals = new Map<string, number>();
   for (const c of counts) totals.set(c.cluster, (totals.get(c.cluster) ?? 0) + c.episodes);
   const values = counts.map((c) => ({ ...c, share: c.episodes / totals.get(c.cluster)! }));
-  const clusters = [...totals.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const clusters = [...totals.keys()].sort(compareNatural);
   const labels = [...new Set(counts.map((c) => c.label))].sort();
   const spec = envelope('Contingency of behaviour clusters and strategy labels', {
     data: { values },

@@ -6,6 +6,7 @@ import { orderPolicies } from '../theme/colors';
 import { PALETTE } from '../theme/colors';
 import { envelope } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
+import { compareNatural } from '../../analyses/stats/compare-text';
 
 // Four decimals are far below a pixel at any print size and keep the files small.
 const round = (value: number) => Math.round(value * 1e4) / 1e4;
@@ -15,7 +16,7 @@ function build({ data }: FigureContext): FigureOutcome {
   const points = data.clusterPoints;
   if (points.length === 0) return skip('clusters.csv has no episodes.');
   const policies = orderPolicies(points.map((p) => p.policy));
-  const clusters = [...new Set(points.map((p) => p.cluster))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const clusters = [...new Set(points.map((p) => p.cluster))].sort(compareNatural);
   const spec = envelope('Behaviour clusters on the first two principal components, per policy', {
     data: { values: points.map((p) => ({ policy: p.policy, cluster: p.cluster, label: p.label, pc1: round(p.pc1), pc2: round(p.pc2) })) },
     facet: { field: 'policy', type: 'nominal', sort: policies, header: { title: null } },

@@ -3,9 +3,8 @@
  * `label/reading` (e.g. `single-shot/deep`) in every (family, budget) where some episode read what it
  * found (TAXONOMY.md) — so an agent that learned to read after one search is not "the same strategy".
  */
-import { budgetKey } from '../../../analyses/mechanism/budget-key';
-import { UserError } from '../../errors';
-import type { StageInput } from '../../runner/stage';
+import { budgetKey } from '../../../analyses/budget';
+import type { LabelRow } from '../../../analyses/strategy/label-columns';
 
 /** Episode id → strategy, and the (family, budget) groups whose strategies carry the reading depth. */
 export interface LabelStrategies {
@@ -14,23 +13,17 @@ export interface LabelStrategies {
   groupsWithReads: Set<string>;
 }
 
-/** Reads `labels.csv` (id, family, budget, label, reading, read_targets) into strategies. */
-export async function readLabelStrategies(input: StageInput): Promise<LabelStrategies> {
-  const rows = new Map<string, { label: string; reading: string; group: string }>();
+/** Reads the rows of `labels.csv` into strategies. */
+export async function readLabelStrategies(rows: AsyncIterable<LabelRow>): Promise<LabelStrategies> {
+  const labels = new Map<string, { label: string; reading: string; group: string }>();
   const groupsWithReads = new Set<string>();
-  let line = 1;
-  for await (const row of input.csvRows('labels.csv')) {
-    line += 1;
-    const { id, label } = row;
-    if (id === undefined || label === undefined) {
-      throw new UserError(`${input.stage}/labels.csv: line ${line} has no "id" or "label" column.`, `Re-run the ${input.stage} stage (--force).`);
-    }
-    // labels.csv writes an uncapped budget as an empty cell; groups are named like the compare output.
-    const group = `${row.family ?? ''}, T=${budgetKey(row.budget === undefined || row.budget === '' ? null : Number(row.budget))}`;
-    rows.set(id, { label, reading: row.reading ?? 'none', group });
-    if (Number(row.read_targets ?? 0) > 0) groupsWithReads.add(group);
+  for await (const row of rows) {
+    // Groups are named as the compare output names them (`bridge, T=5`, `all` for uncapped).
+    const group = `${row.family}, T=${budgetKey(row.budget)}`;
+    labels.set(row.id, { label: row.label, reading: row.reading, group });
+    if (row.read_targets > 0) groupsWithReads.add(group);
   }
   const strategies = new Map<string, string>();
-  for (const [id, { label, reading, group }] of rows) strategies.set(id, groupsWithReads.has(group) ? `${label}/${reading}` : label);
+  for (const [id, { label, reading, group }] of labels) strategies.set(id, groupsWithReads.has(group) ? `${label}/${reading}` : label);
   return { strategies, groupsWithReads };
 }

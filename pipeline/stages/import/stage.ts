@@ -7,6 +7,7 @@
  *
  * Every record read is accounted for: read = converted + rejected + merged, per import.
  */
+import { type ImportTally, importsTable } from '../../tables/imports';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, InputFileError, StrictRejectError } from '../../errors';
@@ -41,31 +42,13 @@ export const ImportParams = z.object({
 /** The import stage's parameters. */
 export type ImportParamsType = z.infer<typeof ImportParams>;
 
-/** Per-import accounting, as stored in the manifest and imports.csv. */
-export interface ImportTally {
-  format: string;
-  file: string;
-  policy: string;
-  read: number;
-  converted: number;
-  rejected: number;
-  merged: number;
-  /** Trajectories that carry a verdict, and how many of those are correct. */
-  with_verdict: number;
-  correct: number;
-  /** Tool results of the converted trajectories, and how many carry documents (`result.docs`). */
-  results: number;
-  results_with_docs: number;
-  /** Trajectories kept as outcome only (`trace: "missing"`: a verdict without steps). */
-  outcome_only: number;
+/** Per-import accounting as stored in the manifest: the row of imports.csv and where each field came from. */
+export interface ImportRecord extends ImportTally {
   /** Which source field became task, sample, budget, correct and policy (field → source → records). */
   fields: Record<string, Record<string, number>>;
   /** The same in one line. */
   field_summary: string;
 }
-
-/** Columns of imports.csv. */
-export const IMPORTS_COLUMNS = ['format', 'file', 'policy', 'read', 'converted', 'rejected', 'merged', 'with_verdict', 'correct', 'results', 'results_with_docs', 'outcome_only'] as const;
 
 const MAX_LISTED_CONFLICTS = 20;
 
@@ -118,7 +101,7 @@ async function runImport(ctx: StageContext<ImportParamsType>) {
   const trajectories = ctx.out.jsonl('trajectories.jsonl');
   const rejects = ctx.out.jsonl('rejects.jsonl');
   const tasks = new TaskCollector();
-  const tallies: ImportTally[] = [];
+  const tallies: ImportRecord[] = [];
   const info: Record<string, Record<string, unknown>> = {};
   const sourcePolicies = new Set<string>();
   try {
@@ -136,7 +119,7 @@ async function runImport(ctx: StageContext<ImportParamsType>) {
     for (const row of tasks.rows()) await writer.write(row);
     await writer.close();
   }
-  await ctx.out.csv('imports.csv', IMPORTS_COLUMNS, tallies as unknown as Record<string, unknown>[]);
+  await importsTable.write(ctx.out, tallies);
   if (tasks.conflicts.length > 0) ctx.log.warn(`${tasks.conflicts.length} task id(s) appear with different questions; the first question was kept (e.g. "${tasks.conflicts[0]}").`);
   for (const [from, to] of Object.entries(params.policy_names)) {
     if (!sourcePolicies.has(from)) ctx.log.warn(`--policy-name ${from}=${to}: no imported trajectory has the policy "${from}" (imported: ${[...sourcePolicies].sort().join(', ') || 'none'}).`);
@@ -153,11 +136,11 @@ interface Sinks {
   sourcePolicies: Set<string>;
 }
 
-async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, adapter: Adapter, sinks: Sinks): Promise<ImportTally> {
+async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, adapter: Adapter, sinks: Sinks): Promise<ImportRecord> {
   const defaultPolicy = policyFromFile(spec.path);
   const forced = spec.policy || ctx.params.policy;
   const rename = (policy: string) => ctx.params.policy_names[policy] ?? policy;
-  const tally: ImportTally = {
+  const tally: ImportRecord = {
     format: adapter.name,
     file: spec.display,
     // The name the file's trajectories would get, also when none converts.
@@ -234,7 +217,7 @@ async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, 
   return tally;
 }
 
-function summarize(tallies: readonly ImportTally[], tasks: TaskCollector, info: Record<string, Record<string, unknown>>) {
+function summarize(tallies: readonly ImportRecord[], tasks: TaskCollector, info: Record<string, Record<string, unknown>>) {
   const counts: Record<string, number> = { read: 0, converted: 0, rejected: 0, merged: 0, tasks: tasks.size };
   for (const tally of tallies) {
     for (const key of ['read', 'converted', 'rejected', 'merged'] as const) {
@@ -255,7 +238,7 @@ function summarize(tallies: readonly ImportTally[], tasks: TaskCollector, info: 
   };
 }
 
-function summaryLine(tally: ImportTally): string {
+function summaryLine(tally: ImportRecord): string {
   const accuracy = tally.with_verdict > 0 ? `; ${tally.correct}/${tally.with_verdict} correct (${((100 * tally.correct) / tally.with_verdict).toFixed(1)}%)` : '; no verdicts (scored by ingest against task answers)';
   const merged = tally.merged > 0 ? `, ${tally.merged} merged` : '';
   const outcomeOnly = tally.outcome_only > 0 ? `; ${tally.outcome_only} outcome-only (a verdict without steps)` : '';
@@ -264,10 +247,10 @@ function summaryLine(tally: ImportTally): string {
 }
 
 async function inspectImport(output: StageInput): Promise<string> {
-  const imports = (output.manifest.details.imports ?? []) as ImportTally[];
+  const imports = (output.manifest.details.imports ?? []) as ImportRecord[];
   const lines = ['import: per-source counts', ''];
-  const header = IMPORTS_COLUMNS.join('\t');
-  lines.push(header, ...imports.map((tally) => IMPORTS_COLUMNS.map((column) => String(tally[column])).join('\t')));
+  const header = importsTable.columns.join('\t');
+  lines.push(header, ...imports.map((tally) => importsTable.columns.map((column) => String(tally[column])).join('\t')));
   const rejects: { file: string; line: RecordLocation; reason: string }[] = [];
   if (output.has('rejects.jsonl')) {
     for await (const reject of output.jsonl<{ file: string; line: RecordLocation; reason: string }>('rejects.jsonl')) {

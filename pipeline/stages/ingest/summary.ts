@@ -1,24 +1,7 @@
 import type { EpisodeRow } from '../../../analyses/episode';
+import { compareText } from '../../../analyses/stats/compare-text';
+import type { CellCount, DocumentCount } from '../../tables/ingest-summary';
 import type { ResultDocuments } from './resolve-episode';
-
-/** Episode counts of one (policy, family, budget) cell. */
-export interface CellCount {
-  policy: string;
-  family: string;
-  budget: number | 'uncapped';
-  episodes: number;
-  correct: number;
-  tasks: number;
-  mean_score: number | null;
-}
-
-/** Tool results of one (policy, family) and how many carried documents: what the retrieval stage checks before using `gold_docs`. */
-export interface DocumentCount {
-  policy: string;
-  family: string;
-  results: number;
-  results_with_docs: number;
-}
 
 /** Running per-cell counts and the score histogram, kept while ingest streams. */
 export class IngestTally {
@@ -60,12 +43,12 @@ export class IngestTally {
 
   /** Tool results and results with documents per (policy, family), sorted. */
   documentCounts(): DocumentCount[] {
-    return [...this.documents.values()].sort((a, b) => a.policy.localeCompare(b.policy) || a.family.localeCompare(b.family));
+    return [...this.documents.values()].sort((a, b) => compareText(a.policy, b.policy) || compareText(a.family, b.family));
   }
 
   /** The policies seen, sorted. */
   policies(): string[] {
-    return [...new Set([...this.cells.values()].map((entry) => entry.cell.policy))].sort();
+    return [...new Set([...this.cells.values()].map((entry) => entry.cell.policy))].sort(compareText);
   }
 
   /** The cells, sorted by policy, family, budget. */
@@ -73,7 +56,7 @@ export class IngestTally {
     return [...this.cells.values()]
       .map(({ cell, scoreSum, scored, tasks }) => ({ ...cell, tasks: tasks.size, mean_score: scored > 0 ? scoreSum / scored : null }))
       .sort((a, b) =>
-        a.policy.localeCompare(b.policy) || a.family.localeCompare(b.family) || budgetOrder(a.budget) - budgetOrder(b.budget),
+        compareText(a.policy, b.policy) || compareText(a.family, b.family) || budgetOrder(a.budget) - budgetOrder(b.budget),
       );
   }
 }

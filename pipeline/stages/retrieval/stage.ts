@@ -4,19 +4,16 @@
  * family: `gold_docs` when its tasks list gold documents, else `answer_in_results`.
  */
 import { z } from 'zod';
-import { isOutcomeOnly, type EpisodeRow } from '../../../analyses/episode';
+import { isOutcomeOnly } from '../../../analyses/episode';
 import { RETRIEVAL_DEFINITIONS, type RetrievalDefinition } from '../../../analyses/mechanism/retrieval-success';
-import {
-  addToRetrievalTable,
-  createRetrievalTable,
-  RETRIEVAL_COLUMNS,
-  summarizeRetrieval,
-} from '../../../analyses/mechanism/retrieval-table';
+import { addToRetrievalTable, createRetrievalTable, summarizeRetrieval } from '../../../analyses/mechanism/retrieval-table';
 import { ConfigError } from '../../errors';
 import { textTable } from '../../cli/table';
 import { defineStage, type StageInput } from '../../runner/stage';
+import { retrievalTable } from '../../tables/retrieval';
+import { episodesFile } from '../../tables/episodes';
+import type { DocumentCount } from '../../tables/ingest-summary';
 import { LeftOut } from '../../runner/episode-accounting';
-import type { DocumentCount } from '../ingest/summary';
 
 /** Parameters of the retrieval stage. */
 export const RetrievalParams = z.object({
@@ -35,19 +32,11 @@ function policiesWithoutDocuments(counts: readonly DocumentCount[]): Map<string,
   return families;
 }
 
-/** NaN (a rate over no episodes) is written as an empty cell. */
-export function blankNaN(row: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'number' && Number.isNaN(value) ? null : value;
-  return out;
-}
-
 async function inspectRetrieval(output: StageInput): Promise<string> {
-  const rows = await output.csv('retrieval.csv');
-  const num = (value: string | undefined) => (value === undefined || value === '' ? null : Number(value));
+  const rows = await retrievalTable.read(output);
   const table = textTable(
     ['family', 'budget', 'policy', 'episodes', 'retrieval', 'accuracy', 'acc | retrieved', 'acc | missed', 'definition'],
-    rows.map((r) => [r.family, r.budget, r.policy, num(r.episodes), num(r.retrieval_rate), num(r.accuracy), num(r.acc_given_retrieved), num(r.acc_given_missed), r.definition]),
+    rows.map((r) => [r.family, String(r.budget), r.policy, r.episodes, r.retrieval_rate, r.accuracy, r.acc_given_retrieved, r.acc_given_missed, r.definition]),
   );
   return [...output.manifest.summary, '', table].join('\n');
 }
@@ -79,7 +68,7 @@ export const retrievalStage = defineStage({
     let episodes = 0;
     const progress = ctx.progress('episodes');
     const ingest = ctx.input('ingest');
-    for await (const row of ingest.jsonl<EpisodeRow>('episodes.jsonl')) {
+    for await (const row of episodesFile.stream(ingest)) {
       episodes += 1;
       progress.tick();
       // Without steps nothing is known of what the tools returned.
@@ -90,7 +79,7 @@ export const retrievalStage = defineStage({
     const withoutDocuments = policiesWithoutDocuments((ingest.manifest.details.documents ?? []) as DocumentCount[]);
     const unusable = new Map<string, RetrievalDefinition>([...withoutDocuments.keys()].map((family) => [family, 'gold_docs']));
     const result = summarizeRetrieval(table, ctx.params.definition, unusable);
-    await ctx.out.csv('retrieval.csv', RETRIEVAL_COLUMNS, result.rows.map(blankNaN));
+    await retrievalTable.write(ctx.out, result.rows);
     for (const cell of table.cells.values()) {
       const definition = result.definitions.get(cell.family);
       const applied = definition ? cell.byDefinition[definition].n.reduce((a, b) => a + b, 0) : 0;
@@ -101,10 +90,10 @@ export const retrievalStage = defineStage({
     for (const [family, policies] of withoutDocuments) {
       if (!goldFamilies.has(family)) continue;
       const kept = result.definitions.get(family) === 'gold_docs';
-      const text =
+      summary.push(
         `retrieval: warning: ${family}: the tasks list gold documents, but no tool result of ${policies.join(', ')} carries a document, so gold_docs would count every episode of ${policies.length === 1 ? 'that policy' : 'those policies'} as missing its evidence` +
-        (kept ? ' — kept because --retrieval-definition gold_docs was given' : ` — using ${result.definitions.get(family) ?? 'no definition'} for this family instead`);
-      summary.push(text);
+          (kept ? ' — kept because --retrieval-definition gold_docs was given' : ` — using ${result.definitions.get(family) ?? 'no definition'} for this family instead`),
+      );
     }
     for (const [family, definition] of result.definitions) summary.push(`retrieval: ${family}: definition ${definition}`);
     for (const family of result.undefinedFamilies) {

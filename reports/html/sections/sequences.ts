@@ -2,7 +2,7 @@
  * The most frequent query sequences per policy: the raw text agents typed, which is exactly the text
  * that must be escaped (it can hold anything, `<script>` included).
  */
-import { prob } from '../../data/format';
+import { prob } from '../../../analyses/stats/format';
 import { html, type SafeHtml } from '../escape';
 import type { SequenceCount } from '../../data/tables';
 

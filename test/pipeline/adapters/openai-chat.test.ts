@@ -7,7 +7,7 @@ import { FIXTURES, fixture, runAdapter, tempDir, writeTemp, type AdapterRun } fr
 const present = existsSync(FIXTURES);
 if (!present) console.warn(`openai-chat fixture tests skipped: ${FIXTURES} is absent (real verifiers and tau-bench files live there).`);
 
-type VerifiersRecord = { example_id: number; reward: number; answer: string; total_tool_calls: number; prompt: { role: string; content: string }[]; completion: { role: string; tool_calls: string[] | null }[] } & Record<string, unknown>;
+type VerifiersRecord = { example_id: number; reward: number; answer: string; total_tool_calls: number; prompt: { role: string; content: string }[]; completion: { role: string; content: string; tool_calls: string[] | null }[] } & Record<string, unknown>;
 
 const calls = (t: Trajectory) => t.steps.filter((step): step is Extract<Step, { type: 'call' }> => step.type === 'call');
 const rounds = (t: Trajectory) => new Set(calls(t).map((call) => call.round)).size;
@@ -78,7 +78,7 @@ describe.skipIf(!present)('openai-chat on verifiers wiki-search results', () => 
       it("turns search_pages' printed list of pages into documents, one per {'page_id', 'title'} dict", () => {
         run.trajectories.forEach((item, i) => {
           // Counted here on the raw text: every dict of a printed page list opens with 'page_id'.
-          const raw = (source[i]!.completion as { role: string; content: string }[]).filter((m) => m.role === 'tool').map((m) => (m.content.startsWith("[{'page_id'") ? (m.content.match(/\{'page_id': /g) ?? []).length : 0));
+          const raw = source[i]!.completion.filter((m) => m.role === 'tool').map((m) => (m.content.startsWith("[{'page_id'") ? (m.content.match(/\{'page_id': /g) ?? []).length : 0));
           const docs = item.trajectory.steps.flatMap((step) => (step.type === 'result' ? [step.docs?.length ?? 0] : []));
           expect(docs).toEqual(raw);
         });
@@ -89,7 +89,7 @@ describe.skipIf(!present)('openai-chat on verifiers wiki-search results', () => 
   }
 });
 
-type TauRecord = { task_id: number; trial: number; reward: number; info: { task: { instruction: string } }; traj: { role: string; tool_calls?: unknown[] | null }[] };
+type TauRecord = { task_id: number; trial: number; reward: number; info: { task: { instruction: string } }; traj: { role: string; content: string; tool_calls?: unknown[] | null }[] };
 
 describe.skipIf(!present)('openai-chat on tau-bench historical trajectories', () => {
   const file = fixture('tau-bench', 'gpt-4o-airline-sample.json');
@@ -134,7 +134,7 @@ describe.skipIf(!present)('openai-chat on tau-bench historical trajectories', ()
     const hasDocumentFields = (value: unknown): boolean => value !== null && typeof value === 'object' && ['title', 'text', 'snippet', 'content', 'url'].some((key) => key in (value as object));
     const withDocs = source.flatMap((record) => record.traj.filter((m) => m.role === 'tool')).filter((m) => {
       try {
-        const parsed: unknown = JSON.parse((m as { content: string }).content);
+        const parsed: unknown = JSON.parse(m.content);
         return Array.isArray(parsed) ? parsed.some(hasDocumentFields) : hasDocumentFields(parsed);
       } catch {
         return false;

@@ -42,13 +42,34 @@ export interface BudgetEntry {
 /**
  * The budget a family's headline reports: the largest T the data was run at, else `all`. A T that only
  * thresholded rows have is not one (the episodes ran uncapped), so uncapped data reports `all` and a
- * headline never names a budget the data was not run under. Null when there is no budget at all.
+ * headline never names a budget the data was not run under. Plain budgets count as run. Null when none.
  */
-export function headlineBudget(entries: Iterable<BudgetEntry>): Budget | null {
+export function headlineBudget(entries: Iterable<Budget | BudgetEntry>): Budget | null {
   let best: Budget | null = null;
-  for (const { budget, mode } of entries) {
+  for (const entry of entries) {
+    const { budget, mode } = typeof entry === 'object' ? entry : { budget: entry, mode: undefined };
     if (budget === 'all') best ??= 'all';
     else if (mode !== 'thresholded' && (best === null || best === 'all' || budget > best)) best = budget;
   }
   return best;
+}
+
+// Budget keys: the mechanism stages group episodes by budget as text (`5`, or `all` for uncapped).
+
+/** `5` → "5", null (uncapped) → "all". */
+export function budgetKey(budget: number | null): string {
+  return budget === null ? 'all' : String(budget);
+}
+
+/** Orders budget keys numerically, with `all` last. */
+export function compareBudgetKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === 'all') return 1;
+  if (b === 'all') return -1;
+  return Number(a) - Number(b);
+}
+
+/** The budget key as a CSV value: a number for capped budgets, `all` otherwise. */
+export function budgetValue(key: string): Budget {
+  return key === 'all' ? 'all' : Number(key);
 }
