@@ -17,7 +17,7 @@ const RL: PlantedPolicy = { ...BASE, name: 'rl', mixture: { 'single-shot': 0.2, 
 
 const planted = generatePlanted([BASE, RL], 20, 6, createRng('compare stage'));
 const episodes: EpisodeRow[] = planted.map((e) => e.row);
-const labels = planted.map((e) => ({ id: e.row.id, policy: e.row.policy, task: e.row.task, family: e.row.family, budget: e.row.budget, label: e.strategy, correct: e.row.correct, calls: 1, rounds: 1, sequence: '' }));
+const labels = planted.map((e) => ({ id: e.row.id, policy: e.row.policy, task: e.row.task, family: e.row.family, budget: e.row.budget, label: e.strategy, correct: e.row.correct, calls: 1, rounds: 1, sequence: '', reading: 'none', read_targets: 0 }));
 const clusters = planted.map((e, i) => ({ id: e.row.id, policy: e.row.policy, task: e.row.task, family: e.row.family, budget: e.row.budget, cluster: i % 3, label: e.strategy, correct: e.row.correct, pc1: 0, pc2: 0 }));
 
 async function inputs(withClusters: boolean) {
