@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { TaskRow } from '../../../analyses/episode';
 import { StageError } from '../../errors';
 import { defineStage } from '../../runner/stage';
+import { LeftOut } from '../../runner/episode-accounting';
 import { inputIdentity } from './input-identity';
 import { readLabelStats } from './label-stats';
 import { inspectStats } from '../../tables/stats/inspect';
@@ -76,6 +77,8 @@ export const statsStage = defineStage({
 
     return {
       counts: {
+        // Every accepted episode enters the shard's outcome statistics: nothing is left out here.
+        ...new LeftOut().counts(episodes),
         shard_index: shard.index,
         shard_count: shard.count,
         episodes,
