@@ -163,7 +163,7 @@ function convertEpisode(
   tally: TrialTally | undefined,
 ): AdapterItem {
   const reject = (reason: string): AdapterItem => ({ kind: 'reject', location: episode.line, reason });
-  if (episode.question === '') return reject(`episode without question text (found "Question:" with nothing after it, then ${episode.entries.length} lines)`);
+  if (episode.question === '') return reject(`episode without question text (found "Question:" with nothing after it, then ${episode.entries.length} Thought/Action/Observation entries)`);
   const { steps, answer, printedVerdict } = reactSteps(episode.entries);
   const finished = answer !== null;
   const acted = steps.some((step) => step.type !== 'message' || step.role !== 'reflection');

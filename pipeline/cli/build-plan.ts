@@ -1,4 +1,4 @@
-import { UserError } from '../errors';
+import { ConfigError, UserError } from '../errors';
 import type { PlannedStage, RunPlan } from '../runner/plan';
 import type { StageRegistry } from '../runner/registry';
 import type { CliFlag } from '../runner/stage';
@@ -81,7 +81,7 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
 function setReferenceOnce(registry: StageRegistry, config: ConfigFile, params: Map<string, Record<string, unknown>>): void {
   const perStage = Object.entries(config.stages ?? {}).filter(([, values]) => values && 'base' in values).map(([name]) => name);
   if (perStage.length > 0) {
-    throw new UserError(
+    throw new ConfigError(
       `the config file sets "base" for ${perStage.map((name) => `stages.${name}`).join(', ')}: the reference policy is one setting for the whole run.`,
       'Write it once at the top level of the config file ({"base": "my-base-policy", …}), or pass --base <policy>.',
     );

@@ -212,8 +212,12 @@ async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, 
   }
   if (policies.size > 0) tally.policy = [...policies].sort().join('+');
   tally.fields = fields.toJSON();
-  const renamed = forced && rename(forced) !== forced ? `, renamed by --policy-name` : '';
-  tally.field_summary = fields.describe({ forced: forced ? rename(forced) : '', how: `${spec.policy ? `#${spec.policy} on --import` : '--policy'}${renamed}`, fileDefault: `"${defaultPolicy}"${rename(defaultPolicy) !== defaultPolicy ? `, renamed "${rename(defaultPolicy)}" by --policy-name` : ''}` });
+  const renamed = (name: string) => (rename(name) !== name ? `, renamed "${rename(name)}" by --policy-name` : '');
+  tally.field_summary = fields.describe({
+    forced: forced ? rename(forced) : '',
+    how: `${spec.policy ? `#${spec.policy} on --import` : '--policy'}${forced ? renamed(forced) : ''}`,
+    fileDefault: `"${defaultPolicy}"${renamed(defaultPolicy)}`,
+  });
   return tally;
 }
 
