@@ -87,6 +87,21 @@ describe('import stage: rejects, options and errors', () => {
     await expect(runStage({ imports: [`openai-chat:${file}`] }, true)).rejects.toThrow(StrictRejectError);
   });
 
+  it('names a file whose records all fail by the policy they would have had, and renames policies with --policy-name', async () => {
+    const dir = tempDir();
+    const broken = writeTemp(dir, 'fireact-llama2-13b.json', JSON.stringify({ 1: { em: 'perhaps', traj: 'x' } }));
+    const { result } = await runStage({ imports: [`fireact:${broken}`] });
+    expect(result.summary![0]).toMatch(/^fireact .*fireact-llama2-13b\.json \[fireact-llama2-13b\]: read 1, converted 0, rejected 1/);
+    const file = writeTemp(dir, 'qwen-base.jsonl', [chat(1, 1), chat(2, 0)].join('\n'));
+    const renamed = await runStage({ imports: [`openai-chat:${file}`], policy_names: { 'qwen-base': 'base', nobody: 'x' } });
+    expect(readJsonl<Trajectory>(join(renamed.dir, 'trajectories.jsonl')).map((t) => t.policy)).toEqual(['base', 'base']);
+    expect(renamed.result.summary![1]).toMatch(/policy ← file name "qwen-base", renamed "base" by --policy-name$/);
+    expect(renamed.ctx.warnings).toEqual(['--policy-name nobody=x: no imported trajectory has the policy "nobody" (imported: qwen-base).']);
+    const flag = importStage.cli!.find((f) => f.param === 'policy_names')!;
+    expect(flag.parse!(['a=b', 'c=d=e'])).toEqual({ a: 'b', c: 'd=e' });
+    expect(() => flag.parse!(['=b'])).toThrow(ConfigError);
+  });
+
   it('applies --policy, per-import #policy, plain and scoped options', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'chat.jsonl', [chat(1, 0.6), chat(2, 0.4)].join('\n'));
