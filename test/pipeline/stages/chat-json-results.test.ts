@@ -71,7 +71,7 @@ async function run(files: Record<string, unknown[]>) {
   const plan = {
     stages: [
       { name: 'import', params: { imports } },
-      { name: 'ingest', params: { source: 'import', tasks } },
+      { name: 'ingest', params: { tasks } },
       { name: 'passkt', params: { resamples: 0, base: 'a' } },
       { name: 'retrieval', params: {} },
     ],

@@ -54,7 +54,7 @@ async function run(file: string, stages: string[]) {
   const plan = {
     stages: [
       { name: 'import', params: { imports: [`react-text:${file}#react`] } },
-      { name: 'ingest', params: { source: 'import' } },
+      { name: 'ingest', params: {} },
       { name: 'passkt', params: { resamples: 0 } },
       ...stages.map((name) => ({ name, params: name === 'label' ? { resamples: 0 } : {} })),
     ],

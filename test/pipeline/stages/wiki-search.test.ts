@@ -70,7 +70,7 @@ describe.skipIf(!present)('verifiers wiki-search, gpt-4.1-mini vs gpt-4.1-nano',
     const plan = {
       stages: [
         { name: 'import', params: { imports: POLICIES.map((policy) => `openai-chat:${fixture('openai-chat', `${policy}.jsonl`)}`) } },
-        { name: 'ingest', params: { source: 'import' } },
+        { name: 'ingest', params: {} },
         { name: 'passkt', params: { resamples: 20, base } },
         { name: 'boundary', params: { resamples: 20, base } },
         { name: 'retrieval', params: {} },
