@@ -8,6 +8,8 @@ export const ConfigFileSchema = z
     seed: z.number().int().optional(),
     strict: z.boolean().optional(),
     runDir: z.string().optional(),
+    /** The reference policy of every comparison, set once for the whole run (the command line's --base wins). */
+    base: z.string().min(1).optional(),
     skip: z.array(z.string()).optional(),
     stages: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })
@@ -37,7 +39,7 @@ export function readConfigFile(path: string): ConfigFile {
       .join('; ');
     throw new ConfigError(
       `the config file ${path} is invalid: ${problems}.`,
-      'Allowed top-level keys: seed, strict, runDir, skip, stages (stages.<stage>.<parameter>, see README "Options").',
+      'Allowed top-level keys: seed, strict, runDir, base, skip, stages (stages.<stage>.<parameter>, see README "Options").',
     );
   }
   return parsed.data;

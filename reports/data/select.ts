@@ -4,7 +4,7 @@
  */
 import { compareText } from '../../analyses/stats/compare-text';
 import { kTicks } from '../theme/axes';
-import { type Budget, headlineBudget } from '../../analyses/budget';
+import { type Budget, type BudgetEntry, headlineBudget } from '../../analyses/budget';
 
 const FAMILY_ORDER = ['bridge', 'comparison', 'closed-book'];
 
@@ -17,17 +17,20 @@ export function orderFamilies(families: Iterable<string>): string[] {
   return [...new Set(families)].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
 }
 
-/** Headline budget per family of rows that carry family and budget. */
-export function headlineBudgets(rows: readonly { family: string; budget: Budget }[]): Map<string, Budget> {
-  const byFamily = new Map<string, Budget[]>();
+/**
+ * Headline budget per family of rows that carry family and budget; rows that carry a `mode` (passkt
+ * tables) never make a thresholded T the headline — the data was not run at it.
+ */
+export function headlineBudgets(rows: readonly { family: string; budget: Budget; mode?: string }[]): Map<string, Budget> {
+  const byFamily = new Map<string, BudgetEntry[]>();
   for (const row of rows) {
     const list = byFamily.get(row.family) ?? [];
-    list.push(row.budget);
+    list.push(row);
     byFamily.set(row.family, list);
   }
   const result = new Map<string, Budget>();
-  for (const [family, budgets] of byFamily) {
-    const best = headlineBudget(budgets);
+  for (const [family, entries] of byFamily) {
+    const best = headlineBudget(entries);
     if (best !== null) result.set(family, best);
   }
   return result;
