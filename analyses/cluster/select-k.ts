@@ -4,7 +4,7 @@
  */
 import type { Rng } from '../random/rng';
 import { kmeansBest, type KmeansFit } from './kmeans';
-import { silhouette } from './silhouette';
+import { pairwiseDistances, silhouetteOf } from './silhouette';
 
 /** The score of one k. */
 export interface KScore {
@@ -40,12 +40,12 @@ export function selectK(data: number[][], rng: Rng, options: SelectKOptions): KS
   const kMin = Math.max(2, options.kMin);
   if (kMax < kMin) return null;
   const subset = subsample(data.length, options.silhouetteSample, rng.fork('silhouette'));
-  const points = subset.map((i) => data[i]!);
+  const distances = pairwiseDistances(subset.map((i) => data[i]!));
   const scores: KScore[] = [];
   let best: { fit: KmeansFit; score: number } | null = null;
   for (let k = kMin; k <= kMax; k++) {
     const fit = kmeansBest(data, k, restartSeeds(rng.fork(`k${k}`), options.restarts));
-    const score = silhouette(points, subset.map((i) => fit.assignments[i]!));
+    const score = silhouetteOf(distances, subset.map((i) => fit.assignments[i]!));
     scores.push({ k, silhouette: score, inertia: fit.inertia });
     const comparable = Number.isNaN(score) ? -Infinity : score;
     if (best === null || comparable > best.score + 1e-12) best = { fit, score: comparable };

@@ -4,8 +4,8 @@
  * the last call, and query-to-question / query-to-query similarity. The rules (rules.ts) read only these.
  */
 import type { EpisodeTrace } from '../episode';
-import { normalizeAnswer } from '../text/normalize';
-import { coveredEntities, questionEntities } from './question-entities';
+import { normalizeAnswer, normalizeStripped, stripPunctuation } from '../text/normalize';
+import { coveredEntities, questionEntities, type QuestionEntity } from './question-entities';
 import { normalizeQuery } from './sequence';
 import { isSubset, jaccard } from './similarity';
 import { contentTerms, isNumberTerm, nameTokens, termKey, tokenize } from './terms';
@@ -93,9 +93,7 @@ const NUMERIC_CUES = new Set(['year', 'years', 'date', 'decade', 'century', 'era
 
 /** Computes the audit features of an episode given its task's question. */
 export function episodeFeatures(trace: EpisodeTrace, question: string, options: FeatureOptions): EpisodeFeatures {
-  const questionKeys = wordKeys(question);
-  const entities = questionEntities(question);
-  const numericCue = tokenize(question).some((token) => NUMERIC_CUES.has(token));
+  const { keys: questionKeys, entities, numericCue } = questionFacts(question);
   // An agent may answer through a tool (`submit_answer`): its argument is then the final answer.
   const answerCall = trace.answer === null ? [...trace.steps].reverse().find((step) => step.type === 'call' && options.roleOf(step.tool) === 'answer') : undefined;
   const answer = trace.answer ?? (answerCall?.type === 'call' ? answerCall.query : null);
@@ -118,12 +116,10 @@ export function episodeFeatures(trace: EpisodeTrace, question: string, options: 
   for (const step of trace.steps) {
     if (step.type === 'result') {
       results += 1;
-      const text = `${step.titles.join(' ')} ${step.text}`;
-      for (const token of tokenize(text)) {
-        const key = termKey(token);
-        if (!firstSeen.has(key)) firstSeen.set(key, `result ${results}`);
-      }
-      if (candidate !== null && candidateFirst === null && ` ${normalizeAnswer(text)} `.includes(` ${candidate} `)) candidateFirst = results;
+      const seen = resultText(`${step.titles.join(' ')} ${step.text}`);
+      const source = `result ${results}`;
+      for (const key of seen.keys) if (!firstSeen.has(key)) firstSeen.set(key, source);
+      if (candidate !== null && candidateFirst === null && containsCandidate(seen, candidate)) candidateFirst = results;
       continue;
     }
     if (step.type !== 'call') continue;
@@ -180,6 +176,69 @@ export function episodeFeatures(trace: EpisodeTrace, question: string, options: 
     candidate_first_result: candidateFirst,
     candidate_before_last_call: candidateFirst !== null && candidateFirst <= lastSearchResultsBefore,
   };
+}
+
+/** What an episode needs of its question: word keys, entities, and whether it asks for a date or number. */
+interface QuestionFacts {
+  keys: ReadonlySet<string>;
+  entities: readonly QuestionEntity[];
+  numericCue: boolean;
+}
+
+// Every episode of a task asks the same question, and the same result paragraphs recur across a task's
+// episodes: both are worked out once and reused (bounded caches; a cleared cache only costs time).
+const CACHE_LIMIT = 4096;
+const TEXT_CACHE_CHARS = 4_000_000;
+const questions = new Map<string, QuestionFacts>();
+const resultTexts = new Map<string, ResultText>();
+let cachedChars = 0;
+
+function questionFacts(question: string): QuestionFacts {
+  let facts = questions.get(question);
+  if (!facts) {
+    facts = { keys: wordKeys(question), entities: questionEntities(question), numericCue: tokenize(question).some((token) => NUMERIC_CUES.has(token)) };
+    if (questions.size >= CACHE_LIMIT) questions.clear();
+    questions.set(question, facts);
+  }
+  return facts;
+}
+
+/** A result's text reduced to its distinct term keys (in order of appearance); its normalized form on demand. */
+interface ResultText {
+  text: string;
+  keys: string[];
+  stripped?: string;
+  normalized?: string;
+}
+
+function resultText(text: string): ResultText {
+  let entry = resultTexts.get(text);
+  if (!entry) {
+    const keys = new Set<string>();
+    for (const token of tokenize(text)) keys.add(termKey(token));
+    entry = { text, keys: [...keys] };
+    // The cache holds at most a few million characters (a text, its stripped and normalized forms).
+    if (cachedChars + 3 * text.length > TEXT_CACHE_CHARS) {
+      resultTexts.clear();
+      cachedChars = 0;
+    }
+    if (3 * text.length <= TEXT_CACHE_CHARS) {
+      resultTexts.set(text, entry);
+      cachedChars += 3 * text.length;
+    }
+  }
+  return entry;
+}
+
+// Word-bounded containment of the normalized candidate in the normalized text. Every token of a normalized
+// text is a substring of the lower-cased text without punctuation, so a candidate with a token missing
+// there cannot match, and the full normalization is skipped.
+function containsCandidate(result: ResultText, candidate: string): boolean {
+  result.stripped ??= stripPunctuation(result.text.toLowerCase());
+  const stripped = result.stripped;
+  if (!candidate.split(' ').every((token) => stripped.includes(token))) return false;
+  result.normalized ??= ` ${normalizeStripped(stripped)} `;
+  return result.normalized.includes(` ${candidate} `);
 }
 
 // Keys of all words but stop words: what similarity and restatement compare.

@@ -15,14 +15,20 @@ export interface Term {
 
 const NUMBER = /^\d+(?:st|nd|rd|th|s)?$/;
 const stemCache = new Map<string, string>();
+// Plain ASCII text needs no accent stripping: NFKD leaves it as it is, and its letters and digits are [A-Za-z0-9].
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_TOKEN = /[A-Za-z0-9]+/g;
+const ASCII_LOWER_TOKEN = /[a-z0-9]+/g;
 
 /** Lower-cases, strips accents and splits on anything that is not a letter or a digit. */
 export function tokenize(text: string): string[] {
+  if (!NON_ASCII.test(text)) return text.toLowerCase().match(ASCII_LOWER_TOKEN) ?? [];
   return casedTokens(text).map((token) => token.toLowerCase());
 }
 
 /** Like tokenize, keeping the case as written. */
 export function casedTokens(text: string): string[] {
+  if (!NON_ASCII.test(text)) return text.match(ASCII_TOKEN) ?? [];
   // Matching the runs of letters and digits gives the same tokens as splitting on everything else, but a
   // regex split over a megabytes-long run of separators exhausts the stack.
   return text
@@ -38,6 +44,9 @@ export function isNumberTerm(token: string): boolean {
 
 /** The comparison key of a token: the token itself, numbers without an ordinal or decade suffix. */
 export function termKey(token: string): string {
+  // Only a token that starts with a digit can be a number term (the common case skips the regex).
+  const first = token.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return token;
   return isNumberTerm(token) ? token.replace(/(?:st|nd|rd|th|s)$/, '') : token;
 }
 

@@ -7,6 +7,9 @@
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
 // Python's `\b` is Unicode-aware (letters, digits, underscore of any script), so "ça" keeps its "a".
 const ARTICLES = /(?<![\p{L}\p{N}_])(a|an|the)(?![\p{L}\p{N}_])/gu;
+// The same on plain ASCII text, where the letters and digits of any script are [A-Za-z0-9] (faster without /u).
+const ASCII_ARTICLES = /(?<![A-Za-z0-9_])(a|an|the)(?![A-Za-z0-9_])/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 const WHITESPACE = /\s+/g;
 
 /** Removes the characters of Python's string.punctuation (the first step of normalization after lower-casing). */
@@ -16,7 +19,12 @@ export function stripPunctuation(text: string): string {
 
 /** Normalizes an answer string the SQuAD/HotpotQA way. */
 export function normalizeAnswer(text: string): string {
-  const withoutArticles = text.toLowerCase().replace(PUNCTUATION, '').replace(ARTICLES, ' ');
+  return normalizeStripped(stripPunctuation(text.toLowerCase()));
+}
+
+/** The rest of the normalization of a text already lower-cased and stripped of punctuation. */
+export function normalizeStripped(stripped: string): string {
+  const withoutArticles = stripped.replace(NON_ASCII.test(stripped) ? ARTICLES : ASCII_ARTICLES, ' ');
   return withoutArticles.replace(WHITESPACE, ' ').trim();
 }
 

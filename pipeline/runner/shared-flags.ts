@@ -19,10 +19,10 @@ export const RESAMPLES_FLAG: CliFlag = {
   parse: (value) => Number(value),
 };
 
-/** `--workers <n>`: worker threads for per-episode work (ingest's parsing, label's labeling). */
+/** `--workers <n>`: worker threads for per-episode work (ingest's parsing, label's labeling, cluster's assignment). */
 export const WORKERS_FLAG: CliFlag = {
   flags: '--workers <n>',
-  description: 'worker threads for ingest and label (default auto: one per core, up to 4, on large inputs; 0 = none)',
+  description: 'worker threads for ingest, label and cluster (default auto: one per core, up to 4, on large inputs; 0 = none)',
   param: 'workers',
   parse: (value) => (value === 'auto' ? 'auto' : Number(value)),
 };

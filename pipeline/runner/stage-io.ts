@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatCsv, parseCsv } from '../io/csv';
 import { csvObjects } from '../io/csv-records';
 import { openJsonlWriter } from '../io/jsonl-writer';
+import { openCsvWriter } from '../io/csv-writer';
 import { parseableLineBytes } from '../io/line-limits';
 import { readLines, type SourceLine } from '../io/lines';
 import { StageError } from '../errors';
@@ -67,6 +68,7 @@ export function stageOutput(dir: string): StageOutput {
     json: (file, data) => writeFile(join(dir, file), `${JSON.stringify(data, null, 2)}\n`),
     text: (file, data) => writeFile(join(dir, file), data),
     csv: (file, columns, rows) => writeFile(join(dir, file), formatCsv(columns, rows)),
+    csvWriter: (file, columns) => openCsvWriter(join(dir, file), columns),
     jsonl: (file) => openJsonlWriter(join(dir, file)),
   };
 }

@@ -40,6 +40,12 @@ export interface JsonlWriter {
   close(): Promise<void>;
 }
 
+/** A CSV writer that streams rows to disk. */
+export interface CsvWriter {
+  write(row: Record<string, unknown>): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** Write access to the stage's (temporary) output folder. */
 export interface StageOutput {
   /** Absolute path of the temporary output folder (renamed into place when the stage succeeds). */
@@ -48,6 +54,8 @@ export interface StageOutput {
   text(file: string, data: string | Uint8Array): Promise<void>;
   /** Writes a CSV with exactly these columns, in this order (numbers written with full precision). */
   csv(file: string, columns: readonly string[], rows: Iterable<Record<string, unknown>>): Promise<void>;
+  /** Opens a CSV for writing row by row (per-episode tables): the bytes `csv` would write, without holding the rows. */
+  csvWriter(file: string, columns: readonly string[]): CsvWriter;
   jsonl(file: string): JsonlWriter;
 }
 

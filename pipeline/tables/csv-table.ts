@@ -24,12 +24,20 @@ export interface CsvTable<R> {
   format(rows: Iterable<R>): string;
   /** Writes rows into a stage's output folder. */
   write(out: StageOutput, rows: Iterable<R>): Promise<void>;
+  /** Opens the file for writing row by row (per-episode tables): the same bytes as `write`, without holding the rows. */
+  open(out: StageOutput): CsvRowWriter<R>;
   /** Reads one record of cell texts (keyed by column) into a row; throws a CellError naming the column. */
   parse(record: Record<string, string>): R;
   /** Reads the whole table from an upstream stage (small tables); a bad cell names the file and data row. */
   read(input: StageInput): Promise<R[]>;
   /** Streams the table row by row (per-episode tables). */
   stream(input: StageInput): AsyncIterable<R>;
+}
+
+/** Writes the rows of a CSV table one at a time. */
+export interface CsvRowWriter<R> {
+  write(row: R): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** Declares a CSV table; the row type is inferred from the codecs (or checked against an explicit one). */
@@ -66,6 +74,10 @@ export function defineCsvTable<R>(file: string, codecs: ColumnCodecs<R>): CsvTab
     as: (other) => defineCsvTable(other, codecs),
     format: (rows) => formatCsv(columns, mapIterable(rows, cells)),
     write: (out, rows) => out.csv(file, columns, mapIterable(rows, cells)),
+    open(out) {
+      const writer = out.csvWriter(file, columns);
+      return { write: (row) => writer.write(cells(row)), close: () => writer.close() };
+    },
     parse,
     async read(input) {
       const records = await input.csv(file);

@@ -1,5 +1,5 @@
 /** `labels.csv`: one row per labelled episode — its strategy label, outcome, calls, rounds, query sequence and reading depth. */
-import type { LabelRow } from '../../analyses/strategy/label-columns';
+import type { LabelRow } from '../../analyses/strategy/label-row';
 import { defineCsvTable } from './csv-table';
 import { bool, episodeBudget, int, text } from './cells';
 

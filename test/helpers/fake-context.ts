@@ -13,6 +13,7 @@
  */
 import { parseCsv, formatCsv } from '../../pipeline/io/csv';
 import type {
+  CsvWriter,
   JsonlWriter,
   Progress,
   RunSettings,
@@ -195,6 +196,15 @@ export class CapturedOutput implements StageOutput {
   async csv(file: string, columns: readonly string[], rows: Iterable<Record<string, unknown>>): Promise<void> {
     const materialized = [...rows];
     this.files.set(file, { kind: 'csv', text: formatCsv(columns, materialized), columns: [...columns], rows: materialized });
+  }
+
+  /** Opens a captured CSV writer: the rows become a CSV file when it is closed. */
+  csvWriter(file: string, columns: readonly string[]): CsvWriter {
+    const rows: Record<string, unknown>[] = [];
+    return {
+      write: async (row) => void rows.push(row),
+      close: () => this.csv(file, columns, rows),
+    };
   }
 
   /** Opens a captured JSONL writer; writing after close throws, as on disk. */

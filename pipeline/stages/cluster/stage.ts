@@ -13,12 +13,12 @@
  */
 import { z } from 'zod';
 import { adjustedRandIndex } from '../../../analyses/cluster/ari';
-import { nearestCentroid } from '../../../analyses/cluster/distance';
+import { availableParallelism } from 'node:os';
 import { blockScales, fitFeatureSpace, vectorize } from '../../../analyses/cluster/feature-space';
 import { orderBySize } from '../../../analyses/cluster/kmeans';
 import { normalizedMutualInformation } from '../../../analyses/cluster/nmi';
 import { ClusterProfile } from '../../../analyses/cluster/profile';
-import { fitProjection, project } from '../../../analyses/cluster/projection';
+import { fitProjection } from '../../../analyses/cluster/projection';
 import { Reservoir } from '../../../analyses/cluster/reservoir';
 import { restartSeeds, selectK } from '../../../analyses/cluster/select-k';
 import { seedStability } from '../../../analyses/cluster/stability';
@@ -28,7 +28,11 @@ import type { LabeledEpisode } from '../../../analyses/strategy/labeled-episode'
 import { ConfigError } from '../../errors';
 import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { fixed } from '../../../analyses/stats/format';
-import { type ClusterRow, clustersTable } from '../../tables/clusters';
+import { clustersTable } from '../../tables/clusters';
+import { OrderedBatches } from '../../io/ordered-batches';
+import { WorkerPool } from '../../runner/worker-pool';
+import { WORKERS_FLAG } from '../../runner/shared-flags';
+import { type Assignment, type ClusterModel, lineAssigner, weigh } from './assign-line';
 import { defineStage, type StageInput } from '../../runner/stage';
 import { featuresFile } from '../../tables/features';
 import { type ClusterSummary, clusterSummaryFile } from '../../tables/cluster-summary';
@@ -54,12 +58,20 @@ export const ClusterParams = z
     typical: z.number().int().min(0).default(5),
     /** Distinctive features listed per cluster. */
     distinctive: z.number().int().min(0).default(5),
+    /** Worker threads that assign episodes: a number (0 = none), or auto (cores, for 50,000 episodes or more). */
+    workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
     /** Total weight of each block of columns in distances (behaviour counts, tool n-grams, query words). */
     blockWeights: z
       .object({ behaviour: z.number().min(0).default(1), tools: z.number().min(0).default(1), words: z.number().min(0).default(1) })
       .default({ behaviour: 1, tools: 1, words: 1 }),
   })
   .refine((p) => p.clusters[0] <= p.clusters[1], { message: 'clusters: min must not exceed max', path: ['clusters'] });
+
+const CLUSTER_WORKER = new URL('./cluster-worker.ts', import.meta.url).href;
+const BATCH_LINES = 1000;
+const BATCH_BYTES = 4 * 1024 * 1024;
+const WORKERS_FROM_EPISODES = 50_000;
+const MAX_WORKERS = 4;
 
 /** Parses `--clusters 2..10` (or a single `4`). */
 export function parseClusterRange(value: string | boolean | string[]): [number, number] {
@@ -78,17 +90,18 @@ export const clusterStage = defineStage({
   inputs: ['label'],
   modes: ['analysis'],
   params: ClusterParams,
-  cli: [{ flags: '--clusters <min..max>', description: 'range of cluster counts tried (default 2..10)', param: 'clusters', parse: parseClusterRange }],
+  cli: [{ flags: '--clusters <min..max>', description: 'range of cluster counts tried (default 2..10)', param: 'clusters', parse: parseClusterRange }, WORKERS_FLAG],
   inspect: inspectClusters,
   async run(ctx) {
     const { params } = ctx;
     const label = ctx.input('label');
     const rng = createRng(ctx.seed);
 
-    // Pass 1: the sample.
-    const reservoir = new Reservoir<LabeledEpisode>(params.sampleSize, rng.fork('sample'));
-    for await (const episode of featuresFile.stream(label)) reservoir.offer(episode);
-    const sample = reservoir.sample();
+    // Pass 1: the sample. Which stream positions a seeded reservoir keeps does not depend on the items,
+    // so it holds raw lines and only the sampled ones are parsed.
+    const reservoir = new Reservoir<string>(params.sampleSize, rng.fork('sample'));
+    for await (const line of label.lines(featuresFile.file)) reservoir.offer(line);
+    const sample = reservoir.sample().map((line) => JSON.parse(line) as LabeledEpisode);
     const total = reservoir.seen;
 
     const space = fitFeatureSpace(sample, { ngramVocab: params.ngramVocab, termVocab: params.termVocab, minTasks: params.minTasks });
@@ -103,37 +116,33 @@ export const clusterStage = defineStage({
     const stability = fit ? seedStability(data, fit.k, restartSeeds(rng.fork('stability'), params.stabilitySeeds)) : null;
     const projection = fitProjection(data);
 
-    // Pass 2: assign everything.
+    // Pass 2: assign everything (in worker threads on large inputs), profiled and written in input order.
+    const model: ClusterModel = { space, standardizer, scales, centroids, projection };
     const profile = new ClusterProfile(centroids.length, space.names, { typical: params.typical, distinctive: params.distinctive });
-    const rows: ClusterRow[] = [];
+    const rows = clustersTable.open(ctx.out);
+    let assigned = 0;
     const progress = ctx.progress('cluster', total);
-    for await (const episode of featuresFile.stream(label)) {
-      const vector = vectorize(space, episode);
-      const z = standardize(standardizer, vector);
-      const point = weigh(z, scales);
-      const nearest = nearestCentroid(point, centroids);
-      const [pc1, pc2] = project(projection, point);
-      profile.add(episode, nearest.index, vector, z, nearest.distance);
-      rows.push({
-        id: episode.id,
-        policy: episode.policy,
-        task: episode.task,
-        family: episode.family,
-        budget: episode.budget,
-        cluster: nearest.index,
-        label: episode.label,
-        correct: episode.correct,
-        pc1: round6(pc1),
-        pc2: round6(pc2),
-      });
+    const workers = params.workers === 'auto' ? (total < WORKERS_FROM_EPISODES ? 0 : Math.min(MAX_WORKERS, availableParallelism())) : params.workers;
+    const pool = workers > 0 ? new WorkerPool<string[], Assignment[]>(CLUSTER_WORKER, workers, model) : undefined;
+    const consume = async ({ row, raw: vector, z: scores, distance }: Assignment) => {
+      profile.add(row, row.cluster, vector, scores, distance);
+      await rows.write(row);
+      assigned += 1;
       progress.tick();
+    };
+    const batches = new OrderedBatches(pool, lineAssigner(model), consume, { items: BATCH_LINES, bytes: BATCH_BYTES });
+    try {
+      for await (const line of label.lines(featuresFile.file)) await batches.add(line, line.length);
+      await batches.flush();
+    } finally {
+      await pool?.close();
     }
     progress.stop();
-    await clustersTable.write(ctx.out, rows);
+    await rows.close();
     // Every labeled episode is clustered; those the label stage left out never arrive here.
     const account = new EpisodeAccount('cluster', episodesReceived(label.manifest));
     account.inherit(label.manifest);
-    account.use(rows.length);
+    account.use(assigned);
     account.check();
 
     const table = profile.labelTable();
@@ -175,20 +184,11 @@ export const clusterStage = defineStage({
   },
 });
 
-function weigh(row: readonly number[], scales: Float64Array): number[] {
-  return row.map((value, j) => value * scales[j]!);
-}
-
 function meanRow(rows: number[][]): number[] {
   const out = new Array<number>(rows[0]!.length).fill(0);
   for (const row of rows) row.forEach((value, j) => (out[j]! += value / rows.length));
   return out;
 }
-
-function round6(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}
-
 
 /** `npm run inspect -- cluster`: the chosen k, silhouettes and cluster descriptions. */
 async function inspectClusters(output: StageInput): Promise<string> {

@@ -4,7 +4,7 @@
  * found (TAXONOMY.md) — so an agent that learned to read after one search is not "the same strategy".
  */
 import { budgetKey } from '../../../analyses/budget';
-import type { LabelRow } from '../../../analyses/strategy/label-columns';
+import type { LabelRow } from '../../../analyses/strategy/label-row';
 
 /** Episode id → strategy, and the (family, budget) groups whose strategies carry the reading depth. */
 export interface LabelStrategies {

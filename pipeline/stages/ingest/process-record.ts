@@ -1,6 +1,7 @@
 import type { EpisodeRow, EpisodeTrace } from '../../../analyses/episode';
 import type { ResultDocuments } from './resolve-episode';
 import { TrajectorySchema, type Trajectory } from '../../formats/trajectory';
+import { fastTrajectory } from '../../formats/trajectory-fast';
 import type { SourceLine } from '../../io/lines';
 import { parseRecord, type RecordLimits } from './parse-record';
 import { resolveEpisode } from './resolve-episode';
@@ -40,7 +41,7 @@ export function unprocessable(error: unknown): { category: string; reason: strin
 }
 
 function resolveRecord(line: SourceLine, tasks: TaskIndex, settings: ProcessorSettings): RecordOutcome {
-  const parsed = parseRecord<Trajectory>(line, TrajectorySchema, settings.limits);
+  const parsed = parseRecord<Trajectory>(line, TrajectorySchema, settings.limits, fastTrajectory);
   if (!parsed.ok) return { kind: 'reject', line: line.line, category: parsed.category, reason: parsed.reason };
   const trajectory = parsed.value;
   const question = typeof trajectory.meta?.question === 'string' ? trajectory.meta.question : undefined;

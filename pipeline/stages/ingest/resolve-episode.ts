@@ -1,7 +1,7 @@
 import type { EpisodeRow, EpisodeTrace, TraceStep } from '../../../analyses/episode';
 import { exactMatch } from '../../../analyses/text/exact-match';
 import { bestF1 } from '../../../analyses/text/f1';
-import { normalizeAnswer, stripPunctuation } from '../../../analyses/text/normalize';
+import { normalizeAnswer, normalizeStripped, stripPunctuation } from '../../../analyses/text/normalize';
 import type { Trajectory } from '../../formats/trajectory';
 import { argumentsKey, queryText } from './query';
 import { assignRounds } from './rounds';
@@ -130,7 +130,8 @@ function containsAnswer(text: string, docs: readonly { text: string; title?: str
     const stripped = stripPunctuation(haystack.toLowerCase());
     const candidates = answers.filter((answer) => answer.split(' ').every((token) => stripped.includes(token)));
     if (candidates.length === 0) continue;
-    const normalized = ` ${normalizeAnswer(haystack)} `;
+    // normalizeAnswer(haystack), from the stripped text already made.
+    const normalized = ` ${normalizeStripped(stripped)} `;
     if (candidates.some((answer) => normalized.includes(` ${answer} `))) return true;
   }
   return false;

@@ -16,7 +16,6 @@ import { Reservoir } from '../../../analyses/cluster/reservoir';
 import { createRng } from '../../../analyses/random/rng';
 import { Confusion } from '../../../analyses/strategy/agreement';
 import { summarizeDiversity } from '../../../analyses/strategy/diversity';
-import { LabelColumns } from '../../../analyses/strategy/label-columns';
 import { LabelFrequencies } from '../../../analyses/strategy/label-frequencies';
 import { LABELERS, type LabelerName } from '../../../analyses/strategy/labelers';
 import { recoveryRows } from '../../../analyses/strategy/recovery';
@@ -133,7 +132,11 @@ export const labelStage = defineStage({
     const questions = new Map<string, string>();
     for await (const task of taskTableFile.stream(ingest)) questions.set(task.task, task.question);
 
-    const columns = new LabelColumns();
+    // labels.csv is written as episodes arrive (in input order): nothing per episode is held but sequences.
+    const labelRows = labelsTable.open(ctx.out);
+    const distinctSequences = new Set<string>();
+    const readingCounts = new Map<string, number>();
+    let labeledCount = 0;
     const tally = new SequenceTally();
     const frequencies = new LabelFrequencies();
     const truth = new Confusion();
@@ -165,7 +168,10 @@ export const labelStage = defineStage({
       roles.add(labeled.tools);
       if (outcome.missingQuestion) missingQuestion += 1;
       await features.writeSerialized(outcome.json);
-      columns.add(labeled);
+      await labelRows.write(labeled);
+      labeledCount += 1;
+      distinctSequences.add(labeled.sequence);
+      readingCounts.set(labeled.reading, (readingCounts.get(labeled.reading) ?? 0) + 1);
       tally.add(labeled);
       frequencies.add(labeled.policy, labeled.family, labeled.budget, labeled.label, labeled.true_strategy);
       labelCounts.set(labeled.label, (labelCounts.get(labeled.label) ?? 0) + 1);
@@ -198,28 +204,28 @@ export const labelStage = defineStage({
     }
     progress.stop();
     await features.close();
+    await labelRows.close();
     if (missingQuestion > 0) ctx.log.warn(`label: ${missingQuestion} episodes have no task question (labeled against an empty question).`);
 
-    account.use(columns.size);
+    account.use(labeledCount);
     account.check();
     const reference = resolveReference(params.base, policies);
     const base = reference.policy;
-    await labelsTable.write(ctx.out, columns.rows());
     const sequenceRows = tally.rows(base);
     await sequencesTable.write(ctx.out, sequenceRows);
     const hasBase = sequenceRows.some((row) => row.policy === base);
-    if (columns.size > 0 && !hasBase) ctx.log.warn(`label: the reference policy "${base}" has no labeled episodes; overlap columns are empty.`);
+    if (labeledCount > 0 && !hasBase) ctx.log.warn(`label: the reference policy "${base}" has no labeled episodes; overlap columns are empty.`);
     const diversity = summarizeDiversity(sequenceRows, rng.fork('diversity'), { base, resamples: params.resamples, level: params.level });
     await diversityTable.write(ctx.out, diversity);
     await labelFrequenciesTable.write(ctx.out, frequencies.rows(TAXONOMY_LABELS));
 
     const summary = [
       ...referenceLines('label', reference),
-      `label: ${columns.size} episodes, labeler ${params.labeler} (${kinds.taxonomy} taxonomy, ${kinds.signature} signature), ${columns.distinctSequences} distinct query sequences`,
-      `label: ${describeCounts(labelCounts, columns.size)}`,
+      `label: ${labeledCount} episodes, labeler ${params.labeler} (${kinds.taxonomy} taxonomy, ${kinds.signature} signature), ${distinctSequences.size} distinct query sequences`,
+      `label: ${describeCounts(labelCounts, labeledCount)}`,
       ...account.summary(),
       `label: ${roles.describe()}`,
-      ...(roles.hasReads ? [`label: reading ${describeCounts(columns.readingCounts(), columns.size)} (distinct read targets: none 0, brief 1-2, deep 3+)`] : []),
+      ...(roles.hasReads ? [`label: reading ${describeCounts(readingCounts, labeledCount)} (distinct read targets: none 0, brief 1-2, deep 3+)`] : []),
     ];
     const details: Record<string, unknown> = {
       labeler: { name: params.labeler, description: labeler.description, params: { toolRoles: params.toolRoles } },
@@ -281,8 +287,8 @@ export const labelStage = defineStage({
     return {
       counts: {
         ...account.counts(),
-        episodes: columns.size,
-        sequences: columns.distinctSequences,
+        episodes: labeledCount,
+        sequences: distinctSequences.size,
         ...Object.fromEntries([...labelCounts].map(([label, n]) => [`label:${label}`, n])),
       },
       summary,

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll } from 'vitest';
 import { join, resolve } from 'node:path';
+import { openCsvWriter } from '../../../pipeline/io/csv-writer';
 import { openJsonlWriter } from '../../../pipeline/io/jsonl-writer';
 import { formatCsv } from '../../../pipeline/io/csv';
 import { optionsFor } from '../../../pipeline/adapters/option-scope';
@@ -94,6 +95,7 @@ export function fakeContext<P>(name: string, params: P, dir: string, settings = 
       json: async (file, data) => writeFileSync(join(dir, file), JSON.stringify(data, null, 2)),
       text: async (file, data) => writeFileSync(join(dir, file), data),
       csv: async (file, columns, rows) => writeFileSync(join(dir, file), formatCsv(columns, rows)),
+      csvWriter: (file, columns) => openCsvWriter(join(dir, file), columns),
       jsonl: (file) => openJsonlWriter(join(dir, file)),
     },
     log: { info: () => undefined, warn: (message) => void warnings.push(message) },
