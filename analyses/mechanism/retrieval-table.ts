@@ -62,27 +62,39 @@ export function createRetrievalTable(): RetrievalTable {
 
 /** Adds one episode. */
 export function addToRetrievalTable(table: RetrievalTable, row: EpisodeRow): void {
-  const budget = budgetKey(row.budget);
-  const key = JSON.stringify([row.policy, row.family, budget]);
+  addCountsToRetrievalTable(
+    table,
+    { policy: row.policy, family: row.family, budget: row.budget, correct: row.correct, gold_docs: retrievalSuccess(row, 'gold_docs'), answer_in_results: retrievalSuccess(row, 'answer_in_results') },
+    1,
+  );
+}
+
+/** Episodes that share their retrieval-relevant fields: success under each definition (null: not applicable). */
+export type RetrievalCounts = Pick<EpisodeRow, 'policy' | 'family' | 'budget' | 'correct'> & Record<RetrievalDefinition, boolean | null>;
+
+/** Adds `episodes` episodes alike (per-task statistics, e.g. the cells of a merged run). */
+export function addCountsToRetrievalTable(table: RetrievalTable, counts: RetrievalCounts, episodes: number): void {
+  const budget = budgetKey(counts.budget);
+  const key = JSON.stringify([counts.policy, counts.family, budget]);
   let cell = table.cells.get(key);
   if (!cell) {
     cell = {
-      policy: row.policy,
-      family: row.family,
+      policy: counts.policy,
+      family: counts.family,
       budget,
       episodes: 0,
       byDefinition: { gold_docs: emptyTotals(2), answer_in_results: emptyTotals(2) },
     };
     table.cells.set(key, cell);
   }
-  cell.episodes += 1;
+  cell.episodes += episodes;
   for (const definition of RETRIEVAL_DEFINITIONS) {
-    const success = retrievalSuccess(row, definition);
+    const success = counts[definition];
     if (success === null) continue;
     const totals = cell.byDefinition[definition];
     const category = success ? RETRIEVED : MISSED;
-    totals.n[category]! += 1;
-    if (row.correct) totals.correct[category]! += 1;
+    totals.n[category]! += episodes;
+    if (counts.correct) totals.correct[category]! += episodes;
   }
 }
 

@@ -36,3 +36,27 @@ export function addReasons(...tables: Record<string, number>[]): Record<string, 
   for (const table of tables) for (const [reason, count] of Object.entries(table)) sums.set(reason, (sums.get(reason) ?? 0) + count);
   return Object.fromEntries([...sums].sort(([a], [b]) => compareText(a, b)));
 }
+
+/** Tool results per (policy, family), and how many carried documents (ingest's document counts). */
+export interface DocumentCounts {
+  policy: string;
+  family: string;
+  results: number;
+  results_with_docs: number;
+}
+
+/** Sums document counts over shards, by policy then family. */
+export function addDocumentCounts(tables: readonly (readonly DocumentCounts[])[]): DocumentCounts[] {
+  const sums = new Map<string, DocumentCounts>();
+  for (const table of tables) {
+    for (const count of table) {
+      const id = JSON.stringify([count.policy, count.family]);
+      const entry = sums.get(id);
+      if (entry) {
+        entry.results += count.results;
+        entry.results_with_docs += count.results_with_docs;
+      } else sums.set(id, { policy: count.policy, family: count.family, results: count.results, results_with_docs: count.results_with_docs });
+    }
+  }
+  return [...sums.values()].sort((a, b) => compareText(a.policy, b.policy) || compareText(a.family, b.family));
+}

@@ -48,16 +48,16 @@ export type SequenceRow = {
 export class SequenceTally {
   private readonly groups = new Map<string, SequenceGroup>();
 
-  /** Adds one episode. */
-  add(entry: SequenceEntry): void {
+  /** Adds one episode (or `episodes` episodes with this sequence: summed shard statistics). */
+  add(entry: SequenceEntry, episodes = 1): void {
     const key = groupKey(entry.policy, entry.task, entry.budget);
     let group = this.groups.get(key);
     if (!group) {
       group = { policy: entry.policy, family: entry.family, budget: entry.budget, task: entry.task, episodes: 0, counts: new Map() };
       this.groups.set(key, group);
     }
-    group.episodes += 1;
-    group.counts.set(entry.sequence, (group.counts.get(entry.sequence) ?? 0) + 1);
+    group.episodes += episodes;
+    group.counts.set(entry.sequence, (group.counts.get(entry.sequence) ?? 0) + episodes);
   }
 
   /** The rows of `sequences.csv`, sorted by policy, family, budget, task; overlap against `base`. */

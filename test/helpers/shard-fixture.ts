@@ -1,7 +1,7 @@
 /**
  * A small input with everything sharding must get right: three policies, two families, capped,
- * uncapped and mixed (policy, task) pairs, planted strategies on some episodes, rejected task and
- * trajectory records, blank lines. Every episode carries `sample`, as sharded inputs should.
+ * uncapped and mixed (policy, task) pairs, planted strategies on some episodes, read calls in one
+ * family, outcome-only episodes, rejected task and trajectory records, blank lines. Every episode carries `sample`, as sharded inputs should.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,7 +48,10 @@ export function writeShardFixture(dir: string, seed = 7): ShardFixture {
     const rounds = rng.int(budget === undefined ? 5 : budget + 1);
     const correct = rng.next() < skill;
     const meta = rng.next() < 0.5 ? { true_strategy: STRATEGIES[rng.int(STRATEGIES.length)] } : undefined;
-    lines.push({ policy, task, sample, ...(budget === undefined ? {} : { budget }), steps: steps(rng, rounds, correct), ...(meta ? { meta } : {}) });
+    const trace = steps(rng, rounds, correct);
+    // some bridge episodes open what they found (a read-role tool): their strategies carry the reading depth
+    if (sample === 1 && task.startsWith('b') && rounds > 0) trace.splice(2, 0, { type: 'call', tool: 'open_page', args: { url: `page-${task}` }, round: 0 });
+    lines.push({ policy, task, sample, ...(budget === undefined ? {} : { budget }), steps: trace, ...(meta ? { meta } : {}) });
   };
   const skill = { base: 0.35, rl: 0.45, sft: 0.3 } as const;
   for (const policy of ['base', 'rl', 'sft'] as const) {
@@ -72,6 +75,9 @@ export function writeShardFixture(dir: string, seed = 7): ShardFixture {
   const rejects = ['{"policy": "base", "task": ', JSON.stringify({ policy: 'base', task: 'nope', sample: 0, steps: [] }), JSON.stringify({ policy: '', task: 'b1', steps: [] }), JSON.stringify({ policy: 'rl', task: 'b2', sample: 9, steps: 'none' })];
   rejects.forEach((line, i) => lines.splice(17 + 61 * i, 0, line));
   lines.splice(40, 0, '', '   ');
+  // outcome-only episodes (no steps): counted by passkt, left out of the trace analyses
+  lines.splice(25, 0, { policy: 'rl', task: 'c1', sample: 10, budget: 3, trace: 'missing', steps: [], correct: true });
+  lines.splice(90, 0, { policy: 'base', task: 'c2', sample: 10, budget: 1, trace: 'missing', steps: [], correct: false });
   writeFileSync(join(dir, 'trajectories.jsonl'), jsonl(lines));
   return { tasks: join(dir, 'tasks.jsonl'), trajectories: join(dir, 'trajectories.jsonl'), records: lines.filter((line) => typeof line !== 'string' || line.trim() !== '').length };
 }

@@ -5,25 +5,21 @@
  * decomposition, all with task-clustered bootstrap intervals. Columns: docs/mechanism.md.
  */
 import { z } from 'zod';
-import { budgetKey } from '../../../analyses/budget';
 import { compareGroups } from '../../../analyses/mechanism/compare-group';
-import { createGroupBuilder, type GroupBuilder } from '../../../analyses/mechanism/group-episodes';
 import { compareHeadlines } from '../../../analyses/mechanism/headline';
-import { type RetrievalDefinition, retrievalSuccess } from '../../../analyses/mechanism/retrieval-success';
+import type { RetrievalDefinition } from '../../../analyses/mechanism/retrieval-success';
 import { createRng } from '../../../analyses/random/rng';
 import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage, type StageResult, type StageInput } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
-import { clustersTable } from '../../tables/clusters';
 import { compareFrequenciesTable } from '../../tables/compare-frequencies';
 import { decompositionTable } from '../../tables/decomposition';
-import { labelsTable } from '../../tables/labels';
 import { retrievalTable } from '../../tables/retrieval';
 import { retrievalDecompositionTable } from '../../tables/retrieval-decomposition';
-import { episodesFile } from '../../tables/episodes';
-import { isOutcomeOnly } from '../../../analyses/episode';
 import { BaseParam, referenceLines, resolveReference } from '../../runner/reference-policy';
-import { readLabelStrategies, type LabelStrategies } from './label-strategies';
+import { groupsFromCells, groupsWithReads, UNCLUSTERED, UNLABELED } from '../../../analyses/mechanism/episode-cells';
+import { readEpisodeCells } from '../../tables/episode-cells';
+import { readMergedStats } from '../../tables/stats/merged';
 
 /** Parameters of the compare stage. */
 export const CompareParams = z.object({
@@ -37,18 +33,6 @@ export const CompareParams = z.object({
   clusters: z.boolean().default(true),
 });
 
-/** Category of an episode the label stage did not label (kept so the decomposition still covers every episode). */
-export const UNLABELED = 'unlabeled';
-/** Category of an episode the cluster stage did not assign. */
-export const UNCLUSTERED = 'unclustered';
-
-/** Episode id → category (strategy label or cluster) from a per-episode table. */
-async function readCategories<R extends { id: string }>(rows: AsyncIterable<R>, category: (row: R) => string): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  for await (const row of rows) map.set(row.id, category(row));
-  return map;
-}
-
 async function readDefinitions(input: StageInput): Promise<Map<string, RetrievalDefinition>> {
   const definitions = new Map<string, RetrievalDefinition>();
   for (const row of await retrievalTable.read(input)) definitions.set(row.family, row.definition);
@@ -56,9 +40,9 @@ async function readDefinitions(input: StageInput): Promise<Map<string, Retrieval
 }
 
 // TAXONOMY.md: where episodes read what they found, the strategy compared is label/reading.
-function readingLines(labeled: LabelStrategies | undefined): string[] {
-  if (!labeled || labeled.groupsWithReads.size === 0) return [];
-  return [`compare: strategies are label/reading (e.g. single-shot/deep) in ${[...labeled.groupsWithReads].sort().join('; ')}, where episodes read what they found`];
+function readingLines(groups: readonly string[]): string[] {
+  if (groups.length === 0) return [];
+  return [`compare: strategies are label/reading (e.g. single-shot/deep) in ${groups.join('; ')}, where episodes read what they found`];
 }
 
 async function inspectCompare(output: StageInput): Promise<string> {
@@ -75,10 +59,11 @@ async function inspectCompare(output: StageInput): Promise<string> {
 export const compareStage = defineStage({
   name: 'compare',
   description: 'strategy frequencies, shift-share and retrieval-vs-integration decompositions of every policy vs the base policy',
-  inputs: ['ingest', 'retrieval'],
-  modes: ['analysis'],
-  // Without labels (or clusters) only the retrieval-vs-integration decomposition can be computed.
-  optionalInputs: ['label', 'cluster'],
+  inputs: ['retrieval'],
+  modes: ['analysis', 'merge'],
+  // Episodes from ingest, or in a merge run the shards' summed cells. Without labels (or clusters) only
+  // the retrieval-vs-integration decomposition can be computed.
+  optionalInputs: ['ingest', 'merge', 'label', 'cluster'],
   params: CompareParams,
   cli: [
     BASE_FLAG,
@@ -87,62 +72,38 @@ export const compareStage = defineStage({
   inspect: inspectCompare,
   async run(ctx) {
     const { params } = ctx;
+    const merged = ctx.hasInput('merge');
     const useClusters = params.clusters && ctx.hasInput('cluster');
-    const labeled = ctx.hasInput('label') ? await readLabelStrategies(labelsTable.stream(ctx.input('label'))) : undefined;
-    const labels = labeled?.strategies;
-    const clusters = useClusters ? await readCategories(clustersTable.stream(ctx.input('cluster')), (row) => String(row.cluster)) : undefined;
     const definitions = await readDefinitions(ctx.input('retrieval'));
-    const schemes = [...(labels ? ['label'] : []), ...(clusters ? ['cluster'] : [])];
+    // The per-task cells: from the episodes (joined with labels and clusters), or summed over shards.
+    const source = merged ? await readMergedStats(ctx.input('merge')) : undefined;
+    const hasLabels = merged ? source!.labeled : ctx.hasInput('label');
+    const cells = source?.cells ?? (await readEpisodeCells(ctx.input('ingest'), { label: hasLabels ? ctx.input('label') : undefined, cluster: useClusters ? ctx.input('cluster') : undefined }));
+    const schemes = [...(hasLabels ? (['label'] as const) : []), ...(useClusters ? (['cluster'] as const) : [])];
 
-    const ingest = ctx.input('ingest');
-    const account = new EpisodeAccount('compare', episodesReceived(ingest.manifest));
+    const account = new EpisodeAccount('compare', episodesReceived(ctx.input(merged ? 'merge' : 'ingest').manifest));
     const perPolicy = new Map<string, number>();
-    const groups = new Map<string, GroupBuilder>();
     const policies = new Set<string>();
     const traced = new Set<string>();
     let episodes = 0;
     let unlabeled = 0;
     let unclustered = 0;
-    const progress = ctx.progress('episodes');
-    for await (const row of episodesFile.stream(ingest)) {
-      episodes += 1;
-      progress.tick();
-      policies.add(row.policy);
+    const rows = cells.rows();
+    for (const cell of rows) {
+      episodes += cell.episodes;
+      policies.add(cell.policy);
       // Strategies and retrieval are read from steps: an episode without any says nothing about them.
-      if (isOutcomeOnly(row)) {
-        account.leaveOut('trace_missing', row.policy);
+      if (!cell.traced) {
+        account.leaveOut('trace_missing', cell.policy, cell.episodes);
         continue;
       }
-      traced.add(row.policy);
-      perPolicy.set(row.policy, (perPolicy.get(row.policy) ?? 0) + 1);
-      const budget = budgetKey(row.budget);
-      const key = JSON.stringify([row.family, budget]);
-      let builder = groups.get(key);
-      if (!builder) {
-        builder = createGroupBuilder(row.family, budget, schemes);
-        groups.set(key, builder);
-      }
-      const strategies: string[] = [];
-      if (labels) {
-        const label = labels.get(row.id);
-        if (label === undefined) unlabeled += 1;
-        strategies.push(label ?? UNLABELED);
-      }
-      if (clusters) {
-        const cluster = clusters.get(row.id);
-        if (cluster === undefined) unclustered += 1;
-        strategies.push(cluster ?? UNCLUSTERED);
-      }
-      const definition = definitions.get(row.family);
-      builder.add({
-        policy: row.policy,
-        task: row.task,
-        correct: row.correct,
-        retrieved: definition ? retrievalSuccess(row, definition) : null,
-        strategies,
-      });
+      traced.add(cell.policy);
+      perPolicy.set(cell.policy, (perPolicy.get(cell.policy) ?? 0) + cell.episodes);
+      if (hasLabels && cell.label === null) unlabeled += cell.episodes;
+      if (useClusters && cell.cluster === null) unclustered += cell.episodes;
     }
-    progress.stop();
+    const groups = groupsFromCells(rows, { schemes, definitions });
+    const readingGroups = hasLabels ? groupsWithReads(rows) : [];
     const reference = resolveReference(params.base, policies);
     const base = reference.policy;
     if (!traced.has(base)) {
@@ -156,7 +117,7 @@ export const compareStage = defineStage({
       for (const [policy, n] of perPolicy) account.leaveOut('no_base_policy', policy, n);
       account.check();
       const skipped: StageResult = {
-        counts: { ...account.counts(), episodes, groups: groups.size },
+        counts: { ...account.counts(), episodes, groups: groups.length },
         summary: [...account.summary(), `compare: skipped — ${reason}`],
         details: { notes: [reason], ...account.details() },
       };
@@ -167,7 +128,7 @@ export const compareStage = defineStage({
     account.use([...perPolicy.values()].reduce((sum, n) => sum + n, 0));
     account.check();
     const output = compareGroups(
-      [...groups.values()].map((b) => b.group),
+      groups,
       { base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions },
     );
     await compareFrequenciesTable.write(ctx.out, output.frequencies);
@@ -177,7 +138,7 @@ export const compareStage = defineStage({
     const notes = [...output.notes];
     if (unlabeled) notes.push(`${unlabeled} episodes had no rule label and were counted as "${UNLABELED}"`);
     if (unclustered) notes.push(`${unclustered} episodes had no cluster and were counted as "${UNCLUSTERED}"`);
-    if (!labels) notes.push('the label stage is not part of this run: strategy frequencies and the shift-share decomposition use clusters only, if any');
+    if (!hasLabels) notes.push('the label stage is not part of this run: strategy frequencies and the shift-share decomposition use clusters only, if any');
     if (params.clusters && !useClusters) notes.push('the cluster stage is not part of this run: cluster frequencies were not compared');
     for (const note of notes) ctx.log.warn(note);
     // The end-of-run summary shows the largest budget per family; `inspect` shows every budget.
@@ -189,7 +150,7 @@ export const compareStage = defineStage({
       counts: {
         ...account.counts(),
         episodes,
-        groups: groups.size,
+        groups: groups.length,
         frequency_rows: output.frequencies.length,
         decomposition_rows: output.decomposition.length,
         retrieval_rows: output.retrieval.length,
@@ -199,11 +160,11 @@ export const compareStage = defineStage({
       summary: [
         ...referenceLines('compare', reference),
         ...account.summary(),
-        ...readingLines(labeled),
+        ...readingLines(readingGroups),
         ...headlines.map((line) => `compare: ${line}`),
         'compare: every budget, symmetric terms and frequency tests: npm run inspect -- compare',
       ],
-      details: { ...account.details(), notes, schemes, reading_groups: [...(labeled?.groupsWithReads ?? [])].sort(), definitions: Object.fromEntries(definitions), resamples: params.resamples, level: params.level },
+      details: { ...account.details(), notes, schemes, reading_groups: readingGroups, definitions: Object.fromEntries(definitions), resamples: params.resamples, level: params.level },
     };
   },
 });

@@ -30,6 +30,7 @@ import { episodesFile } from '../../tables/episodes';
 import { type IngestSummary, ingestSummaryFile } from '../../tables/ingest-summary';
 import { taskTableFile } from '../../tables/task-table';
 import { tracesFile } from '../../tables/traces';
+import { recordPositionsFile } from '../../tables/record-positions';
 import type { ImportTally } from '../../tables/imports';
 
 const MiB = 1024 * 1024;
@@ -250,6 +251,9 @@ async function readTrajectories(
 ) {
   const rows = episodesFile.open(ctx.out);
   const traces = tracesFile.open(ctx.out);
+  // A shard records where each accepted episode stands in the whole input, so a merge can order them.
+  const positions = ctx.params.shard ? recordPositionsFile.open(ctx.out) : undefined;
+  const pendingOrdinals: number[] = [];
   const tally = new IngestTally();
   const columns = new EpisodeColumns();
   const seenIds = new Set<string>();
@@ -279,6 +283,8 @@ async function readTrajectories(
 
   // Outcomes are applied strictly in input order: ids, default sample numbers and derived tasks depend on it.
   const apply = async (outcome: RecordOutcome) => {
+    // One outcome per record, in record order: the oldest pending ordinal is this record's.
+    const ordinal = pendingOrdinals.shift();
     const where = { file: file.label, line: outcome.line, kind: 'trajectory' as const };
     if (outcome.kind === 'reject') return reject({ ...where, category: outcome.category, reason: outcome.reason });
     if (outcome.derivedQuestion !== undefined && !tasks.get(outcome.kind === 'episode' ? outcome.row.task : outcome.task)) {
@@ -297,6 +303,7 @@ async function readTrajectories(
     columns.add(row);
     await rows.writeSerialized(rowJson);
     await traces.writeSerialized(traceJson);
+    if (positions) await positions.write(ordinal!);
   };
 
   const batches = new OrderedBatches(pool, (line: SourceLine) => processRecord(line, tasks, settings), apply, { items: BATCH_LINES, bytes: BATCH_BYTES });
@@ -315,6 +322,7 @@ async function readTrajectories(
         // Without --lenient-utf8 such a line is a reject (parseRecord), not a replacement.
         if (line.invalidUtf8At !== undefined && settings.limits.lenientUtf8) counts.utf8Replaced += 1;
         progress.tick();
+        if (positions) pendingOrdinals.push(ordinal);
         await batches.add(line, line.bytes);
       }
       // Every outcome of this file is applied before the next file starts (`apply` reads `file`).
@@ -327,6 +335,7 @@ async function readTrajectories(
   }
   await rows.close();
   await traces.close();
+  await positions?.close();
   await ctx.out.text('episodes.arrow', columns.toArrow());
   return { ...counts, tally };
 }

@@ -18,7 +18,6 @@ import { Confusion } from '../../../analyses/strategy/agreement';
 import { summarizeDiversity } from '../../../analyses/strategy/diversity';
 import { LabelFrequencies } from '../../../analyses/strategy/label-frequencies';
 import { LABELERS, type LabelerName } from '../../../analyses/strategy/labelers';
-import { recoveryRows } from '../../../analyses/strategy/recovery';
 import { TAXONOMY_LABELS } from '../../../analyses/strategy/rules';
 import { TOOL_ROLES, toolRoleMatcher, type ToolRole } from '../../../analyses/strategy/tool-roles';
 import { SequenceTally } from '../../../analyses/strategy/sequence-table';
@@ -33,8 +32,6 @@ import { lineLabeler, type LabelOutcome, type LabelSetup } from './label-line';
 import { inspectLabels } from './inspect';
 import { diversityTable } from '../../tables/diversity';
 import { judgeLabelsTable } from '../../tables/judge-labels';
-import { labelAccuracyTable } from '../../tables/label-accuracy';
-import { labelConfusionTable } from '../../tables/label-confusion';
 import { labelFrequenciesTable } from '../../tables/label-frequencies';
 import { labelsTable } from '../../tables/labels';
 import { sequencesTable } from '../../tables/sequences';
@@ -46,6 +43,8 @@ import { taskTableFile } from '../../tables/task-table';
 import { tracesFile } from '../../tables/traces';
 import { BaseParam, referenceLines, resolveReference } from '../../runner/reference-policy';
 import { ToolRoleTally } from './tool-role-tally';
+import { writeTruthTables } from './truth-tables';
+import { runMergedLabel } from './merged-labels';
 
 const LABELER_ENUM = Object.keys(LABELERS) as [LabelerName, ...LabelerName[]];
 
@@ -99,8 +98,10 @@ function positiveInt(flag: string) {
 export const labelStage = defineStage({
   name: 'label',
   description: 'strategy labels, query sequences, audit features, sequence diversity vs the base policy, optional LLM judge',
-  inputs: ['ingest'],
-  modes: ['analysis', 'shard'],
+  inputs: [],
+  // Traces from ingest; in a merge run, the shards' summed label statistics (no per-episode tables).
+  optionalInputs: ['ingest', 'merge'],
+  modes: ['analysis', 'shard', 'merge'],
   params: LabelParams,
   cli: [
     BASE_FLAG,
@@ -123,6 +124,7 @@ export const labelStage = defineStage({
   inspect: inspectLabels,
   async run(ctx) {
     const { params } = ctx;
+    if (ctx.hasInput('merge')) return runMergedLabel(ctx);
     const ingest = ctx.input('ingest');
     const roleOf = toolRoleMatcher(params.toolRoles);
     const isSearch = (tool: string) => roleOf(tool) === 'search';
@@ -237,12 +239,7 @@ export const labelStage = defineStage({
     };
 
     if (truth.total > 0) {
-      const recovery = recoveryRows(truth, truthByPolicy, TAXONOMY_LABELS);
-      await labelAccuracyTable.write(ctx.out, recovery);
-      const confusionRows = [['all', truth] as const, ...[...truthByPolicy].sort(([a], [b]) => compareText(a, b))].flatMap(([policy, confusion]) =>
-        confusion.rows(TAXONOMY_LABELS).map((row) => ({ policy, true_label: row.reference, label: row.predicted, episodes: row.episodes })),
-      );
-      await labelConfusionTable.write(ctx.out, confusionRows);
+      const recovery = await writeTruthTables(ctx.out, truth, truthByPolicy);
       const perClass = recovery.filter((row) => row.policy === 'all' && row.true_label !== 'all');
       summary.push(
         `label: planted strategies recovered ${percent(truth.accuracy())} of ${truth.total} (${perClass.map((row) => `${row.true_label} ${percent(row.accuracy)}`).join(', ')})`,

@@ -64,3 +64,11 @@ export function codeVersionMismatches(ordered: readonly ShardHeader[]): string[]
 export function taskTableError(shard: ShardHeader, first: ShardHeader, detail: string): UserError {
   return new UserError(`cannot merge: ${name(shard)} and ${name(first)} have different task tables (${detail}).`, SAME_COMMAND);
 }
+
+/** The refusal of shards that accepted the same episode id (an unsharded run would reject all but the first). */
+export function duplicateIdsError(duplicates: number, shards: number): UserError {
+  return new UserError(
+    `cannot merge: ${duplicates} episode id${duplicates === 1 ? ' was' : 's were'} accepted by more than one of the ${shards} shards (compared by 64-bit hashes); one unsharded run would reject every repeat as a duplicate id, so the merged counts would differ.`,
+    'Give every episode a unique id (or unique policy/task/budget/sample), or remove the repeated records, and run the shards again.',
+  );
+}

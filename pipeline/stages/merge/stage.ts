@@ -9,10 +9,11 @@
 import { labelCountsTable } from '../../tables/label-counts';
 import { labelFrequenciesTable } from '../../tables/label-frequencies';
 import { z } from 'zod';
-import { addReasons, addRecordCounts, emptyRecordCounts } from '../../../analyses/shard/counts';
+import { addDocumentCounts, addReasons, addRecordCounts, emptyRecordCounts } from '../../../analyses/shard/counts';
 import { labelFrequencyRows } from '../../../analyses/shard/label-frequency-rows';
 import { TAXONOMY_LABELS } from '../../../analyses/strategy/rules';
 import { UserError } from '../../errors';
+import { duplicateIdsError } from './merge-checks';
 import { defineStage } from '../../runner/stage';
 import { findStatsFiles } from './find-stats';
 import { inspectStats } from '../../tables/stats/inspect';
@@ -59,6 +60,8 @@ export const mergeStage = defineStage({
 
     const sum = await sumShards(ordered);
     const first = ordered[0]!.header;
+    const duplicates = sum.mechanism.duplicateIds();
+    if (duplicates.length > 0) throw duplicateIdsError(duplicates.length, ordered.length);
     const records = ordered.reduce((total, shard) => addRecordCounts(total, shard.header.records), emptyRecordCounts());
     const tasks = sortTasks(sum.tasks);
     const header: StatsHeader = {
@@ -69,12 +72,23 @@ export const mergeStage = defineStage({
       inputs: first.inputs,
       records,
       shared: { ...first.shared, tasks: { ...first.shared.tasks, accepted: tasks.length } },
+      documents: addDocumentCounts(ordered.map((shard) => shard.header.documents)),
       label: first.label,
       code_version: first.code_version,
     };
     const pairs = sum.collector.pairStats();
     const withLabels = first.label !== null;
-    await writeStats(ctx.out, { header, tasks, pairs, labels: withLabels ? sum.labels : null });
+    const { mechanism } = sum;
+    await writeStats(ctx.out, {
+      header,
+      tasks,
+      pairs,
+      labels: withLabels ? sum.labels : null,
+      cells: mechanism.cells.rows(),
+      sequences: mechanism.sequenceRows(),
+      confusion: mechanism.confusionRows(),
+      ids: mechanism.ids(),
+    });
 
     const taskWriter = taskTableFile.open(ctx.out);
     for (const row of tasks) await taskWriter.write(row);

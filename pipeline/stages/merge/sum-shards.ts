@@ -1,15 +1,17 @@
 /**
  * Sums the bodies of shard statistics files, read one after the other: outcome statistics into one
- * OutcomeCollector, label counts into one table, and the task table checked shard against shard.
+ * OutcomeCollector, label counts into one table, mechanism statistics (cells, sequences, confusion,
+ * id hashes) into one MechanismSums, and the task table checked shard against shard.
  * Every sum is of integers, so the result is exact and independent of the shard order.
  */
 import { createHash } from 'node:crypto';
 import type { TaskRow } from '../../../analyses/episode';
 import { OutcomeCollector } from '../../../analyses/passkt/outcomes';
 import { LabelCounts } from '../../../analyses/shard/label-counts';
+import { MechanismSums } from '../../../analyses/shard/mechanism-sums';
 import { taskTableError, type ShardHeader } from './merge-checks';
 import { readStatsBody } from '../../tables/stats/read';
-import { pairStatsOf, taskRowOf } from '../../tables/stats/lines';
+import { cellOf, pairStatsOf, taskRowOf } from '../../tables/stats/lines';
 
 /** A shard to sum: its header and its file. */
 export interface ShardFile extends ShardHeader {
@@ -21,6 +23,7 @@ export interface ShardSum {
   tasks: TaskRow[];
   collector: OutcomeCollector;
   labels: LabelCounts;
+  mechanism: MechanismSums;
 }
 
 /**
@@ -30,6 +33,7 @@ export interface ShardSum {
 export async function sumShards(ordered: readonly ShardFile[]): Promise<ShardSum> {
   const collector = new OutcomeCollector();
   const labels = new LabelCounts();
+  const mechanism = new MechanismSums();
   const derived = ordered[0]?.header.shared.tasks.derived ?? false;
   const tasks = new Map<string, { row: TaskRow; text: string; shard: ShardFile }>();
   let firstDigest: string | undefined;
@@ -58,6 +62,18 @@ export async function sumShards(ordered: readonly ShardFile[]): Promise<ShardSum
         case 'truth':
           labels.addTruth(line, line.episodes);
           break;
+        case 'cell':
+          mechanism.addCell(cellOf(line));
+          break;
+        case 'sequences':
+          for (const [hash, episodes] of line.counts) mechanism.addSequence(line, hash, episodes);
+          break;
+        case 'confusion':
+          mechanism.addConfusion(line);
+          break;
+        case 'ids':
+          mechanism.addIds(line.hashes.match(/.{16}/g) ?? []);
+          break;
       }
     }
     const hex = digest.digest('hex');
@@ -68,5 +84,5 @@ export async function sumShards(ordered: readonly ShardFile[]): Promise<ShardSum
       throw taskTableError(shard, ordered[0]!, `${taskCount} vs ${firstCount} tasks, and the rows differ`);
     }
   }
-  return { tasks: [...tasks.values()].map((entry) => entry.row), collector, labels };
+  return { tasks: [...tasks.values()].map((entry) => entry.row), collector, labels, mechanism };
 }

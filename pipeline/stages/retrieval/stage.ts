@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isOutcomeOnly } from '../../../analyses/episode';
 import { RETRIEVAL_DEFINITIONS, type RetrievalDefinition } from '../../../analyses/mechanism/retrieval-success';
-import { addToRetrievalTable, createRetrievalTable, retrievalCoverage, summarizeRetrieval } from '../../../analyses/mechanism/retrieval-table';
+import { addCountsToRetrievalTable, addToRetrievalTable, createRetrievalTable, retrievalCoverage, summarizeRetrieval } from '../../../analyses/mechanism/retrieval-table';
 import { ConfigError } from '../../errors';
 import { textTable } from '../../cli/table';
 import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
@@ -14,6 +14,7 @@ import { defineStage, type StageInput } from '../../runner/stage';
 import { retrievalTable } from '../../tables/retrieval';
 import { episodesFile } from '../../tables/episodes';
 import type { DocumentCount } from '../../tables/ingest-summary';
+import { readMergedStats } from '../../tables/stats/merged';
 
 /** Parameters of the retrieval stage. */
 export const RetrievalParams = z.object({
@@ -45,8 +46,10 @@ async function inspectRetrieval(output: StageInput): Promise<string> {
 export const retrievalStage = defineStage({
   name: 'retrieval',
   description: 'retrieval success and accuracy given retrieved / missed evidence, per policy, family and budget',
-  inputs: ['ingest'],
-  modes: ['analysis'],
+  inputs: [],
+  // The episodes come from ingest, or in a merge run as the summed cells of the shards.
+  optionalInputs: ['ingest', 'merge'],
+  modes: ['analysis', 'merge'],
   params: RetrievalParams,
   cli: [
     {
@@ -65,19 +68,32 @@ export const retrievalStage = defineStage({
   inspect: inspectRetrieval,
   async run(ctx) {
     const table = createRetrievalTable();
-    const ingest = ctx.input('ingest');
-    const account = new EpisodeAccount('retrieval', episodesReceived(ingest.manifest));
+    const merged = ctx.hasInput('merge');
+    const upstream = ctx.input(merged ? 'merge' : 'ingest');
+    const account = new EpisodeAccount('retrieval', episodesReceived(upstream.manifest));
     let episodes = 0;
-    const progress = ctx.progress('episodes');
-    for await (const row of episodesFile.stream(ingest)) {
-      episodes += 1;
-      progress.tick();
-      // Without steps nothing is known of what the tools returned.
-      if (isOutcomeOnly(row)) account.leaveOut('trace_missing', row.policy);
-      else addToRetrievalTable(table, row);
+    let documents: DocumentCount[];
+    if (merged) {
+      const stats = await readMergedStats(upstream);
+      for (const cell of stats.cells.rows()) {
+        episodes += cell.episodes;
+        if (!cell.traced) account.leaveOut('trace_missing', cell.policy, cell.episodes);
+        else addCountsToRetrievalTable(table, cell, cell.episodes);
+      }
+      documents = stats.documents;
+    } else {
+      const progress = ctx.progress('episodes');
+      for await (const row of episodesFile.stream(upstream)) {
+        episodes += 1;
+        progress.tick();
+        // Without steps nothing is known of what the tools returned.
+        if (isOutcomeOnly(row)) account.leaveOut('trace_missing', row.policy);
+        else addToRetrievalTable(table, row);
+      }
+      progress.stop();
+      documents = (upstream.manifest.details.documents ?? []) as DocumentCount[];
     }
-    progress.stop();
-    const withoutDocuments = policiesWithoutDocuments((ingest.manifest.details.documents ?? []) as DocumentCount[]);
+    const withoutDocuments = policiesWithoutDocuments(documents);
     const unusable = new Map<string, RetrievalDefinition>([...withoutDocuments.keys()].map((family) => [family, 'gold_docs']));
     const result = summarizeRetrieval(table, ctx.params.definition, unusable);
     await retrievalTable.write(ctx.out, result.rows);

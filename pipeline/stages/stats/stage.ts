@@ -5,6 +5,8 @@
  *   ingest/episodes.jsonl ─► per (policy, task): capped budget → [n, c], uncapped n, rounds histogram
  *   ingest/tasks.jsonl, summary.json, rejects.jsonl ─► task table, record counts (own | shared)
  *   label/labels.csv, label_frequencies.csv ─► per (policy, family, task, budget, label): episodes, successes
+ *   ingest/episodes.jsonl + positions.jsonl + label/labels.csv ─► mechanism cells, hashed sequences and ids
+ *   label/label_confusion.csv ─► planted-strategy confusion per policy
  *                                                      └─► stats.jsonl
  */
 import { z } from 'zod';
@@ -14,12 +16,13 @@ import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage } from '../../runner/stage';
 import { inputIdentity } from './input-identity';
 import { readLabelStats } from './label-stats';
+import { readMechanismStats } from './mechanism-stats';
 import { inspectStats } from '../../tables/stats/inspect';
 import { splitRejects } from './split-rejects';
 import { STATS_FORMAT, type StatsHeader } from '../../tables/stats/format';
 import { writeStats } from '../../tables/stats/write';
 import { collectEpisodes } from '../../tables/episodes';
-import { ingestSummaryFile } from '../../tables/ingest-summary';
+import { type DocumentCount, ingestSummaryFile } from '../../tables/ingest-summary';
 import { taskTableFile } from '../../tables/task-table';
 
 
@@ -56,6 +59,7 @@ export const statsStage = defineStage({
     const tasks: TaskRow[] = [];
     for await (const row of taskTableFile.stream(ingest)) tasks.push(row);
     const label = ctx.hasInput('label') ? await readLabelStats(ctx.input('label')) : null;
+    const mechanism = await readMechanismStats(ingest, ctx.hasInput('label') ? ctx.input('label') : undefined);
 
     const header: StatsHeader = {
       kind: 'header',
@@ -75,10 +79,20 @@ export const statsStage = defineStage({
         rejected_by_source: summary.rejected_by_source,
         source_reject_reasons: rejects.source,
       },
+      documents: (ingest.manifest.details.documents ?? []) as DocumentCount[],
       label: label?.labeler ?? null,
       code_version: ingest.manifest.code_version,
     };
-    await writeStats(ctx.out, { header, tasks, pairs, labels: label?.counts ?? null });
+    await writeStats(ctx.out, {
+      header,
+      tasks,
+      pairs,
+      labels: label?.counts ?? null,
+      cells: mechanism.cells.rows(),
+      sequences: mechanism.sequenceRows(),
+      confusion: mechanism.confusionRows(),
+      ids: mechanism.ids(),
+    });
 
     return {
       counts: {
@@ -89,6 +103,7 @@ export const statsStage = defineStage({
         policy_task_pairs: pairs.length,
         tasks: tasks.length,
         label_rows: label?.counts.size ?? 0,
+        cells: mechanism.cells.size,
       },
       summary: [
         `stats: shard ${shard.index}/${shard.count}: ${episodes} episodes in ${pairs.length} (policy, task) pairs, ${tasks.length} tasks` +

@@ -1,12 +1,13 @@
 /**
  * `stats.jsonl`: one shard's sufficient statistics (written by the stats stage) or the sum of all
  * shards (written by the merge stage). One JSON object per line, told apart by `kind`, in this order:
- * a `header`, then `task`, `outcome`, `label` and `truth` lines, each group sorted (docs/sharding.md).
+ * a `header`, then `task`, `outcome`, `label`, `truth`, `cell`, `sequences`, `confusion` and `ids`
+ * lines, each group sorted (docs/sharding.md).
  */
 import { z } from 'zod';
 
 /** The format tag of the header; bumped when the lines change meaning. */
-export const STATS_FORMAT = 'passkt-stats/2';
+export const STATS_FORMAT = 'passkt-stats/3';
 /** The file name, in the stats stage's and the merge stage's folders. */
 export const STATS_FILE = 'stats.jsonl';
 
@@ -42,6 +43,8 @@ export const HeaderSchema = z.object({
     rejected_by_source: count,
     source_reject_reasons: reasons,
   }),
+  /** Tool results per (policy, family), and how many carried documents (retrieval's choice of definition). */
+  documents: z.array(z.object({ policy: z.string(), family: z.string(), results: count, results_with_docs: count })),
   /** The labeler behind the `label` lines; null when the label stage did not run. */
   label: z.object({ labeler: z.string(), tool_roles: z.record(z.string(), z.string()) }).nullable(),
   /** Code version of the ingest stage that read the shard (a mismatch is warned about). */
@@ -87,6 +90,42 @@ export const LabelLineSchema = z
 /** Episodes of one (policy, family, budget) whose planted strategy is `label`. */
 export const TruthLineSchema = z.object({ kind: z.literal('truth'), policy: z.string(), family: z.string(), budget, label: z.string(), episodes: count });
 
+const maybe = z.boolean().nullable();
+
+/** Episodes alike in everything the mechanism analyses read (an EpisodeCell; `first` = input position of the first). */
+export const CellLineSchema = z.object({
+  kind: z.literal('cell'),
+  policy: z.string(),
+  family: z.string(),
+  budget,
+  task: z.string(),
+  traced: z.boolean(),
+  correct: z.boolean(),
+  gold_docs: maybe,
+  answer_in_results: maybe,
+  label: z.string().nullable(),
+  reading: z.string().nullable(),
+  reads: z.boolean(),
+  episodes: z.number().int().min(1),
+  first: count,
+});
+
+/** The query sequences of one (policy, task, budget): [64-bit hash of the sequence, episodes], by hash. */
+export const SequencesLineSchema = z.object({
+  kind: z.literal('sequences'),
+  policy: z.string(),
+  family: z.string(),
+  budget,
+  task: z.string(),
+  counts: z.array(z.tuple([z.string().regex(/^[0-9a-f]{16}$/), z.number().int().min(1)])).min(1),
+});
+
+/** Episodes of one policy with a planted strategy (`true_label`) that got `label`. */
+export const ConfusionLineSchema = z.object({ kind: z.literal('confusion'), policy: z.string(), true_label: z.string(), label: z.string(), episodes: z.number().int().min(1) });
+
+/** 64-bit hashes of accepted episode ids, 16 hex digits each, concatenated (sorted over all `ids` lines). */
+export const IdsLineSchema = z.object({ kind: z.literal('ids'), hashes: z.string().regex(/^(?:[0-9a-f]{16})+$/) });
+
 /** The header line. */
 export type StatsHeader = z.infer<typeof HeaderSchema>;
 /** A task line. */
@@ -97,13 +136,30 @@ export type OutcomeLine = z.infer<typeof OutcomeLineSchema>;
 export type LabelLine = z.infer<typeof LabelLineSchema>;
 /** A truth line. */
 export type TruthLine = z.infer<typeof TruthLineSchema>;
+/** A cell line. */
+export type CellLine = z.infer<typeof CellLineSchema>;
+/** A sequences line. */
+export type SequencesLine = z.infer<typeof SequencesLineSchema>;
+/** A confusion line. */
+export type ConfusionLine = z.infer<typeof ConfusionLineSchema>;
+/** An ids line. */
+export type IdsLine = z.infer<typeof IdsLineSchema>;
 /** Any line after the header. */
-export type BodyLine = TaskLine | OutcomeLine | LabelLine | TruthLine;
+export type BodyLine = TaskLine | OutcomeLine | LabelLine | TruthLine | CellLine | SequencesLine | ConfusionLine | IdsLine;
 
 /** The order the groups of lines come in. */
-export const BODY_KINDS = ['task', 'outcome', 'label', 'truth'] as const;
+export const BODY_KINDS = ['task', 'outcome', 'label', 'truth', 'cell', 'sequences', 'confusion', 'ids'] as const;
 
-const BODY_SCHEMAS = { task: TaskLineSchema, outcome: OutcomeLineSchema, label: LabelLineSchema, truth: TruthLineSchema } as const;
+const BODY_SCHEMAS = {
+  task: TaskLineSchema,
+  outcome: OutcomeLineSchema,
+  label: LabelLineSchema,
+  truth: TruthLineSchema,
+  cell: CellLineSchema,
+  sequences: SequencesLineSchema,
+  confusion: ConfusionLineSchema,
+  ids: IdsLineSchema,
+} as const;
 
 /** The schema of a body line's kind, or undefined for an unknown kind. */
 export function bodySchema(kind: unknown): z.ZodType<BodyLine> | undefined {

@@ -5,7 +5,8 @@
 import type { TaskRow } from '../../../analyses/episode';
 import type { PairStats } from '../../../analyses/passkt/outcomes';
 import type { LabelCount, TruthCount } from '../../../analyses/shard/label-counts';
-import type { LabelLine, OutcomeLine, TaskLine, TruthLine } from './format';
+import type { EpisodeCell } from '../../../analyses/mechanism/episode-cells';
+import type { CellLine, LabelLine, OutcomeLine, TaskLine, TruthLine } from './format';
 
 /** The line of one (policy, task)'s outcome statistics. */
 export function outcomeLine(stats: PairStats): OutcomeLine {
@@ -52,4 +53,30 @@ export function labelLine(count: LabelCount): LabelLine {
 /** The line of one planted-strategy count. */
 export function truthLine(count: TruthCount): TruthLine {
   return { kind: 'truth', policy: count.policy, family: count.family, budget: count.budget, label: count.label, episodes: count.episodes };
+}
+
+/** The line of one mechanism cell (shards have no clusters: a cell with one is not written). */
+export function cellLine(cell: EpisodeCell): CellLine {
+  return {
+    kind: 'cell',
+    policy: cell.policy,
+    family: cell.family,
+    budget: cell.budget,
+    task: cell.task,
+    traced: cell.traced,
+    correct: cell.correct,
+    gold_docs: cell.gold_docs,
+    answer_in_results: cell.answer_in_results,
+    label: cell.label,
+    reading: cell.reading,
+    reads: cell.reads,
+    episodes: cell.episodes,
+    first: cell.first,
+  };
+}
+
+/** The cell of a cell line. */
+export function cellOf(line: CellLine): EpisodeCell {
+  const { kind: _kind, ...cell } = line;
+  return { ...cell, cluster: null };
 }

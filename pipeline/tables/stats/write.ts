@@ -5,9 +5,11 @@
 import type { TaskRow } from '../../../analyses/episode';
 import { type PairStats } from '../../../analyses/passkt/outcomes';
 import type { LabelCounts } from '../../../analyses/shard/label-counts';
+import type { EpisodeCell } from '../../../analyses/mechanism/episode-cells';
 import type { StageOutput } from '../../runner/stage';
 import { STATS_FILE, type StatsHeader } from './format';
-import { labelLine, outcomeLine, taskLine, truthLine } from './lines';
+import { cellLine, labelLine, outcomeLine, taskLine, truthLine } from './lines';
+import type { ConfusionCount, SequenceCounts } from '../../../analyses/shard/mechanism-sums';
 import { compareText } from '../../../analyses/stats/compare-text';
 
 /** The statistics of one shard, or of the sum of shards. */
@@ -18,7 +20,18 @@ export interface StatsContent {
   pairs: readonly PairStats[];
   /** Null when the label stage did not run. */
   labels: LabelCounts | null;
+  /** The mechanism cells, in their canonical order (EpisodeCells.rows). */
+  cells: readonly EpisodeCell[];
+  /** Hashed query sequences per (policy, family, budget, task), sorted; empty without labels. */
+  sequences: readonly SequenceCounts[];
+  /** Planted-strategy confusion per policy, sorted; empty without labels or planted strategies. */
+  confusion: readonly ConfusionCount[];
+  /** Hashes of the accepted episode ids, sorted. */
+  ids: readonly string[];
 }
+
+/** Hashes per `ids` line. */
+const IDS_PER_LINE = 4096;
 
 /** Task rows in task-id order. */
 export function sortTasks(tasks: Iterable<TaskRow>): TaskRow[] {
@@ -35,5 +48,9 @@ export async function writeStats(out: StageOutput, content: StatsContent): Promi
     for (const count of content.labels.rows()) await writer.write(labelLine(count));
     for (const count of content.labels.truthRows()) await writer.write(truthLine(count));
   }
+  for (const cell of content.cells) await writer.write(cellLine(cell));
+  for (const group of content.sequences) await writer.write({ kind: 'sequences', ...group });
+  for (const count of content.confusion) await writer.write({ kind: 'confusion', ...count });
+  for (let i = 0; i < content.ids.length; i += IDS_PER_LINE) await writer.write({ kind: 'ids', hashes: content.ids.slice(i, i + IDS_PER_LINE).join('') });
   await writer.close();
 }

@@ -35,7 +35,9 @@ describe('pipeline --shard i/N … then --merge (command line, in process)', () 
     }
     const merged = await cli(['--merge', join(dir, 'shard-1'), join(dir, 'shard-0'), '--run-dir', join(dir, 'merged')]);
     expect(merged[0]).toMatch(/^merge: 2 shards of 2: read \d+, accepted \d+, rejected 4/);
-    expect(readdirSync(join(dir, 'merged')).filter((entry) => /^\d+-/.test(entry)).sort()).toEqual(['02-passkt', '03-boundary', '06-merge']);
+    // label runs in a merge run too; the shards skipped it, so it says so and writes no table
+    expect(readdirSync(join(dir, 'merged')).filter((entry) => /^\d+-/.test(entry)).sort()).toEqual(['02-passkt', '03-boundary', '04-label', '06-merge']);
+    expect(merged).toContain('label: the shards ran without the label stage: no label tables (run the shards without --skip label)');
     for (const name of ['passkt.csv', 'passkt_diff.csv', 'saturation.csv']) expect(file(join(dir, 'merged'), 'passkt', name), name).toBe(file(join(dir, 'whole'), 'passkt', name));
     expect(file(join(dir, 'merged'), 'boundary', 'verdict.csv')).toBe(file(join(dir, 'whole'), 'boundary', 'verdict.csv'));
   });

@@ -54,8 +54,8 @@ beforeAll(async () => {
 describe('merge refuses what would not equal one run', () => {
   it('merges the complete set (the control), given as run folders', async () => {
     const { outcomes, captured } = await merge([join(dir, 's1'), join(dir, 's0'), join(dir, 's2')]);
-    expect(outcomes[0]!.manifest.counts).toMatchObject({ shards: 3, accepted: 254, rejected: 4 });
-    expect(captured.out[0]).toMatch(/^merge: 3 shards of 3: read 258, accepted 254, rejected 4/);
+    expect(outcomes[0]!.manifest.counts).toMatchObject({ shards: 3, accepted: 256, rejected: 4 });
+    expect(captured.out[0]).toMatch(/^merge: 3 shards of 3: read 260, accepted 256, rejected 4/);
     expect(captured.out[1]).toBe('merge: no label counts (the shards ran without the label stage)');
   });
 
@@ -80,6 +80,31 @@ describe('merge refuses what would not equal one run', () => {
     });
     await expect(merge([stats.s0!, stats.s1!, otherTaskFile])).rejects.toThrow(/have different task tables \(tasks read/);
     await expect(merge([stats.labeled0!, stats.s1!, stats.s2!])).rejects.toThrow(/shard 0\/3 \(.*\) ran the label stage and shard 1\/3 \(.*\) did not/);
+  });
+
+  it('refuses an episode id accepted by two shards, which one run would reject as a duplicate', async () => {
+    const copyDir = join(dir, 'duplicates');
+    mkdirSync(copyDir);
+    const lines = readFileSync(join(dir, 'trajectories.jsonl'), 'utf8').split('\n').filter((line) => line.trim() !== '');
+    const first = lines.find((line) => line.includes('"sample"'))!;
+    const firstAt = lines.indexOf(first);
+    // the repeat lands in the other shard of two: records alternate between shards 0 and 1
+    const filler = lines.length % 2 === firstAt % 2 ? [JSON.stringify({ policy: 'sft', task: 'c3', sample: 99, budget: 1, steps: [] })] : [];
+    writeFileSync(join(copyDir, 'trajectories.jsonl'), [...lines, ...filler, first, ''].join('\n'));
+    const fixture = { tasks: join(dir, 'tasks.jsonl'), trajectories: [join(copyDir, 'trajectories.jsonl')] };
+    const shards = await Promise.all(
+      [0, 1].map(async (index) => {
+        const stages = [{ name: 'ingest', params: { ...fixture, shard: { index, count: 2 } } }, { name: 'stats', params: {} }];
+        const { outcomes } = await runStages(STAGES, { stages, settings: SETTINGS }, join(copyDir, `s${index}`));
+        expect(outcomes[0]!.manifest.counts.rejected).toBeLessThanOrEqual(4);
+        return join(outcomes.find((outcome) => outcome.stage === 'stats')!.dir, 'stats.jsonl');
+      }),
+    );
+    await expect(merge(shards)).rejects.toThrow(/cannot merge: 1 episode id was accepted by more than one of the 2 shards/);
+    await expect(merge(shards)).rejects.toBeInstanceOf(UserError);
+    // one run over the same file rejects the repeat instead
+    const { outcomes } = await runStages(STAGES, { stages: [{ name: 'ingest', params: fixture }], settings: SETTINGS }, join(copyDir, 'whole'));
+    expect(readFileSync(join(outcomes[0]!.dir, 'rejects.jsonl'), 'utf8')).toMatch(/duplicate episode id/);
   });
 
   it('refuses merged statistics, broken lines and folders without statistics', async () => {

@@ -10,6 +10,8 @@ import { labelStage } from '../../../../pipeline/stages/label/stage';
 import { mergeStage } from '../../../../pipeline/stages/merge/stage';
 import { passktStage } from '../../../../pipeline/stages/passkt/stage';
 import { statsStage } from '../../../../pipeline/stages/stats/stage';
+import { retrievalStage } from '../../../../pipeline/stages/retrieval/stage';
+import { compareStage } from '../../../../pipeline/stages/compare/stage';
 import { runStages, tempDir } from '../../../helpers/run-stages';
 import { writeShardFixture } from '../../../helpers/shard-fixture';
 import { defineTestStage } from '../../../helpers/test-stage';
@@ -17,11 +19,20 @@ import { defineTestStage } from '../../../helpers/test-stage';
 const SETTINGS = { seed: 11, strict: false };
 const PASSKT = { resamples: 40 };
 const LABEL = { resamples: 10 };
-const STAGES = [ingestStage, labelStage, passktStage, boundaryStage, statsStage, mergeStage];
+const COMPARE = { resamples: 20 };
+const STAGES = [ingestStage, labelStage, passktStage, boundaryStage, retrievalStage, compareStage, statsStage, mergeStage];
 
 /** The files that must be byte-identical between one run and a merge of shards. */
 const PASSKT_FILES = ['passkt.csv', 'passhatk.csv', 'passkt_diff.csv', 'marginal.csv', 'saturation.csv', 'crossover.csv', 'outcomes.jsonl'];
 const BOUNDARY_FILES = ['boundary.csv', 'boundary_tasks.json', 'verdict.csv'];
+/** Every table of one run that per-task statistics determine (the per-episode ones stay in the shards). */
+const TABLES = {
+  passkt: PASSKT_FILES,
+  boundary: BOUNDARY_FILES,
+  retrieval: ['retrieval.csv'],
+  label: ['sequences.csv', 'diversity.csv', 'label_frequencies.csv', 'label_accuracy.csv', 'label_confusion.csv'],
+  compare: ['compare_frequencies.csv', 'decomposition.csv', 'retrieval_decomposition.csv'],
+} as const;
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 const body = (text: string) => text.split('\n').slice(1).join('\n');
@@ -33,17 +44,20 @@ async function run(stages: RunPlan['stages'], runDir: string) {
 }
 
 describe('--shard i/N runs merged with --merge equal one unsharded run', () => {
-  it('writes byte-identical passkt, boundary, label-frequency and statistics files', async () => {
+  it('writes every table of one run byte for byte: passkt, boundary, retrieval, label, compare and the statistics', async () => {
     const dir = tempDir('shard-merge-');
     const fixture = writeShardFixture(dir);
     const ingest = { tasks: fixture.tasks, trajectories: [fixture.trajectories] };
 
+    // one run: the one-shard set (`--shard 0/1`), so its statistics are comparable byte for byte too
     const whole = await run(
       [
-        { name: 'ingest', params: ingest },
+        { name: 'ingest', params: { ...ingest, shard: { index: 0, count: 1 } } },
         { name: 'label', params: LABEL },
         { name: 'passkt', params: PASSKT },
         { name: 'boundary', params: PASSKT },
+        { name: 'retrieval', params: {} },
+        { name: 'compare', params: COMPARE },
         { name: 'stats', params: {} },
       ],
       join(dir, 'whole'),
@@ -60,6 +74,9 @@ describe('--shard i/N runs merged with --merge equal one unsharded run', () => {
         { name: 'merge', params: { shards: [shardDirs[2], shardDirs[0], shardDirs[1]] } },
         { name: 'passkt', params: PASSKT },
         { name: 'boundary', params: PASSKT },
+        { name: 'retrieval', params: {} },
+        { name: 'label', params: LABEL },
+        { name: 'compare', params: COMPARE },
       ],
       join(dir, 'merged'),
     );
@@ -72,14 +89,25 @@ describe('--shard i/N runs merged with --merge equal one unsharded run', () => {
     expect(whole.outcomes.find((o) => o.stage === 'passkt')!.manifest.counts).toMatchObject({ mixed_pairs: 1 });
     expect(read(whole.dirs.label!, 'label_frequencies.csv')).toMatch(/,\d+,0\.\d+,\d+,0\.\d+\n/);
 
-    for (const file of PASSKT_FILES) expect(read(merged.dirs.passkt!, file), file).toBe(read(whole.dirs.passkt!, file));
-    for (const file of BOUNDARY_FILES) expect(read(merged.dirs.boundary!, file), file).toBe(read(whole.dirs.boundary!, file));
+    // the input exercises the mechanism tables too: reading groups, outcome-only episodes, planted strategies, every comparison
+    expect(whole.outcomes.find((o) => o.stage === 'compare')!.manifest.details.reading_groups).not.toEqual([]);
+    expect(whole.outcomes.find((o) => o.stage === 'compare')!.manifest.counts.left_out_trace_missing).toBe(2);
+    expect(read(whole.dirs.label!, 'label_confusion.csv').split('\n').length).toBeGreaterThan(5);
+    expect(read(whole.dirs.compare!, 'decomposition.csv')).toMatch(/\nlabel,bridge,/);
+
+    for (const [stage, files] of Object.entries(TABLES)) {
+      for (const file of files) expect(read(merged.dirs[stage]!, file), `${stage}/${file}`).toBe(read(whole.dirs[stage]!, file));
+    }
     expect(read(merged.dirs.merge!, 'label_frequencies.csv')).toBe(read(whole.dirs.label!, 'label_frequencies.csv'));
+    // the episode accounting of every merged stage equals one run's
+    for (const stage of ['passkt', 'retrieval', 'compare']) {
+      const counts = (dirs: typeof whole) => dirs.outcomes.find((o) => o.stage === stage)!.manifest.counts;
+      expect(counts(merged), stage).toMatchObject({ episodes_in: counts(whole).episodes_in, episodes_used: counts(whole).episodes_used });
+    }
     // the statistics themselves: everything after the header line
     expect(body(read(merged.dirs.merge!, 'stats.jsonl'))).toBe(body(read(whole.dirs.stats!, 'stats.jsonl')));
-    expect(merged.captured.out.filter((line) => line.startsWith('passkt:') || line.startsWith('boundary:'))).toEqual(
-      whole.captured.out.filter((line) => line.startsWith('passkt:') || line.startsWith('boundary:')),
-    );
+    const results = (lines: string[]) => lines.filter((line) => /^(passkt|boundary|retrieval|compare):/.test(line));
+    expect(results(merged.captured.out)).toEqual(results(whole.captured.out));
 
     // record counts add up to the unsharded ingest summary
     const summary = JSON.parse(read(merged.dirs.merge!, 'summary.json')) as Record<string, unknown>;
@@ -107,7 +135,7 @@ describe('--shard i/N runs merged with --merge equal one unsharded run', () => {
     const dir = tempDir('shard-merge-derived-');
     const fixture = writeShardFixture(dir, 8);
     const ingest = { trajectories: [fixture.trajectories] };
-    const whole = await run([{ name: 'ingest', params: ingest }, { name: 'passkt', params: PASSKT }, { name: 'stats', params: {} }], join(dir, 'whole'));
+    const whole = await run([{ name: 'ingest', params: { ...ingest, shard: { index: 0, count: 1 } } }, { name: 'passkt', params: PASSKT }, { name: 'stats', params: {} }], join(dir, 'whole'));
     const shardDirs = [0, 1, 2, 3].map((index) => join(dir, `shard-${index}`));
     await Promise.all(shardDirs.map((runDir, index) => run([{ name: 'ingest', params: { ...ingest, shard: { index, count: 4 } } }, { name: 'stats', params: {} }], runDir)));
     const merged = await run([{ name: 'merge', params: { shards: shardDirs } }, { name: 'passkt', params: PASSKT }], join(dir, 'merged'));
