@@ -111,10 +111,12 @@ function planOf(
 ): RunPlan {
   const skip = new Set([...(config.skip ?? []), ...(choices.skip ?? [])]);
   for (const name of skip) registry.get(name);
-  const stages: PlannedStage[] = registry
-    .all()
-    .filter((stage) => !skip.has(stage.name) && inRun(stage))
-    .map((stage) => ({ name: stage.name, params: params.get(stage.name)! }));
+  const chosen = registry.all().filter((stage) => !skip.has(stage.name) && inRun(stage));
+  const planned = new Set(chosen.map((stage) => stage.name));
+  const stages: PlannedStage[] = chosen.map((stage) => {
+    const own = params.get(stage.name)!;
+    return { name: stage.name, params: stage.withPlan ? stage.withPlan(own, planned) : own };
+  });
   return {
     stages,
     settings: { seed: choices.seed ?? config.seed ?? 20260425, strict: choices.strict ?? config.strict ?? false },

@@ -142,6 +142,8 @@ export interface StageDefinition<S extends z.ZodType = z.ZodType, N extends stri
   source?: SourceDeclaration;
   /** The kind of run this stage's (raw) parameters ask for, e.g. `--shard` asks for a shard run. */
   requestsMode?(params: Record<string, unknown>): RunMode | undefined;
+  /** Fills (raw) parameters that depend on which other stages the run plans, e.g. outputs no planned stage reads. */
+  withPlan?(params: Record<string, unknown>, planned: ReadonlySet<string>): Record<string, unknown>;
   /** Parameters, validated with zod; defaults live here. */
   params: S;
   /** External files this stage reads (from its parameters), hashed and fingerprinted by the runner. */

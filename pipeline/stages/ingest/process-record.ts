@@ -19,6 +19,8 @@ export type RecordOutcome =
 export interface ProcessorSettings {
   tasksGiven: boolean;
   limits: RecordLimits;
+  /** traces.jsonl is written (a label stage is planned); without it a trace is serialized only to check its length. */
+  traces: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ function resolveRecord(line: SourceLine, tasks: TaskIndex, settings: ProcessorSe
   }
   const resolved = resolveEpisode(trajectory, task, trajectory.sample);
   if (typeof resolved === 'string') return { kind: 'reject', line: line.line, category: 'no verdict', reason: resolved };
-  const serialized = serializeEpisode(resolved, settings.limits);
+  const serialized = serializeEpisode(resolved, settings.limits, settings.traces ? undefined : line.bytes);
   if ('reason' in serialized) return { kind: 'reject', line: line.line, ...serialized };
   return { kind: 'episode', line: line.line, row: resolved.row, ...serialized, documents: resolved.documents, ...extra };
 }
@@ -83,7 +85,16 @@ function resolveRecord(line: SourceLine, tasks: TaskIndex, settings: ProcessorSe
  * later stage can read back (escapes and U+FFFD replacements can make it longer than the input line):
  * such an episode is rejected here, with its reason, rather than lost downstream.
  */
-export function serializeEpisode(resolved: { row: EpisodeRow; trace: EpisodeTrace }, limits: RecordLimits): { rowJson: string; traceJson: string } | { category: string; reason: string } {
+export function serializeEpisode(
+  resolved: { row: EpisodeRow; trace: EpisodeTrace },
+  limits: RecordLimits,
+  /** Set when traces.jsonl is not written: the bytes of the record's line. */
+  untracedLineBytes?: number,
+): { rowJson: string; traceJson: string } | { category: string; reason: string } {
+  // A trace holds at most a few copies of its line's text (titles twice, U+FFFD for a bad byte): below an
+  // eighth of the limit it cannot be too long, and an unwritten trace need not be serialized. The reject
+  // stays the same whether or not traces.jsonl is written.
+  if (untracedLineBytes !== undefined && untracedLineBytes * 8 < limits.parseableBytes) return { rowJson: JSON.stringify(resolved.row), traceJson: '' };
   const traceJson = JSON.stringify(resolved.trace);
   // A UTF-16 unit is at most 3 UTF-8 bytes: the exact byte count is needed only for very long traces.
   if (traceJson.length * 3 > limits.parseableBytes && Buffer.byteLength(traceJson) > limits.parseableBytes) {

@@ -54,6 +54,11 @@ export const IngestParams = z.object({
    * Process only one slice of the records: record r (counted over all trajectory files, blank lines
    * excluded) belongs to shard r mod count. Tasks are read whole by every shard.
    */
+  /**
+   * Write `traces.jsonl`, the slim traces the label stage reads. Left out by the planner when the run
+   * plans no label stage (serializing every result text is a fifth of ingest's work).
+   */
+  traces: z.boolean().default(true),
   /** Worker threads that parse and resolve records: a number (0 = none), or auto (cores, when the input is large). */
   workers: z.union([z.literal('auto'), z.number().int().min(0).max(64)]).default('auto'),
   shard: z
@@ -82,6 +87,8 @@ export const ingestStage = defineStage({
   optionalInputs: SOURCE_STAGES,
   modes: ['analysis', 'shard'],
   requestsMode: (params) => (params.shard !== undefined ? 'shard' : undefined),
+  // Nothing but the label stage reads the traces: a run without it does not write them.
+  withPlan: (params, planned) => (planned.has('label') || params.traces !== undefined ? params : { ...params, traces: false }),
   params: IngestParams,
   externalFiles: (params) => [...(params.tasks ? [stripTaskFormat(params.tasks)] : []), ...params.trajectories],
   cli: [
@@ -146,7 +153,7 @@ export const ingestStage = defineStage({
       ...params.trajectories.map((label, i) => ({ label, path: ctx.externalFiles[(params.tasks ? 1 : 0) + i]! })),
     ];
     const upstreamRejects = source?.has('rejects.jsonl') ? await passUpstreamRejects(source, rejects) : 0;
-    const episodes = await readTrajectories(ctx, files, tasks, { tasksGiven: Boolean(taskFile), limits }, reject);
+    const episodes = await readTrajectories(ctx, files, tasks, { tasksGiven: Boolean(taskFile), limits, traces: params.traces }, reject);
     await rejectWriter.close();
 
     const taskWriter = taskTableFile.open(ctx.out);
@@ -250,7 +257,7 @@ async function readTrajectories(
   reject: (entry: Reject) => Promise<void>,
 ) {
   const rows = episodesFile.open(ctx.out);
-  const traces = tracesFile.open(ctx.out);
+  const traces = ctx.params.traces ? tracesFile.open(ctx.out) : undefined;
   // A shard records where each accepted episode stands in the whole input, so a merge can order them.
   const positions = ctx.params.shard ? recordPositionsFile.open(ctx.out) : undefined;
   const pendingOrdinals: number[] = [];
@@ -302,7 +309,7 @@ async function readTrajectories(
     tally.add(row, documents);
     columns.add(row);
     await rows.writeSerialized(rowJson);
-    await traces.writeSerialized(traceJson);
+    await traces?.writeSerialized(traceJson);
     if (positions) await positions.write(ordinal!);
   };
 
@@ -334,7 +341,7 @@ async function readTrajectories(
     progress.stop();
   }
   await rows.close();
-  await traces.close();
+  await traces?.close();
   await positions?.close();
   await ctx.out.text('episodes.arrow', columns.toArrow());
   return { ...counts, tally };

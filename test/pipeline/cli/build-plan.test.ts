@@ -21,6 +21,13 @@ describe('buildPlan: shard and merge runs', () => {
     expect(names({ trajectories: ['t.jsonl'] })).toEqual(['ingest', 'passkt', 'boundary', 'report', 'label', 'cluster']);
   });
 
+  it('has ingest write traces.jsonl only when the run plans the label stage that reads it', () => {
+    const ingestParams = (skip?: string[]) => plan({ trajectories: ['t.jsonl'] }, skip).stages.find((stage) => stage.name === 'ingest')!.params;
+    expect(ingestParams().traces).toBeUndefined();
+    expect(ingestParams(['label', 'cluster'])).toMatchObject({ traces: false });
+    expect(plan({ trajectories: ['t.jsonl'], shard: '0/2' }, ['label']).stages[0]!.params).toMatchObject({ traces: false });
+  });
+
   it('plans ingest, label and stats for --shard i/N (and honours --skip)', () => {
     const sharded = plan({ trajectories: ['t.jsonl'], shard: '1/4' });
     expect(sharded.stages.map((stage) => stage.name)).toEqual(['ingest', 'label', 'stats']);
@@ -30,13 +37,15 @@ describe('buildPlan: shard and merge runs', () => {
 
   it('plans merge, passkt from the merged statistics, boundary and report for --merge', () => {
     const merging = plan({ merge: ['run-0', 'run-1'] });
-    expect(merging.stages.map((stage) => stage.name)).toEqual(['passkt', 'boundary', 'report', 'merge']);
+    // label too: in a merge run it writes the tables the summed label statistics determine
+    expect(merging.stages.map((stage) => stage.name)).toEqual(['passkt', 'boundary', 'report', 'label', 'merge']);
     expect(merging.stages.find((stage) => stage.name === 'merge')!.params.shards).toEqual(['run-0', 'run-1']);
     // the runner orders merge first: passkt reads the merged statistics instead of ingest's episodes
     const resolved = resolvePlan(merging, registry);
-    expect(resolved.map((stage) => stage.definition.name)).toEqual(['merge', 'passkt', 'boundary', 'report']);
+    expect(resolved.map((stage) => stage.definition.name)).toEqual(['merge', 'passkt', 'boundary', 'label', 'report']);
     expect(resolved.find((stage) => stage.definition.name === 'passkt')!.upstream).toEqual(['merge']);
-    expect(names({ merge: ['run-0'] }, ['report'])).toEqual(['passkt', 'boundary', 'merge']);
+    expect(resolved.find((stage) => stage.definition.name === 'label')!.upstream).toEqual(['merge']);
+    expect(names({ merge: ['run-0'] }, ['report'])).toEqual(['passkt', 'boundary', 'label', 'merge']);
   });
 
   it('refuses --merge with trajectories, tasks or --shard', () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -233,5 +233,24 @@ describe('ingest worker threads', () => {
     };
     const [inline, threaded] = [await run(0), await run(2)];
     files.forEach((file, i) => expect(threaded[i]!.equals(inline[i]!), file).toBe(true));
+  });
+
+  it('without traces (no label stage planned) write the same rows and rejects, and no traces.jsonl', async () => {
+    const dir = tempDir();
+    const tasksPath = join(dir, 'tasks.jsonl');
+    writeFileSync(tasksPath, jsonl(tasks));
+    const trajPath = join(dir, 'trajectories.jsonl');
+    writeFileSync(trajPath, jsonl([good({ sample: 0 }), { policy: 'p', steps: 'nope' }, good({ sample: 0 }), good({ policy: 'rl' })]));
+    const run = async (traces: boolean, workers: number) => {
+      const params = { tasks: tasksPath, trajectories: [trajPath], traces, workers };
+      const { outcomes } = await runStages([ingestStage], { stages: [{ name: 'ingest', params }], settings: { seed: 1, strict: false } }, join(dir, `run-${traces}-${workers}`));
+      return outcomes[0]!.dir;
+    };
+    const withTraces = await run(true, 0);
+    for (const workers of [0, 2]) {
+      const without = await run(false, workers);
+      expect(existsSync(join(without, 'traces.jsonl'))).toBe(false);
+      for (const file of ['episodes.jsonl', 'rejects.jsonl', 'summary.json', 'episodes.arrow']) expect(readFileSync(join(without, file)).equals(readFileSync(join(withTraces, file))), file).toBe(true);
+    }
   });
 });
