@@ -1,9 +1,9 @@
 /**
- * k-means with restarts: `ml-kmeans` (k-means++ initialization, seeded) run once per seed, keeping the run
- * with the smallest within-cluster sum of squares. ml-kmeans has no restarts of its own.
+ * k-means with restarts: k-means++ initialization (seeded) and Lloyd's iterations as `ml-kmeans` computes
+ * them (lloyd.ts), run once per seed, keeping the run with the smallest within-cluster sum of squares.
  */
-import { kmeans } from 'ml-kmeans';
 import { nearestCentroid } from './distance';
+import { lloyd } from './lloyd';
 
 /** A k-means solution. */
 export interface KmeansFit {
@@ -20,15 +20,15 @@ export interface KmeansFit {
 export function kmeansBest(data: number[][], k: number, seeds: readonly number[], maxIterations = 100): KmeansFit {
   let best: KmeansFit | null = null;
   for (const seed of seeds) {
-    const result = kmeans(data, k, { seed, initialization: 'kmeans++', maxIterations });
-    // Re-assign to the final centroids: ml-kmeans returns the assignment of the last step's input centers.
+    const centroids = lloyd(data, k, seed, maxIterations);
+    // Re-assign to the final centroids (the last step assigned points to its input centers).
     let inertia = 0;
     const assignments = data.map((point) => {
-      const nearest = nearestCentroid(point, result.centroids);
+      const nearest = nearestCentroid(point, centroids);
       inertia += nearest.distance;
       return nearest.index;
     });
-    if (best === null || inertia < best.inertia - 1e-9) best = { k, assignments, centroids: result.centroids, inertia, seed };
+    if (best === null || inertia < best.inertia - 1e-9) best = { k, assignments, centroids, inertia, seed };
   }
   if (best === null) throw new Error('kmeansBest needs at least one seed');
   return best;

@@ -1,11 +1,12 @@
 /**
  * A hand-written check of the common, valid trajectory record — the hot path of ingest. It accepts only
- * what `TrajectorySchema` accepts and returns what the schema would (known fields only, unknown ones
- * dropped); anything it is not sure of returns undefined, and the caller asks the schema, which then
- * accepts the record or explains the reject exactly as before. Keep it in step with trajectory.ts:
+ * what `TrajectorySchema` accepts, and returns the record itself: the schema's value but for unknown
+ * fields, which it leaves in place instead of copying the record without them (ingest reads only the
+ * known fields). Anything it is not sure of returns undefined, and the caller asks the schema, which
+ * then accepts the record or explains the reject exactly as before. Keep it in step with trajectory.ts:
  * `test/pipeline/formats/trajectory-fast.test.ts` checks the two against each other.
  */
-import type { Step, Trajectory } from './trajectory';
+import type { Trajectory } from './trajectory';
 import { TRACE_KINDS } from './trajectory';
 
 type Json = Record<string, unknown>;
@@ -14,7 +15,7 @@ const isObject = (value: unknown): value is Json => value !== null && typeof val
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const optionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 
-/** The record as the schema would parse it, or undefined when only the schema can tell. */
+/** The record when the schema would accept it (unknown fields left in place), or undefined when only the schema can tell. */
 export function fastTrajectory(data: unknown): Trajectory | undefined {
   if (!isObject(data)) return undefined;
   const { policy, task, sample, budget, steps, answer, correct, score, id, trace, meta } = data;
@@ -27,57 +28,31 @@ export function fastTrajectory(data: unknown): Trajectory | undefined {
   if (id !== undefined && !(typeof id === 'string' && id.length > 0)) return undefined;
   if (trace !== undefined && !(TRACE_KINDS as readonly unknown[]).includes(trace)) return undefined;
   if (meta !== undefined && !isObject(meta)) return undefined;
-  const parsedSteps: Step[] = [];
-  for (const step of steps) {
-    const parsed = fastStep(step);
-    if (!parsed) return undefined;
-    parsedSteps.push(parsed);
-  }
-  const out: Json = { policy, task };
-  if (sample !== undefined) out.sample = sample;
-  if (budget !== undefined) out.budget = budget;
-  out.steps = parsedSteps;
-  if (answer !== undefined) out.answer = answer;
-  if (correct !== undefined) out.correct = correct;
-  if (score !== undefined) out.score = score;
-  if (id !== undefined) out.id = id;
-  if (trace !== undefined) out.trace = trace;
-  // Free-form: kept as parsed, like JsonObjectSchema.
-  if (meta !== undefined) out.meta = meta;
-  return out as Trajectory;
+  for (const step of steps) if (!commonStep(step)) return undefined;
+  return data as Trajectory;
 }
 
-function fastStep(step: unknown): Step | undefined {
-  if (!isObject(step)) return undefined;
+function commonStep(step: unknown): boolean {
+  if (!isObject(step)) return false;
   switch (step.type) {
     case 'think':
     case 'answer':
-      return typeof step.text === 'string' ? { type: step.type, text: step.text } : undefined;
+      return typeof step.text === 'string';
     case 'call': {
       const { tool, args, round } = step;
-      if (typeof tool !== 'string' || !(typeof args === 'string' || isObject(args))) return undefined;
-      if (round !== undefined && !(typeof round === 'number' && Number.isSafeInteger(round))) return undefined;
-      return round === undefined ? { type: 'call', tool, args } : { type: 'call', tool, args, round };
+      return typeof tool === 'string' && (typeof args === 'string' || isObject(args)) && (round === undefined || (typeof round === 'number' && Number.isSafeInteger(round)));
     }
     case 'result': {
       const { tool, text, docs } = step;
-      if (typeof tool !== 'string' || typeof text !== 'string') return undefined;
-      if (docs === undefined) return { type: 'result', tool, text };
-      if (!Array.isArray(docs)) return undefined;
-      const parsedDocs: { id?: string; title?: string; text: string }[] = [];
-      for (const doc of docs) {
-        if (!isObject(doc) || typeof doc.text !== 'string' || !optionalString(doc.id) || !optionalString(doc.title)) return undefined;
-        parsedDocs.push({
-          ...(doc.id !== undefined ? { id: doc.id as string } : {}),
-          ...(doc.title !== undefined ? { title: doc.title as string } : {}),
-          text: doc.text,
-        });
-      }
-      return { type: 'result', tool, text, docs: parsedDocs };
+      if (typeof tool !== 'string' || typeof text !== 'string') return false;
+      if (docs === undefined) return true;
+      if (!Array.isArray(docs)) return false;
+      for (const doc of docs) if (!isObject(doc) || typeof doc.text !== 'string' || !optionalString(doc.id) || !optionalString(doc.title)) return false;
+      return true;
     }
     case 'message':
-      return typeof step.role === 'string' && typeof step.text === 'string' ? { type: 'message', role: step.role, text: step.text } : undefined;
+      return typeof step.role === 'string' && typeof step.text === 'string';
     default:
-      return undefined;
+      return false;
   }
 }

@@ -64,7 +64,7 @@ export function resolveEpisode(
         const byId = doc.id !== undefined ? task.row.gold_docs.indexOf(doc.id) : -1;
         if (byId !== -1) foundGold.add(byId);
         for (const name of [doc.title, doc.id]) {
-          const byTitle = name !== undefined ? task.goldTitles.get(normalizeAnswer(name)) : undefined;
+          const byTitle = name !== undefined && task.goldTitles.size > 0 ? task.goldTitles.get(normalizedName(name)) : undefined;
           if (byTitle !== undefined) foundGold.add(byTitle);
         }
       }
@@ -119,6 +119,22 @@ export function resolveEpisode(
     steps,
   };
   return { row, trace, documents };
+}
+
+// Document titles and ids recur across a task's episodes: each is normalized once (a bounded cache).
+const NAME_CACHE_LIMIT = 100_000;
+const normalizedNames = new Map<string, string>();
+
+function normalizedName(name: string): string {
+  let normalized = normalizedNames.get(name);
+  if (normalized === undefined) {
+    normalized = normalizeAnswer(name);
+    if (name.length <= 256) {
+      if (normalizedNames.size >= NAME_CACHE_LIMIT) normalizedNames.clear();
+      normalizedNames.set(name, normalized);
+    }
+  }
+  return normalized;
 }
 
 // Word-bounded containment of a normalized answer in the normalized result text or its documents.
