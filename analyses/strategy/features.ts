@@ -118,7 +118,10 @@ export function episodeFeatures(trace: EpisodeTrace, question: string, options: 
       results += 1;
       const seen = resultText(`${step.titles.join(' ')} ${step.text}`);
       const source = `result ${results}`;
-      for (const key of seen.keys) if (!firstSeen.has(key)) firstSeen.set(key, source);
+      for (const token of seen.tokens) {
+        const key = termKey(token);
+        if (!firstSeen.has(key)) firstSeen.set(key, source);
+      }
       if (candidate !== null && candidateFirst === null && containsCandidate(seen, candidate)) candidateFirst = results;
       continue;
     }
@@ -203,10 +206,10 @@ function questionFacts(question: string): QuestionFacts {
   return facts;
 }
 
-/** A result's text reduced to its distinct term keys (in order of appearance); its normalized form on demand. */
+/** A result's text and its tokens; its stripped and normalized forms on demand. */
 interface ResultText {
   text: string;
-  keys: string[];
+  tokens: string[];
   stripped?: string;
   normalized?: string;
 }
@@ -214,9 +217,7 @@ interface ResultText {
 function resultText(text: string): ResultText {
   let entry = resultTexts.get(text);
   if (!entry) {
-    const keys = new Set<string>();
-    for (const token of tokenize(text)) keys.add(termKey(token));
-    entry = { text, keys: [...keys] };
+    entry = { text, tokens: tokenize(text) };
     // The cache holds at most a few million characters (a text, its stripped and normalized forms).
     if (cachedChars + 3 * text.length > TEXT_CACHE_CHARS) {
       resultTexts.clear();

@@ -7,9 +7,15 @@ import { labelEpisode, type LabeledEpisode } from '../../../analyses/strategy/la
 import { LABELERS, type LabelerName } from '../../../analyses/strategy/labelers';
 import { toolRoleMatcher, type RoleOf, type ToolRole } from '../../../analyses/strategy/tool-roles';
 
+/** What the label stage's main thread reads of a labeled episode (its features travel as the `features.jsonl` line only). */
+export type LabelSummary = Pick<
+  LabeledEpisode,
+  'id' | 'policy' | 'task' | 'family' | 'budget' | 'correct' | 'label' | 'kind' | 'sequence' | 'true_strategy' | 'tools' | 'calls' | 'rounds' | 'reading' | 'read_targets'
+>;
+
 /** What one trace line gave: a labeled episode and its `features.jsonl` line, an outcome-only episode (left out), or why the line is unusable. */
 export type LabelOutcome =
-  | { kind: 'labeled'; labeled: LabeledEpisode; json: string; missingQuestion: boolean; trace?: EpisodeTrace }
+  | { kind: 'labeled'; labeled: LabelSummary; json: string; missingQuestion: boolean; trace?: EpisodeTrace }
   | { kind: 'outcome-only'; policy: string }
   /** An episode labeling failed on (left out, counted). */
   | { kind: 'unlabelable'; reason: string; policy: string }
@@ -40,7 +46,7 @@ export function labelLine(text: string, questions: Map<string, string>, labeler:
   const question = questions.get(trace.task);
   try {
     const labeled = labelEpisode(trace, question ?? '', LABELERS[labeler], roleOf);
-    return { kind: 'labeled', labeled, json: JSON.stringify(labeled), missingQuestion: question === undefined, ...(keepTrace ? { trace } : {}) };
+    return { kind: 'labeled', labeled: summaryOf(labeled), json: JSON.stringify(labeled), missingQuestion: question === undefined, ...(keepTrace ? { trace } : {}) };
   } catch (error) {
     // One hostile trace (a stack or string limit hit on megabytes of text) must not end the stage.
     return { kind: 'unlabelable', reason: `could not be labeled (${(error as Error).message})`, policy: String(trace.policy) };
@@ -52,4 +58,10 @@ export function lineLabeler(setup: LabelSetup): (text: string) => LabelOutcome {
   const questions = new Map(setup.questions);
   const roleOf = toolRoleMatcher(setup.toolRoles);
   return (text) => labelLine(text, questions, setup.labeler, roleOf, setup.keepTrace);
+}
+
+// Only these fields go back to the main thread: the features (queries, terms, entities) are in the JSON line.
+function summaryOf(labeled: LabeledEpisode): LabelSummary {
+  const { id, policy, task, family, budget, correct, label, kind, sequence, true_strategy, tools, calls, rounds, reading, read_targets } = labeled;
+  return { id, policy, task, family, budget, correct, label, kind, sequence, true_strategy, tools, calls, rounds, reading, read_targets };
 }
