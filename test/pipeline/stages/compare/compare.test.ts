@@ -56,6 +56,15 @@ describe('compare stage', () => {
     expect(result.counts).toMatchObject({ episodes: episodes.length, unlabeled: 0, unclustered: 0, groups: 1 });
   });
 
+  it('joins labels and clusters written in another order than the episodes (through maps) to the same bytes', async () => {
+    const inOrder = await runWithFakeContext(compareStage, { params: { resamples: 50 }, inputs: await inputs(true), seed: 5 });
+    const shuffled = await inputs(true);
+    shuffled.label = { 'labels.csv': [...labels].reverse() };
+    shuffled.cluster = { 'clusters.csv': [...clusters.slice(7), ...clusters.slice(0, 7)] };
+    const other = await runWithFakeContext(compareStage, { params: { resamples: 50 }, inputs: shuffled, seed: 5 });
+    for (const file of ['compare_frequencies.csv', 'decomposition.csv', 'retrieval_decomposition.csv']) expect(other.output.content(file), file).toBe(inOrder.output.content(file));
+  });
+
   it('is deterministic for a seed and changes with it', async () => {
     const a = await runWithFakeContext(compareStage, { params: { resamples: 50 }, inputs: await inputs(false), seed: 7 });
     const b = await runWithFakeContext(compareStage, { params: { resamples: 50 }, inputs: await inputs(false), seed: 7 });
