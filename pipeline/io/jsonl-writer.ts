@@ -16,6 +16,10 @@ export function openJsonlWriter(path: string): JsonlWriter {
   return {
     write: (record: unknown) => writeLine(JSON.stringify(record)),
     writeSerialized: writeLine,
+    async writeLines(bytes: Uint8Array) {
+      if (failure) throw failure;
+      if (!stream.write(bytes)) await once(stream, 'drain');
+    },
     async close() {
       if (failure) throw failure;
       stream.end();

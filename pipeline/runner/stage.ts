@@ -37,6 +37,8 @@ export interface JsonlWriter {
   write(record: unknown): Promise<void>;
   /** Writes a record that is already serialized as one line of JSON (no newline inside). */
   writeSerialized(json: string): Promise<void>;
+  /** Writes records already serialized and UTF-8 encoded elsewhere (a worker thread): whole lines, each ending in a newline. */
+  writeLines(bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -67,10 +67,14 @@ export class WorkerPool<Batch, Result> {
   }
 }
 
-/** The worker side of a {@link WorkerPool}: answers every batch with `handle(batch, workerData)`. */
-export function serveBatches<Data, Batch, Result>(setup: (data: Data) => (batch: Batch) => Result): void {
+/**
+ * The worker side of a {@link WorkerPool}: answers every batch with `handle(batch, workerData)`. The
+ * ArrayBuffers `transfer(result)` names are moved to the main thread instead of copied.
+ */
+export function serveBatches<Data, Batch, Result>(setup: (data: Data) => (batch: Batch) => Result, transfer?: (result: Result) => ArrayBuffer[]): void {
   const handle = setup(workerData as Data);
   parentPort!.on('message', ({ id, batch }: { id: number; batch: Batch }) => {
-    parentPort!.postMessage({ id, result: handle(batch) });
+    const result = handle(batch);
+    parentPort!.postMessage({ id, result }, transfer?.(result) ?? []);
   });
 }

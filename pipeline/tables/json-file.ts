@@ -11,6 +11,8 @@ export interface TypedJsonlWriter<T> {
   write(record: T): Promise<void>;
   /** Writes a record serialized elsewhere (a worker thread): one line of JSON of a T. */
   writeSerialized(json: string): Promise<void>;
+  /** Writes records serialized and UTF-8 encoded elsewhere: whole lines of JSON of Ts, each ending in a newline. */
+  writeLines(bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -218,6 +218,12 @@ export class CapturedOutput implements StageOutput {
         entry.text += `${line}\n`;
         entry.records.push(JSON.parse(line));
       },
+      writeLines: async (bytes: Uint8Array) => {
+        if (entry.closed) throw new Error(`write to ${file} after close`);
+        const text = new TextDecoder().decode(bytes);
+        entry.text += text;
+        for (const line of text.split('\n').slice(0, -1)) entry.records.push(JSON.parse(line));
+      },
       writeSerialized: async (line: string) => {
         if (entry.closed) throw new Error(`write to ${file} after close`);
         entry.text += `${line}\n`;

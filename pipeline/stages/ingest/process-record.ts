@@ -1,5 +1,6 @@
 import type { EpisodeRow, EpisodeTrace } from '../../../analyses/episode';
 import type { ResultDocuments } from './resolve-episode';
+import type { EncodedLines } from './encoded-lines';
 import { TrajectorySchema, type Trajectory } from '../../formats/trajectory';
 import { fastTrajectory } from '../../formats/trajectory-fast';
 import type { SourceLine } from '../../io/lines';
@@ -10,8 +11,11 @@ import type { TaskIndex } from './task-index';
 /** How ingest should treat one trajectory line; order-dependent work (ids, samples) is left to the caller. */
 export type RecordOutcome =
   | { kind: 'reject'; line: number; category: string; reason: string }
-  /** Resolved: the row plus the row and trace already serialized (the costly part, done off the main thread). */
-  | { kind: 'episode'; line: number; row: EpisodeRow; rowJson: string; traceJson: string; documents: ResultDocuments; derivedQuestion?: string; matchedByQuestion: boolean }
+  /**
+   * Resolved: the row plus the row and trace already serialized (the costly part, done off the main
+   * thread); a worker moves the two lines into its batch's encoded buffers (`encoded`, the strings emptied).
+   */
+  | { kind: 'episode'; line: number; row: EpisodeRow; rowJson: string; traceJson: string; encoded?: EncodedLines; documents: ResultDocuments; derivedQuestion?: string; matchedByQuestion: boolean }
   /** Valid, but it has no `sample`: its sample number depends on the order of the whole input. */
   | { kind: 'unnumbered'; line: number; trajectory: Trajectory; task: string; derivedQuestion?: string; matchedByQuestion: boolean };
 

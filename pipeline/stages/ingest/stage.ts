@@ -31,6 +31,7 @@ import { type IngestSummary, ingestSummaryFile } from '../../tables/ingest-summa
 import { taskTableFile } from '../../tables/task-table';
 import { tracesFile } from '../../tables/traces';
 import { recordPositionsFile } from '../../tables/record-positions';
+import { CoalescedLines, type EncodedLines } from './encoded-lines';
 import type { ImportTally } from '../../tables/imports';
 
 const MiB = 1024 * 1024;
@@ -256,8 +257,10 @@ async function readTrajectories(
   settings: ProcessorSettings,
   reject: (entry: Reject) => Promise<void>,
 ) {
-  const rows = episodesFile.open(ctx.out);
-  const traces = ctx.params.traces ? tracesFile.open(ctx.out) : undefined;
+  const rowWriter = episodesFile.open(ctx.out);
+  const traceWriter = ctx.params.traces ? tracesFile.open(ctx.out) : undefined;
+  const rows = new CoalescedLines(rowWriter);
+  const traces = traceWriter ? new CoalescedLines(traceWriter) : undefined;
   // A shard records where each accepted episode stands in the whole input, so a merge can order them.
   const positions = ctx.params.shard ? recordPositionsFile.open(ctx.out) : undefined;
   const pendingOrdinals: number[] = [];
@@ -273,7 +276,7 @@ async function readTrajectories(
   let file = files[0]!;
 
   // An episode without `sample` is numbered by its arrival in its (policy, task, budget) cell.
-  const resolveUnnumbered = (outcome: Extract<RecordOutcome, { kind: 'unnumbered' }>): { row: EpisodeRow; rowJson: string; traceJson: string; documents: ResultDocuments } | { category: string; reason: string } => {
+  const resolveUnnumbered = (outcome: Extract<RecordOutcome, { kind: 'unnumbered' }>): { row: EpisodeRow; rowJson: string; traceJson: string; encoded?: EncodedLines; documents: ResultDocuments } | { category: string; reason: string } => {
     const task = tasks.get(outcome.task)!;
     const cellKey = `${outcome.trajectory.policy}\u0000${task.row.task}\u0000${outcome.trajectory.budget ?? ''}`;
     const arrival = samples.get(cellKey) ?? 0;
@@ -299,7 +302,7 @@ async function readTrajectories(
     }
     const resolved = outcome.kind === 'unnumbered' ? resolveUnnumbered(outcome) : outcome;
     if ('reason' in resolved) return reject({ ...where, category: resolved.category, reason: resolved.reason });
-    const { row, rowJson, traceJson, documents } = resolved;
+    const { row, documents } = resolved;
     if (seenIds.has(row.id)) {
       return reject({ ...where, category: 'duplicate id', reason: `duplicate episode id "${row.id}" (already accepted earlier; not counted twice)` });
     }
@@ -308,8 +311,14 @@ async function readTrajectories(
     counts.accepted += 1;
     tally.add(row, documents);
     columns.add(row);
-    await rows.writeSerialized(rowJson);
-    await traces?.writeSerialized(traceJson);
+    const { encoded } = resolved;
+    if (encoded) {
+      await rows.add(encoded.rows, encoded.row);
+      await traces?.add(encoded.traces, encoded.trace);
+    } else {
+      await rows.addSerialized(resolved.rowJson);
+      await traces?.addSerialized(resolved.traceJson);
+    }
     if (positions) await positions.write(ordinal!);
   };
 
@@ -340,8 +349,10 @@ async function readTrajectories(
     await pool?.close();
     progress.stop();
   }
-  await rows.close();
-  await traces?.close();
+  await rows.flush();
+  await traces?.flush();
+  await rowWriter.close();
+  await traceWriter?.close();
   await positions?.close();
   await ctx.out.text('episodes.arrow', columns.toArrow());
   return { ...counts, tally };
