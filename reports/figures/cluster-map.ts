@@ -4,7 +4,9 @@
  */
 import { orderPolicies } from '../theme/colors';
 import { PALETTE } from '../theme/colors';
-import { envelope } from './common';
+import { MAX_COLUMNS, envelope, panelHeader, panelLabel } from './common';
+
+const WIDTH = 120;
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 // Four decimals are far below a pixel at any print size and keep the files small.
@@ -17,13 +19,13 @@ function build({ data }: FigureContext): FigureOutcome {
   const policies = orderPolicies(points.map((p) => p.policy));
   const clusters = [...new Set(points.map((p) => p.cluster))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const spec = envelope('Behaviour clusters on the first two principal components, per policy', {
-    data: { values: points.map((p) => ({ policy: p.policy, cluster: p.cluster, label: p.label, pc1: round(p.pc1), pc2: round(p.pc2) })) },
-    facet: { field: 'policy', type: 'nominal', sort: policies, header: { title: null } },
-    columns: policies.length,
+    data: { values: points.map((p) => ({ panel: panelLabel([p.policy]), policy: p.policy, cluster: p.cluster, label: p.label, pc1: round(p.pc1), pc2: round(p.pc2) })) },
+    facet: { field: 'panel', type: 'nominal', sort: policies.map((policy) => panelLabel([policy])), header: panelHeader(null, WIDTH) },
+    columns: Math.min(policies.length, MAX_COLUMNS),
     spacing: 8,
     spec: {
-      width: 120,
-      height: 120,
+      width: WIDTH,
+      height: WIDTH,
       mark: { type: 'point', filled: true, size: 9, opacity: 0.5 },
       encoding: {
         x: { field: 'pc1', type: 'quantitative', axis: { title: 'PC1 (standardized)', tickCount: 4 } },

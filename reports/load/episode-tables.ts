@@ -6,6 +6,10 @@ import { hashString } from '../../analyses/random/rng';
 import { budget as readBudget, CellError, num, text } from '../data/columns';
 import type { Budget, ClusterLabelCount, ClusterPoint, SequenceCount } from '../data/tables';
 import { csvObjects } from '../../pipeline/io/csv-records';
+import { shortenMiddle } from '../text/shorten';
+
+/** Longest query sequence kept for the page's table (characters). */
+export const SEQUENCE_LIMIT = 500;
 
 /** What the cluster figures need from `clusters.csv`. */
 export interface ClusterTables {
@@ -18,7 +22,7 @@ export interface ClusterTables {
  * Keeps, per policy, the `perPolicy` episodes with the smallest hash of their id: a sample that does not
  * depend on row order and is the same on every run.
  */
-export async function readClusters(file: string, rows: AsyncIterable<Record<string, string>>, perPolicy: number): Promise<ClusterTables> {
+export async function readClusters(file: string, rows: AsyncIterable<Record<string, string>>, perPolicy: number, name: (text: string) => string = (t) => t): Promise<ClusterTables> {
   const kept = new Map<string, { h: number; id: string; point: ClusterPoint }[]>();
   const labels = new Map<string, number>();
   let episodes = 0;
@@ -27,8 +31,8 @@ export async function readClusters(file: string, rows: AsyncIterable<Record<stri
     try {
       const id = text(row, 'id');
       const point: ClusterPoint = {
-        policy: text(row, 'policy'),
-        family: text(row, 'family'),
+        policy: name(text(row, 'policy')),
+        family: name(text(row, 'family')),
         budget: readBudget(row),
         cluster: text(row, 'cluster'),
         label: text(row, 'label'),
@@ -71,13 +75,15 @@ function compare(a: string, b: string): number {
 
 /**
  * Counts query sequences per (family, budget, policy) among the budgets `keep` accepts, and returns the
- * `top` most frequent per group (ties broken by text, so the result is stable).
+ * `top` most frequent per group (ties broken by text, so the result is stable). Names go through `name`
+ * and sequences are cut to `SEQUENCE_LIMIT` characters as they are read (a huge query stays bounded).
  */
 export async function readTopSequences(
   file: string,
   rows: AsyncIterable<Record<string, string>>,
   keep: (family: string, budget: Budget) => boolean,
   top: number,
+  name: (text: string) => string = (t) => t,
 ): Promise<SequenceCount[]> {
   const counts = new Map<string, { episodes: number; correct: number }>();
   let line = 0;
@@ -87,7 +93,7 @@ export async function readTopSequences(
       const family = text(row, 'family');
       const budget = readBudget(row);
       if (!keep(family, budget)) continue;
-      const key = [family, String(budget), text(row, 'policy'), text(row, 'sequence')].join('\u0000');
+      const key = [name(family), String(budget), name(text(row, 'policy')), shortenMiddle(text(row, 'sequence'), SEQUENCE_LIMIT)].join('\u0000');
       const entry = counts.get(key) ?? { episodes: 0, correct: 0 };
       entry.episodes += 1;
       if (text(row, 'correct') === 'true' || text(row, 'correct') === '1') entry.correct += 1;
