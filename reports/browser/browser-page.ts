@@ -121,7 +121,8 @@ export async function openBrowserPage(options: BrowserOptions): Promise<BrowserP
       },
       async waitFor(expression, timeoutMs) {
         const deadline = Date.now() + timeoutMs;
-        while (!(await evaluate(expression))) {
+        // While a navigation replaces the document, an expression may throw: that counts as not yet.
+        while (!(await evaluate(expression).catch(() => false))) {
           if (Date.now() > deadline) return false;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }

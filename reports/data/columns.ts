@@ -36,6 +36,11 @@ export function optionalNum(record: Record<string, string>, column: string): num
   return num(record, column);
 }
 
+/** A number cell of a column that older outputs do not have: null when the column or the value is absent. */
+export function optionalColumn(record: Record<string, string>, column: string): number | null {
+  return record[column] === undefined ? null : optionalNum(record, column);
+}
+
 /** An integer cell. */
 export function int(record: Record<string, string>, column: string): number {
   const value = num(record, column);

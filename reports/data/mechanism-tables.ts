@@ -2,7 +2,7 @@
  * Types and row readers for the tables of the passkt (marginal values, T*, crossover), boundary
  * (verdicts), compare (frequencies, decompositions) and label (diversity) stages, as their docs define them.
  */
-import { budget, int, num, optionalNum, text } from './columns';
+import { budget, int, num, optionalColumn, optionalNum, text } from './columns';
 import type { Budget } from './tables';
 
 /** `marginal.csv`: Δ_k (kind `k`, doubling k at one budget) or Δ_T (kind `T`, next budget at one k). */
@@ -58,6 +58,10 @@ export interface CrossoverRow {
   policy_b: string;
   crossover_k: number | null;
   status: string;
+  /** a − b at k = 1 and at the largest k (null when the stage did not write them). */
+  diff_at_1: number | null;
+  diff_at_max: number | null;
+  k_max: number | null;
 }
 
 /** Reads a `crossover.csv` row. */
@@ -69,6 +73,9 @@ export function readCrossoverRow(r: Record<string, string>): CrossoverRow {
     policy_b: text(r, 'policy_b'),
     crossover_k: optionalNum(r, 'crossover_k'),
     status: text(r, 'status'),
+    diff_at_1: optionalColumn(r, 'diff_at_1'),
+    diff_at_max: optionalColumn(r, 'diff_at_max'),
+    k_max: optionalColumn(r, 'k_max'),
   };
 }
 
@@ -83,6 +90,8 @@ export interface VerdictRow {
   only_a: number;
   only_b: number;
   p_value: number;
+  /** Holm-adjusted p-value over the family's tests, when the boundary stage writes one. */
+  p_holm: number | null;
   shared_tasks: number;
   shared_pass1_diff: number | null;
   shared_ci_low: number | null;
@@ -101,6 +110,7 @@ export function readVerdictRow(r: Record<string, string>): VerdictRow {
     only_a: int(r, 'only_a'),
     only_b: int(r, 'only_b'),
     p_value: num(r, 'p_value'),
+    p_holm: optionalColumn(r, 'p_holm'),
     shared_tasks: int(r, 'shared_tasks'),
     shared_pass1_diff: optionalNum(r, 'shared_pass1_diff'),
     shared_ci_low: optionalNum(r, 'shared_ci_low'),
@@ -221,6 +231,8 @@ export interface RetrievalDecompositionRow {
   policy_b: string;
   label: string;
   definition: string;
+  acc_a: number | null;
+  acc_b: number | null;
   total: Term;
   retrieval: Term;
   integration: Term;
@@ -235,6 +247,8 @@ export function readRetrievalDecompositionRow(r: Record<string, string>): Retrie
     policy_b: text(r, 'policy_b'),
     label: text(r, 'label'),
     definition: text(r, 'definition'),
+    acc_a: optionalColumn(r, 'acc_a'),
+    acc_b: optionalColumn(r, 'acc_b'),
     total: term(r, 'total'),
     retrieval: term(r, 'retrieval'),
     integration: term(r, 'integration'),
