@@ -20,7 +20,7 @@ const base: ReportData = { problems: {}, shortenedNames: [], provenance: { kind:
 describe('headline sentences', () => {
   it('states the boundary verdict with its counts and p-value, adjusted when the stage wrote one', () => {
     expect(boundaryClause(verdict()).text).toBe('it can do more: the capability boundary expands — 8 tasks only rl solves in 64 tries vs 1 only base solves (p = .04)');
-    expect(verdictEvidence(verdict({ p_holm: 0.078 })).p).toBe('Holm-adjusted p = .078');
+    expect(verdictEvidence(verdict({ p_holm: 0.078 })).p).toBe('Holm-adjusted p = .08');
     expect(boundaryClause(verdict({ verdict: 'efficiency loss', only_a: 1, only_b: 0 })).text).toMatch(/^same capability boundary, less reliable \(pass@1 −\.030 on the 60 tasks both solve\) — 1 task only rl/);
     expect(boundaryClause(verdict()).figure).toBe('boundary');
   });
