@@ -5,15 +5,9 @@
 import { kTicks } from '../theme/axes';
 import type { Budget } from './tables';
 
-const FAMILY_ORDER = ['bridge', 'comparison', 'closed-book'];
-
-/** Canonical family order: the study's bridge, comparison, closed-book first, then alphabetical. */
+/** Canonical family order: by code point, as every stage prints and writes them, so console and page agree. */
 export function orderFamilies(families: Iterable<string>): string[] {
-  const rank = (family: string) => {
-    const index = FAMILY_ORDER.indexOf(family);
-    return index === -1 ? FAMILY_ORDER.length : index;
-  };
-  return [...new Set(families)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(families)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The budget a family's headline numbers use: its largest integer T, else `all` (uncapped data). */

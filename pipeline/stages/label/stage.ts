@@ -237,13 +237,22 @@ export const labelStage = defineStage({
       };
     }
 
-    for (const row of diversity.slice(0, 12)) {
-      const overlap = row.share_in_base === null ? '' : `, share in ${params.base} ${fixed(row.share_in_base)} [${fixed(row.share_in_base_ci_low!)}, ${fixed(row.share_in_base_ci_high!)}]`;
+    // The console shows each family's largest budget (where policies differ most); diversity.csv has every budget.
+    const largest = new Map<string, number | null>();
+    for (const row of diversity) {
+      const current = largest.get(row.family);
+      if (current === undefined || (row.budget !== null && (current === null || row.budget > current))) largest.set(row.family, row.budget);
+    }
+    const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const shown = diversity.filter((row) => row.budget === largest.get(row.family)).sort((x, y) => byText(x.family, y.family) || byText(x.policy, y.policy));
+    for (const row of shown.slice(0, 12)) {
+      // The base policy's own sequences are all "in base": its share says nothing.
+      const overlap = row.share_in_base === null || row.policy === params.base ? '' : `, share in ${params.base} ${fixed(row.share_in_base)} [${fixed(row.share_in_base_ci_low!)}, ${fixed(row.share_in_base_ci_high!)}]`;
       summary.push(
         `diversity: ${row.policy} ${row.family} T=${row.budget ?? 'uncapped'}: ${fixed(row.mean_unique)} unique sequences/task [${fixed(row.unique_ci_low)}, ${fixed(row.unique_ci_high)}] over ${row.tasks} tasks${overlap}`,
       );
     }
-    if (diversity.length > 12) summary.push(`diversity: … ${diversity.length - 12} more rows in diversity.csv`);
+    if (diversity.length > Math.min(shown.length, 12)) summary.push(`diversity: … ${diversity.length - Math.min(shown.length, 12)} more rows (every budget) in diversity.csv`);
 
     if (params.judgeUrl) {
       const { rows, agreement } = await judgeAndCompare(judgeSample.sample(), {
