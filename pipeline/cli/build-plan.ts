@@ -1,8 +1,9 @@
 import { UserError } from '../errors';
 import type { PlannedStage, RunPlan } from '../runner/plan';
 import type { StageRegistry } from '../runner/registry';
-import type { CliFlag } from '../runner/stage';
+import type { CliFlag, FlagGroup } from '../runner/stage';
 import type { ConfigFile } from './config-file';
+import { checkSourceFlags, flagGroup } from './flag-groups';
 
 /** What the command line chose, after commander parsed it. */
 export interface PlanChoices {
@@ -38,17 +39,22 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   for (const stage of registry.all()) params.set(stage.name, { ...(config.stages?.[stage.name] ?? {}) });
   for (const name of Object.keys(config.stages ?? {})) registry.get(name);
 
+  const given: { flag: CliFlag; group: FlagGroup }[] = [];
   for (const stage of registry.all()) {
     for (const flag of (stage.cli ?? []) as readonly CliFlag[]) {
       const value = choices.flagValues[flagAttribute(flag.flags)];
       if (value === undefined) continue;
+      given.push({ flag, group: flagGroup(stage, flag) });
       params.get(stage.name)![flag.param] = flag.parse ? flag.parse(value as string | boolean | string[]) : value;
     }
   }
 
   const ingest = params.get('ingest') ?? {};
   const merging = Array.isArray(params.get('merge')?.shards) && (params.get('merge')!.shards as unknown[]).length > 0;
-  if (merging) return mergePlan(registry, config, choices, params, ingest);
+  if (merging) {
+    checkSourceFlags(given, 'merge');
+    return mergePlan(registry, config, choices, params, ingest);
+  }
   const hasImports = Array.isArray(params.get('import')?.imports) && (params.get('import')!.imports as unknown[]).length > 0;
   const hasFiles = Array.isArray(ingest.trajectories) && (ingest.trajectories as unknown[]).length > 0;
   const source = hasImports ? 'import' : hasFiles ? undefined : 'simulate';
@@ -64,6 +70,7 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   if (hasImports && hasFiles) {
     throw new UserError('--import and --trajectories cannot be combined in one run.', 'Convert with --import, or pass canonical files with --trajectories.');
   }
+  checkSourceFlags(given, source ?? 'files');
 
   const sharded = ingest.shard !== undefined;
   const inRun = (name: string) =>

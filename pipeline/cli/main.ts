@@ -14,12 +14,13 @@ import type { RunPlan } from '../runner/plan';
 import { progressEnabled } from '../runner/progress';
 import { StageRegistry } from '../runner/registry';
 import { runPipeline, type RunEffects } from '../runner/run';
-import type { CliFlag } from '../runner/stage';
+import type { CliFlag, StageDefinition } from '../runner/stage';
 import { codeVersion } from '../runner/code-version';
 import { STAGES } from '../stages/registry';
 import { buildPlan, flagAttribute } from './build-plan';
 import { readConfigFile, type ConfigFile } from './config-file';
-import { inspectStage } from './inspect';
+import { GROUP_HEADINGS, flagGroup } from './flag-groups';
+import { inspectStage, listStages } from './inspect';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_RUN_DIR = 'runs/default';
@@ -33,6 +34,7 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
   const pipeline = program
     .command('pipeline')
     .description('run the pipeline (simulated default data unless inputs are given)')
+    .optionsGroup(GROUP_HEADINGS.run)
     .option('--run-dir <dir>', 'run folder', undefined)
     .option('--config <file>', 'JSON config file (seed, strict, skip, stages.<stage>.<param>)')
     .option('--only <stage>', 're-run only this stage (the others must have run before)')
@@ -41,7 +43,7 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
     .option('--skip <stages>', 'comma-separated stages to leave out of the run', (v) => v.split(',').filter(Boolean))
     .option('--seed <n>', 'base random seed for every stage', (v) => parseInteger('--seed', v))
     .option('--strict', 'stop at the first rejected record instead of collecting rejects');
-  addStageFlags(pipeline, registry.all().flatMap((stage) => (stage.cli ?? []) as CliFlag[]));
+  addStageFlags(pipeline, registry.all());
   pipeline.action(async (options: Record<string, unknown>) => {
     const config: ConfigFile = options.config ? readConfigFile(String(options.config)) : {};
     const plan = buildPlan(registry, config, {
@@ -60,19 +62,20 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
 
   program
     .command('inspect')
-    .description('print a readable summary of one stage of a run')
-    .argument('<stage>', 'stage name, e.g. ingest')
+    .description('print a readable summary of one stage of a run (no stage: list the stages and what each shows)')
+    .argument('[stage]', 'stage name, e.g. ingest')
     .option('--run-dir <dir>', 'run folder', DEFAULT_RUN_DIR)
-    .action(async (stage: string, options: { runDir: string }) => {
-      effects.out(await inspectStage(registry, resolve(options.runDir), stage));
+    .action(async (stage: string | undefined, options: { runDir: string }) => {
+      effects.out(stage === undefined ? listStages(registry, resolve(options.runDir)) : await inspectStage(registry, resolve(options.runDir), stage));
     });
 
   if (registry.has('report')) {
     const report = program
       .command('report')
       .description('regenerate only the report of an existing run')
+      .optionsGroup(GROUP_HEADINGS.run)
       .option('--run-dir <dir>', 'run folder', DEFAULT_RUN_DIR);
-    addStageFlags(report, (registry.get('report').cli ?? []) as CliFlag[]);
+    addStageFlags(report, [registry.get('report')]);
     report.action(async (options: Record<string, unknown>) => {
       const runDir = resolve(String(options.runDir));
       const plan = readSavedPlan(runDir);
@@ -121,12 +124,17 @@ function readSavedPlan(runDir: string): RunPlan {
 }
 
 // Several stages may declare the same flag (e.g. --base): it is registered once and set on each.
-function addStageFlags(command: Command, flags: CliFlag[]): void {
+// Flags are listed under their group's heading, groups in GROUP_HEADINGS order.
+function addStageFlags(command: Command, stages: readonly StageDefinition[]): void {
+  const order = Object.keys(GROUP_HEADINGS);
+  const flags = stages
+    .flatMap((stage) => ((stage.cli ?? []) as CliFlag[]).map((flag) => ({ flag, group: flagGroup(stage, flag) })))
+    .sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
   const seen = new Set<string>();
-  for (const flag of flags) {
+  for (const { flag, group } of flags) {
     if (seen.has(flag.flags)) continue;
     seen.add(flag.flags);
-    const option = new Option(flag.flags, flag.description);
+    const option = new Option(flag.flags, flag.description).helpGroup(GROUP_HEADINGS[group]);
     if (flag.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
     command.addOption(option);
   }

@@ -66,6 +66,7 @@ export const ingestStage = defineStage({
   inputs: (params: Params) => (params.source ? [params.source] : []),
   params: IngestParams,
   externalFiles: (params) => [...(params.tasks ? [stripTaskFormat(params.tasks)] : []), ...params.trajectories],
+  cliGroup: 'input',
   cli: [
     { flags: '--tasks <file>', description: 'tasks file (tasks.jsonl or .jsonl.gz), or hotpotqa:<file.json> (HotpotQA distractor JSON)', param: 'tasks' },
     {
@@ -78,6 +79,7 @@ export const ingestStage = defineStage({
       description: 'ingest only shard i of N (records r with r mod N = i); combine shard runs with --merge',
       param: 'shard',
       parse: (value) => parseShard(String(value)),
+      group: 'performance',
     },
     WORKERS_FLAG,
     {
@@ -85,6 +87,7 @@ export const ingestStage = defineStage({
       description: 'reject lines longer than this many bytes (default 64 MiB)',
       param: 'maxLineBytes',
       parse: (value) => Number(value),
+      group: 'performance',
     },
   ],
   inspect: formatIngestSummary,

@@ -36,6 +36,7 @@ export const mergeStage = defineStage({
   inputs: [],
   params: MergeParams,
   externalFiles: (params) => findStatsFiles(params.shards),
+  cliGroup: 'performance',
   cli: [
     {
       flags: '--merge <runs...>',

@@ -93,6 +93,7 @@ export const reportStage = defineStage({
   inputs: [],
   optionalInputs: REPORT_SOURCES,
   params: ReportParams,
+  cliGroup: 'report',
   cli: [
     {
       flags: '--figures <names>',
