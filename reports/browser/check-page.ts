@@ -27,6 +27,10 @@ export interface PageCheck {
   images: number;
   /** The text content of the query-sequence table. */
   sequencesText: string;
+  /** The text of the first section after the banner (the headline, when the page is right). */
+  headline: string;
+  /** Elements that stick out of the page's column or make the page scroll sideways (a table cut off on the right). */
+  overflow: string[];
   /** Full-page PNG. */
   pageScreenshot: Buffer;
   /** PNG of the first drawn figure (figure 1 when drawn), at 2× scale; null when no figure was drawn. */
@@ -49,7 +53,13 @@ const INSPECT = `(() => {
   });
   const first = document.querySelector('p');
   const sequences = document.querySelector('#query-sequences');
-  return JSON.stringify({ figures, firstLine: first ? first.textContent : '', images: document.querySelectorAll('img').length, sequencesText: sequences ? sequences.textContent : '' });
+  const column = document.body.getBoundingClientRect().right - parseFloat(getComputedStyle(document.body).paddingRight);
+  const overflow = [...document.querySelectorAll('table, section, p, ul, dl, figure')]
+    .filter((el) => el.getBoundingClientRect().right > column + 1 || el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto')
+    .map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : el.className ? '.' + el.className : ''));
+  if (document.documentElement.scrollWidth > document.documentElement.clientWidth) overflow.push('page scrolls sideways');
+  const section = document.querySelector('header.banner + section');
+  return JSON.stringify({ figures, headline: section && section.id === 'headline' ? section.textContent.trim() : '', firstLine: first ? first.textContent : '', images: document.querySelectorAll('img').length, sequencesText: sequences ? sequences.textContent : '', overflow });
 })()`;
 
 /** Options of a page check. */

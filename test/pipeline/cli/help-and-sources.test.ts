@@ -3,23 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../../pipeline/cli/main';
 import { GROUP_HEADINGS } from '../../../pipeline/cli/flag-groups';
 import { UserError } from '../../../pipeline/errors';
-import { StageRegistry } from '../../../pipeline/runner/registry';
 import { STAGES } from '../../../pipeline/stages/registry';
+import { runCli } from '../../helpers/run-cli';
 
-async function run(args: string[]): Promise<{ out: string; err: string; error: unknown }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  let error: unknown = null;
-  try {
-    await buildProgram(new StageRegistry(STAGES), { out: (l) => out.push(l), err: (l) => err.push(l), progress: false }).parseAsync(args, { from: 'user' });
-  } catch (caught) {
-    error = caught;
-  }
-  return { out: out.join('\n'), err: err.join('\n'), error };
-}
+const run = runCli;
 
 describe('pipeline --help', () => {
   it('lists the flags under their groups, sources first, in a fixed order', async () => {
