@@ -77,7 +77,9 @@ describe('README and docs commands on a fresh clone', () => {
         const key = JSON.stringify(invocation);
         if (seen.has(key)) continue;
         seen.add(key);
+        const began = Date.now();
         const result = await runScript(invocation);
+        console.log(`  ${((Date.now() - began) / 1000).toFixed(1).padStart(5)} s  ${command.file}:${command.line}  ${command.text}`);
         if (result.code !== 0) failures.push(`${command.file}:${command.line}: ${command.text}\n  exit ${result.code}\n${result.stderr.trim().split('\n').slice(-8).join('\n')}`);
       }
       console.log(`doc commands: ${seen.size} distinct commands of ${COMMANDS.length} in ${((Date.now() - started) / 1000).toFixed(0)} s`);

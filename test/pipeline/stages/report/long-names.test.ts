@@ -32,7 +32,7 @@ describe.skipIf(!existsSync('/proc/self/status'))('200,000-character names', () 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('run through every stage and the report under 1 GB, figures of bounded size', async () => {
-    const inputs = writeGridInputs(dir, { families: ['F'.repeat(LONG), 'single'], budgets: [1, 3], policies: ['base', 'P'.repeat(LONG)], tasksPerFamily: 3, samples: 4, taskPrefix: 'T'.repeat(LONG) });
+    const inputs = writeGridInputs(dir, { families: ['F'.repeat(LONG), 'single'], budgets: [1, 3], policies: ['base', 'P'.repeat(LONG)], tasksPerFamily: 2, samples: 3, taskPrefix: 'T'.repeat(LONG) });
     const runDir = join(dir, 'run');
     const started = Date.now();
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'pipeline/cli/main.ts'), 'pipeline', '--tasks', inputs.tasks, '--trajectories', inputs.trajectories, '--run-dir', runDir, '--resamples', '100'], {
