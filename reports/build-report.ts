@@ -10,7 +10,7 @@
  * Writing the files is the report stage's job.
  */
 import { loadPaperReference } from './reference/paper';
-import { orderFamilies, headlineBudget } from './data/select';
+import { orderFamilies } from './data/select';
 import type { ReportData, SequenceCount } from './data/tables';
 import type { FigureRegistry } from './figures/registry';
 import type { PageFigure, PageModel } from './html/model';
@@ -25,6 +25,7 @@ import { boundaryLines, keyNumberRows } from './summary/key-numbers';
 import { methodNotes } from './summary/methods';
 import { verdictSentences } from './summary/verdicts';
 import { orderPolicies } from './theme/colors';
+import { headlineBudget } from '../analyses/budget';
 
 /** Options of one report build. */
 export interface BuildOptions {

@@ -1,3 +1,4 @@
+import { compareNatural } from '../stats/compare-text';
 /** Contingency table of two labelings of the same items, the basis of ARI and NMI. */
 
 /** Counts of (row label, column label) pairs with their margins. */
@@ -19,10 +20,10 @@ export function contingency(a: readonly (string | number)[], b: readonly (string
 
 /** Builds a contingency table from nested counts (row -> column -> count). */
 export function fromCells(cells: ReadonlyMap<string, ReadonlyMap<string, number>>): Contingency {
-  const rows = [...cells.keys()].sort(naturalOrder);
+  const rows = [...cells.keys()].sort(compareNatural);
   const columnSet = new Set<string>();
   for (const row of cells.values()) for (const column of row.keys()) columnSet.add(column);
-  const columns = [...columnSet].sort(naturalOrder);
+  const columns = [...columnSet].sort(compareNatural);
   let total = 0;
   const counts = rows.map((row) =>
     columns.map((column) => {
@@ -41,10 +42,3 @@ export function addCell(cells: Map<string, Map<string, number>>, row: string, co
   inner.set(column, (inner.get(column) ?? 0) + count);
 }
 
-// Numbers in numeric order (cluster 2 before cluster 10), other labels alphabetically.
-function naturalOrder(a: string, b: string): number {
-  const na = Number(a);
-  const nb = Number(b);
-  if (a !== '' && b !== '' && Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -9,6 +9,7 @@ import { tokenize } from '../strategy/terms';
 import { STOP_WORDS } from '../strategy/words';
 import { BEHAVIOUR_FEATURES, behaviourVector } from './behaviour-features';
 import { toolNgrams } from './tool-ngrams';
+import { compareText } from '../stats/compare-text';
 
 /** An episode as the feature space sees it. */
 export type SpaceEpisode = EpisodeFeatures & { task: string };
@@ -121,7 +122,7 @@ function queryWords(episode: SpaceEpisode): Map<string, number> {
 // The `limit` keys with the largest counts, ties broken alphabetically so the space is deterministic.
 function topKeys(counts: Map<string, number>, limit: number): string[] {
   return [...counts]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .slice(0, limit)
     .map(([key]) => key);
 }

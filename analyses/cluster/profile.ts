@@ -4,6 +4,7 @@
  * most typical episodes (nearest the centroid) and the cluster x label contingency.
  */
 import { addCell, fromCells, type Contingency } from './contingency';
+import { compareText } from '../stats/compare-text';
 
 /** A feature that sets a cluster apart. */
 export interface DistinctiveFeature {
@@ -90,11 +91,11 @@ export class ClusterProfile {
     return this.sizes.map((size, cluster) => ({
       cluster,
       size,
-      size_by_policy: Object.fromEntries([...this.byPolicy[cluster]!].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      size_by_policy: Object.fromEntries([...this.byPolicy[cluster]!].sort(([a], [b]) => compareText(a, b))),
       success_rate: size > 0 ? this.correct[cluster]! / size : Number.NaN,
       distinctive_features: size > 0 ? this.distinctive(cluster) : [],
       typical_episodes: this.typical[cluster]!.map((entry) => entry.id),
-      labels: Object.fromEntries([...(this.labelCells.get(String(cluster)) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+      labels: Object.fromEntries([...(this.labelCells.get(String(cluster)) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))),
     }));
   }
 
@@ -108,7 +109,7 @@ export class ClusterProfile {
     }));
     return features
       .filter((feature) => Math.abs(feature.difference_sd) > 1e-9)
-      .sort((a, b) => Math.abs(b.difference_sd) - Math.abs(a.difference_sd) || (a.feature < b.feature ? -1 : 1))
+      .sort((a, b) => Math.abs(b.difference_sd) - Math.abs(a.difference_sd) || compareText(a.feature, b.feature))
       .slice(0, this.options.distinctive);
   }
 }

@@ -4,7 +4,7 @@
  * per comparison (so the intervals of one comparison come from the same replicates).
  */
 import type { Rng } from '../random/rng';
-import { budgetValue, compareBudgetKeys } from './budget-key';
+import { budgetValue, compareBudgetKeys } from '../budget';
 import type { ComparisonBootstrap, ComparisonKey } from './comparison-key';
 import { type DecompositionRow, decompositionRows } from './decomposition-rows';
 import { type FrequencyRow, frequencyRows } from './frequency-rows';
@@ -12,7 +12,8 @@ import type { GroupEpisodes } from './group-episodes';
 import { retrievalPairTable, schemePairTable, selectPair } from './pair-selection';
 import type { RetrievalDefinition } from './retrieval-success';
 import { type RetrievalDecompositionRow, retrievalDecompositionRows } from './retrieval-rows';
-import { drawTaskResamples } from './task-bootstrap';
+import { drawTaskResamples } from '../stats/task-bootstrap';
+import { compareText } from '../stats/compare-text';
 
 /** How to compare. */
 export interface CompareOptions {
@@ -48,7 +49,7 @@ export function compareGroup(group: GroupEpisodes, options: CompareOptions, into
     output.notes.push(`${label}: no episodes of the base policy '${options.base}'; nothing compared`);
     return output;
   }
-  const others = group.policies.map((name, i) => ({ name, i })).filter(({ i }) => i !== a).sort((x, y) => x.name.localeCompare(y.name));
+  const others = group.policies.map((name, i) => ({ name, i })).filter(({ i }) => i !== a).sort((x, y) => compareText(x.name, y.name));
   const perStrategy = group.schemes.find((s) => s.name === (options.retrievalScheme ?? 'label'));
   // Without a strategy scheme, one category holds every episode and only the `all` row is written.
   const retrievalScheme = perStrategy ?? { name: 'none', categories: ['all'], codes: group.policy.map(() => 0) };
@@ -74,7 +75,7 @@ export function compareGroup(group: GroupEpisodes, options: CompareOptions, into
 
 /** Compares every group, in family then budget order. */
 export function compareGroups(groups: Iterable<GroupEpisodes>, options: CompareOptions): CompareOutput {
-  const ordered = [...groups].sort((x, y) => x.family.localeCompare(y.family) || compareBudgetKeys(x.budget, y.budget));
+  const ordered = [...groups].sort((x, y) => compareText(x.family, y.family) || compareBudgetKeys(x.budget, y.budget));
   const output: CompareOutput = { frequencies: [], decomposition: [], retrieval: [], notes: [] };
   for (const group of ordered) compareGroup(group, options, output);
   return output;

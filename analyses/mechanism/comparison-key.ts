@@ -1,10 +1,11 @@
 /** What identifies one comparison: the group and the two policies. */
-import type { TaskResamples } from './task-bootstrap';
+import type { Budget } from '../budget';
+import type { TaskResamples } from '../stats/task-bootstrap';
 
 /** The group and policies of a comparison, written at the start of every output row. */
 export interface ComparisonKey {
   family: string;
-  budget: number | string;
+  budget: Budget;
   policy_a: string;
   policy_b: string;
 }

@@ -2,22 +2,33 @@
 import { totalEpisodes } from './category-totals';
 import type { ComparisonBootstrap, ComparisonKey } from './comparison-key';
 import { type PairTable, pairTotals } from './pair-table';
-import { SHIFT_SHARE_VARIANTS, shiftShare } from './shift-share';
-import { bootstrapIntervals } from './task-bootstrap';
+import { SHIFT_SHARE_VARIANTS, type ShiftShareVariant, shiftShare } from './shift-share';
+import { bootstrapIntervals } from '../stats/task-bootstrap';
 
-/** Column order of `decomposition.csv`. */
-export const DECOMPOSITION_COLUMNS = [
-  'scheme', 'family', 'budget', 'policy_a', 'policy_b', 'variant',
-  'acc_a', 'acc_b',
-  'total', 'total_lo', 'total_hi',
-  'reweighting', 'reweighting_lo', 'reweighting_hi',
-  'within', 'within_lo', 'within_hi',
-  'support', 'support_lo', 'support_hi',
-  'new_share', 'lost_share', 'tasks', 'episodes_a', 'episodes_b',
-] as const;
-
-/** One row of `decomposition.csv`. */
-export type DecompositionRow = Record<(typeof DECOMPOSITION_COLUMNS)[number], number | string>;
+/** One row of `decomposition.csv`: total = reweighting + within + support, each with its interval (NaN: undefined). */
+export interface DecompositionRow extends ComparisonKey {
+  scheme: string;
+  variant: ShiftShareVariant;
+  acc_a: number | null;
+  acc_b: number | null;
+  total: number | null;
+  total_lo: number | null;
+  total_hi: number | null;
+  reweighting: number | null;
+  reweighting_lo: number | null;
+  reweighting_hi: number | null;
+  within: number | null;
+  within_lo: number | null;
+  within_hi: number | null;
+  support: number | null;
+  support_lo: number | null;
+  support_hi: number | null;
+  new_share: number | null;
+  lost_share: number | null;
+  tasks: number;
+  episodes_a: number;
+  episodes_b: number;
+}
 
 const TERMS = ['total', 'reweighting', 'within', 'support'] as const;
 

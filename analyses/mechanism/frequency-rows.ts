@@ -8,21 +8,44 @@ import { homogeneityTest } from './homogeneity';
 import { jensenShannon } from './jensen-shannon';
 import { type PairTable, pairTotals } from './pair-table';
 import { supportStatus } from './support';
-import { bootstrapIntervals } from './task-bootstrap';
+import { bootstrapIntervals } from '../stats/task-bootstrap';
 
-/** Column order of `compare_frequencies.csv`. */
-export const FREQUENCY_COLUMNS = [
-  'scheme', 'family', 'budget', 'policy_a', 'policy_b', 'strategy', 'support',
-  'count_a', 'count_b',
-  'share_a', 'share_a_lo', 'share_a_hi', 'share_b', 'share_b_lo', 'share_b_hi',
-  'share_diff', 'share_diff_lo', 'share_diff_hi',
-  'acc_a', 'acc_a_lo', 'acc_a_hi', 'acc_b', 'acc_b_lo', 'acc_b_hi',
-  'tasks', 'episodes_a', 'episodes_b',
-  'chi2', 'g', 'df', 'p_value', 'g_p_value', 'min_expected', 'cramers_v', 'jsd',
-] as const;
-
-/** One row of `compare_frequencies.csv`. */
-export type FrequencyRow = Record<(typeof FREQUENCY_COLUMNS)[number], number | string>;
+/** One row of `compare_frequencies.csv`: a strategy's share and success rate in policies a and b (NaN: undefined). */
+export interface FrequencyRow extends ComparisonKey {
+  scheme: string;
+  strategy: string;
+  support: 'both' | 'gained' | 'lost' | 'neither';
+  count_a: number;
+  count_b: number;
+  /** Never undefined: a comparison needs episodes of both policies. */
+  share_a: number;
+  share_a_lo: number | null;
+  share_a_hi: number | null;
+  share_b: number;
+  share_b_lo: number | null;
+  share_b_hi: number | null;
+  share_diff: number | null;
+  share_diff_lo: number | null;
+  share_diff_hi: number | null;
+  acc_a: number | null;
+  acc_a_lo: number | null;
+  acc_a_hi: number | null;
+  acc_b: number | null;
+  acc_b_lo: number | null;
+  acc_b_hi: number | null;
+  tasks: number;
+  episodes_a: number;
+  episodes_b: number;
+  /** The table-level homogeneity test and effect sizes, repeated on each of its rows. */
+  chi2: number | null;
+  g: number | null;
+  df: number;
+  p_value: number | null;
+  g_p_value: number | null;
+  min_expected: number | null;
+  cramers_v: number | null;
+  jsd: number | null;
+}
 
 // Statistic vector layout: shares of a, shares of b, their difference, success rates of a, of b.
 function frequencyStatistic(table: PairTable, weights?: ArrayLike<number>): Float64Array {

@@ -2,35 +2,33 @@
  * The text `npm run inspect -- compare` prints: one headline per family, budget and policy, read back
  * from the stage's CSV rows (so it shows exactly what was written).
  */
-import { compareBudgetKeys } from './budget-key';
+import { type Budget, compareBudgets } from '../budget';
+import { compareText } from '../stats/compare-text';
+import { fixed, signed } from '../stats/format';
+import type { ComparisonKey } from './comparison-key';
+import type { DecompositionRow } from './decomposition-rows';
+import type { FrequencyRow } from './frequency-rows';
+import type { RetrievalDecompositionRow } from './retrieval-rows';
 
-type CsvRow = Record<string, string>;
-
-/** Formats a signed number with 3 decimals (`+0.034`), or `n/a`. */
-export function signed(value: string | undefined): string {
-  const x = Number(value);
-  if (value === undefined || value === '' || !Number.isFinite(x)) return 'n/a';
-  const text = Math.abs(x).toFixed(3);
-  return `${x < 0 && text !== '0.000' ? '-' : '+'}${text}`;
+function interval<R, T extends string>(row: R & Record<`${T}_lo` | `${T}_hi`, number | null>, term: T): string {
+  const lo = row[`${term}_lo` as const] as number | null;
+  const hi = row[`${term}_hi` as const] as number | null;
+  return `[${signed(lo)}, ${signed(hi)}]`;
 }
 
-function interval(row: CsvRow, term: string): string {
-  return `[${signed(row[`${term}_lo`])}, ${signed(row[`${term}_hi`])}]`;
-}
-
-function budgetText(budget: string): string {
+function budgetText(budget: Budget): string {
   return budget === 'all' ? 'uncapped' : `T=${budget}`;
 }
 
-function keyOf(row: CsvRow): string {
+function keyOf(row: ComparisonKey): string {
   return JSON.stringify([row.family, row.budget, row.policy_a, row.policy_b]);
 }
 
-/** The rows of the compare stage's three CSV files. */
+/** The rows of the compare stage's three tables. */
 export interface CompareTables {
-  decomposition: CsvRow[];
-  retrieval: CsvRow[];
-  frequencies: CsvRow[];
+  decomposition: readonly DecompositionRow[];
+  retrieval: readonly RetrievalDecompositionRow[];
+  frequencies: readonly FrequencyRow[];
 }
 
 /** What the headline shows. */
@@ -46,39 +44,35 @@ export interface HeadlineOptions {
 /** Headline lines, one per family, budget and policy (plus detail lines). */
 export function compareHeadlines(tables: CompareTables, options: HeadlineOptions = {}): string[] {
   const { scheme, largestBudgetOnly = false, details = true } = options;
-  const schemes = [...new Set(tables.decomposition.map((row) => row.scheme ?? ''))];
+  const schemes = [...new Set(tables.decomposition.map((row) => row.scheme))];
   const shown = scheme ?? (schemes.includes('label') ? 'label' : schemes[0]);
   const byVariant = (variant: string) =>
     new Map(tables.decomposition.filter((r) => r.scheme === shown && r.variant === variant).map((r) => [keyOf(r), r]));
   const aRef = byVariant('a_ref');
   const symmetric = byVariant('symmetric');
   const retrieval = new Map(tables.retrieval.filter((r) => r.label === 'all').map((r) => [keyOf(r), r]));
-  const frequency = new Map<string, CsvRow[]>();
+  const frequency = new Map<string, FrequencyRow[]>();
   for (const row of tables.frequencies.filter((r) => r.scheme === shown)) {
     const list = frequency.get(keyOf(row)) ?? [];
     list.push(row);
     frequency.set(keyOf(row), list);
   }
-  const keys = new Map<string, CsvRow>();
+  const keys = new Map<string, ComparisonKey>();
   for (const row of [...aRef.values(), ...retrieval.values()]) if (!keys.has(keyOf(row))) keys.set(keyOf(row), row);
-  const largest = new Map<string, string>();
+  const largest = new Map<string, Budget>();
   for (const row of keys.values()) {
-    const family = row.family ?? '';
-    const current = largest.get(family);
-    if (current === undefined || compareBudgetKeys(row.budget ?? '', current) > 0) largest.set(family, row.budget ?? '');
+    const current = largest.get(row.family);
+    if (current === undefined || compareBudgets(row.budget, current) > 0) largest.set(row.family, row.budget);
   }
-  const ordered = [...keys].filter(([, row]) => !largestBudgetOnly || largest.get(row.family ?? '') === row.budget).sort(
-    ([, x], [, y]) =>
-      (x.family ?? '').localeCompare(y.family ?? '') ||
-      compareBudgetKeys(x.budget ?? '', y.budget ?? '') ||
-      (x.policy_b ?? '').localeCompare(y.policy_b ?? ''),
+  const ordered = [...keys].filter(([, row]) => !largestBudgetOnly || largest.get(row.family) === row.budget).sort(
+    ([, x], [, y]) => compareText(x.family, y.family) || compareBudgets(x.budget, y.budget) || compareText(x.policy_b, y.policy_b),
   );
   if (ordered.length === 0) return ['no comparisons (is the base policy in the data?)'];
   const lines = [shown ? `strategy scheme: ${shown}; intervals: task-clustered bootstrap` : 'no strategy labels or clusters in this run; intervals: task-clustered bootstrap'];
   for (const [key, head] of ordered) {
     const d = aRef.get(key);
     const r = retrieval.get(key);
-    let line = `${head.family}, ${budgetText(head.budget ?? '')}: ${head.policy_b} vs ${head.policy_a} accuracy ${signed((d ?? r)?.total)}`;
+    let line = `${head.family}, ${budgetText(head.budget)}: ${head.policy_b} vs ${head.policy_a} accuracy ${signed((d ?? r)?.total ?? null)}`;
     if (d) {
       line +=
         ` = reweighting ${signed(d.reweighting)} ${interval(d, 'reweighting')}` +
@@ -99,10 +93,10 @@ export function compareHeadlines(tables: CompareTables, options: HeadlineOptions
     if (f && f[0]) {
       const gained = f.filter((x) => x.support === 'gained').map((x) => x.strategy);
       const lost = f.filter((x) => x.support === 'lost').map((x) => x.strategy);
-      const p = Number(f[0].p_value);
+      const p = f[0].p_value ?? NaN;
       lines.push(
-        `    strategies: chi2 ${Number(f[0].chi2).toFixed(1)} (df ${f[0].df}), p ${p < 1e-4 ? p.toExponential(1) : p.toFixed(4)},` +
-          ` JSD ${Number(f[0].jsd).toFixed(3)}, V ${Number(f[0].cramers_v).toFixed(3)};` +
+        `    strategies: chi2 ${fixed(f[0].chi2, 1)} (df ${f[0].df}), p ${p < 1e-4 ? p.toExponential(1) : p.toFixed(4)},` +
+          ` JSD ${fixed(f[0].jsd)}, V ${fixed(f[0].cramers_v)};` +
           ` gained: ${gained.join(', ') || 'none'}; lost: ${lost.join(', ') || 'none'}`,
       );
     }

@@ -8,25 +8,42 @@ import { pairTotals } from './pair-table';
 import type { RetrievalPairTable } from './pair-selection';
 import { MISSED, RETRIEVED, retrievalIntegration } from './retrieval-integration';
 import type { RetrievalDefinition } from './retrieval-success';
-import { bootstrapIntervals } from './task-bootstrap';
+import { bootstrapIntervals } from '../stats/task-bootstrap';
 
-/** Column order of `retrieval_decomposition.csv`. */
-export const RETRIEVAL_DECOMPOSITION_COLUMNS = [
-  'family', 'budget', 'policy_a', 'policy_b', 'label', 'definition',
-  'episodes_a', 'episodes_b', 'excluded_a', 'excluded_b',
-  'retrieval_a', 'retrieval_b',
-  'acc_given_retrieved_a', 'acc_given_retrieved_b', 'acc_given_missed_a', 'acc_given_missed_b',
-  'acc_a', 'acc_b',
-  'total', 'total_lo', 'total_hi',
-  'retrieval', 'retrieval_lo', 'retrieval_hi',
-  'integration', 'integration_lo', 'integration_hi',
-  'integration_retrieved', 'integration_retrieved_lo', 'integration_retrieved_hi',
-  'integration_missed', 'integration_missed_lo', 'integration_missed_hi',
-  'tasks',
-] as const;
-
-/** One row of `retrieval_decomposition.csv`. */
-export type RetrievalDecompositionRow = Record<(typeof RETRIEVAL_DECOMPOSITION_COLUMNS)[number], number | string>;
+/** One row of `retrieval_decomposition.csv`: total = retrieval term + integration term (NaN: undefined). */
+export interface RetrievalDecompositionRow extends ComparisonKey {
+  /** A strategy label, or `all`. */
+  label: string;
+  definition: RetrievalDefinition;
+  episodes_a: number;
+  episodes_b: number;
+  excluded_a: number;
+  excluded_b: number;
+  retrieval_a: number | null;
+  retrieval_b: number | null;
+  acc_given_retrieved_a: number | null;
+  acc_given_retrieved_b: number | null;
+  acc_given_missed_a: number | null;
+  acc_given_missed_b: number | null;
+  acc_a: number | null;
+  acc_b: number | null;
+  total: number | null;
+  total_lo: number | null;
+  total_hi: number | null;
+  retrieval: number | null;
+  retrieval_lo: number | null;
+  retrieval_hi: number | null;
+  integration: number | null;
+  integration_lo: number | null;
+  integration_hi: number | null;
+  integration_retrieved: number | null;
+  integration_retrieved_lo: number | null;
+  integration_retrieved_hi: number | null;
+  integration_missed: number | null;
+  integration_missed_lo: number | null;
+  integration_missed_hi: number | null;
+  tasks: number;
+}
 
 const TERMS = ['total', 'retrieval', 'integration', 'integration_retrieved', 'integration_missed'] as const;
 

@@ -3,9 +3,10 @@
  * pass over the episodes is enough and the definition is chosen per family at the end.
  */
 import type { EpisodeRow } from '../episode';
-import { budgetKey, budgetValue, compareBudgetKeys } from './budget-key';
+import { type Budget, budgetKey, budgetValue, compareBudgetKeys } from '../budget';
 import { type CategoryTotals, emptyTotals } from './category-totals';
 import { MISSED, RETRIEVED, retrievalProfile } from './retrieval-integration';
+import { compareText } from '../stats/compare-text';
 import {
   chooseDefinition,
   type DefinitionChoice,
@@ -15,16 +16,16 @@ import {
   retrievalSuccess,
 } from './retrieval-success';
 
-/** One row of `retrieval.csv` (FORMAT.md); NaN rates mean "no such episode". */
+/** One row of `retrieval.csv` (FORMAT.md); a conditional accuracy over no episode is NaN (written blank, read back as null). */
 export interface RetrievalRow {
   policy: string;
   family: string;
-  budget: number | string;
+  budget: Budget;
   episodes: number;
   retrieval_rate: number;
   accuracy: number;
-  acc_given_retrieved: number;
-  acc_given_missed: number;
+  acc_given_retrieved: number | null;
+  acc_given_missed: number | null;
   definition: RetrievalDefinition;
 }
 
@@ -111,7 +112,7 @@ export function summarizeRetrieval(table: RetrievalTable, choice: DefinitionChoi
   const definitions = new Map<string, RetrievalDefinition>();
   const excluded = new Map<string, number>();
   const undefinedFamilies: string[] = [];
-  for (const [family, c] of [...coverage].sort(([x], [y]) => x.localeCompare(y))) {
+  for (const [family, c] of [...coverage].sort(([x], [y]) => compareText(x, y))) {
     const definition = chooseDefinition(c, choice);
     if (definition === null) {
       undefinedFamilies.push(family);
@@ -123,7 +124,7 @@ export function summarizeRetrieval(table: RetrievalTable, choice: DefinitionChoi
   }
   const rows: RetrievalRow[] = [];
   const cells = [...table.cells.values()].sort(
-    (x, y) => x.family.localeCompare(y.family) || compareBudgetKeys(x.budget, y.budget) || x.policy.localeCompare(y.policy),
+    (x, y) => compareText(x.family, y.family) || compareBudgetKeys(x.budget, y.budget) || compareText(x.policy, y.policy),
   );
   for (const cell of cells) {
     const definition = definitions.get(cell.family);

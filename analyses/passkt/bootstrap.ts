@@ -1,21 +1,12 @@
 /**
- * The task bootstrap: one multinomial weight vector per resample over a family's tasks, shared by
- * every statistic of that family (every policy, budget, k, and paired difference), so differences
- * across policies and budgets are paired by construction.
+ * The task bootstrap of PASS@(k,T) curves: one weight vector per resample over a family's tasks
+ * (analyses/stats/task-bootstrap), shared by every statistic of that family (every policy, budget, k,
+ * and paired difference), so differences across policies and budgets are paired by construction.
  */
 import type { Rng } from '../random/rng';
 import type { Statistic } from './classed-mean';
-import { percentileInterval } from './quantile';
-
-/** Fills `weights` with how often each of its m tasks is drawn in one resample of m tasks with replacement. */
-export function drawTaskWeights(rng: Rng, weights: Float64Array): void {
-  weights.fill(0);
-  const m = weights.length;
-  for (let i = 0; i < m; i++) {
-    const drawn = rng.int(m);
-    weights[drawn] = (weights[drawn] as number) + 1;
-  }
-}
+import { percentileInterval } from '../stats/percentile-interval';
+import { drawTaskWeights } from '../stats/task-bootstrap';
 
 /** Replicates of one statistic: per output, a resamples × kMax matrix (row r = resample r). */
 export type Replicates = Float64Array[];
@@ -51,7 +42,7 @@ export function curveIntervals(matrix: Float64Array, kMax: number, level: number
   const high = new Float64Array(kMax).fill(NaN);
   if (matrix.length === 0) return { low, high };
   for (let k = 1; k <= kMax; k++) {
-    const [lo, hi] = percentileInterval(replicateColumn(matrix, kMax, k), level);
+    const { lo, hi } = percentileInterval(replicateColumn(matrix, kMax, k), level);
     low[k - 1] = lo;
     high[k - 1] = hi;
   }

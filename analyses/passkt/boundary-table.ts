@@ -5,16 +5,17 @@
 import type { Rng } from '../random/rng';
 import { bootstrapReplicates, curveIntervals } from './bootstrap';
 import { boundarySets, type BoundarySets, type TaskCounts } from './boundary';
-import { compareBudgets, type Budget } from './budget';
+import { compareBudgets, type Budget } from '../budget';
 import { ClassedMean, PairedDifference, type Member } from './classed-mean';
 import { EstimateTable } from './estimate-table';
 import { exactMcNemarP } from './mcnemar';
-import { compareText, type Outcome } from './outcomes';
+import { type Outcome } from './outcomes';
 import type { PolicyPair } from './pairs';
 import { decideVerdict, type Verdict, type VerdictEvidence } from './verdict';
+import { compareText } from '../stats/compare-text';
 
 /** The boundary of one pair at one budget and k. */
-export interface BoundaryRow extends BoundarySets {
+export interface PairBoundary extends BoundarySets {
   family: string;
   budget: Budget;
   a: string;
@@ -25,7 +26,7 @@ export interface BoundaryRow extends BoundarySets {
 }
 
 /** A verdict row: the k = n boundary and the shared-task pass@1 difference. */
-export interface VerdictRow extends VerdictEvidence {
+export interface PairVerdict extends VerdictEvidence {
   family: string;
   budget: Budget;
   a: string;
@@ -58,8 +59,8 @@ function indexCounts(outcomes: readonly Outcome[]): CountIndex {
  * extra k below the k = n row's k (the smallest n), so the k = n row always has the largest k of its
  * (family, budget, pair) — consumers such as the report pick it that way.
  */
-export function boundaryTable(outcomes: readonly Outcome[], pairs: readonly PolicyPair[], extraK: readonly number[] = []): BoundaryRow[] {
-  const rows: BoundaryRow[] = [];
+export function pairBoundaries(outcomes: readonly Outcome[], pairs: readonly PolicyPair[], extraK: readonly number[] = []): PairBoundary[] {
+  const rows: PairBoundary[] = [];
   const index = indexCounts(outcomes);
   const ks = [...new Set(extraK)].sort((x, y) => x - y);
   for (const family of [...index.keys()].sort(compareText)) {
@@ -91,9 +92,9 @@ const passTable = new EstimateTable('pass');
  * A verdict per k = n boundary row: the pass@1 difference on the tasks both policies solve is
  * bootstrapped over those tasks (one shared resample stream per family), then the rules decide.
  */
-export function verdictTable(outcomes: readonly Outcome[], boundaries: readonly BoundaryRow[], options: { resamples: number; level: number; alpha: number; minSharedTasks: number; rng: Rng }): VerdictRow[] {
+export function pairVerdicts(outcomes: readonly Outcome[], boundaries: readonly PairBoundary[], options: { resamples: number; level: number; alpha: number; minSharedTasks: number; rng: Rng }): PairVerdict[] {
   const index = indexCounts(outcomes);
-  const rows: VerdictRow[] = [];
+  const rows: PairVerdict[] = [];
   const families = [...new Set(boundaries.map((row) => row.family))].sort(compareText);
   for (const family of families) {
     const atN = boundaries.filter((row) => row.family === family && row.atN);

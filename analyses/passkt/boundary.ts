@@ -2,8 +2,8 @@
  * Capability boundary: which tasks each policy solves at least once in k samples, and the set
  * differences between two policies (the study's "RL \ base : base \ RL").
  */
-import { passAtK } from './estimator';
-import { compareText } from './outcomes';
+import { passAtK } from '../stats/pass-at-k';
+import { compareText } from '../stats/compare-text';
 
 /** n episodes and c successes of one policy on one task. */
 export interface TaskCounts {

@@ -1,7 +1,7 @@
 /**
  * Crossover k: from which number of samples one policy stays at or above another.
  */
-import type { Budget } from './budget';
+import type { Budget } from '../budget';
 import type { DiffCurve } from './curves';
 
 /** Where a difference curve a − b settles at or above zero. */
@@ -22,7 +22,7 @@ export function crossoverK(diff: ArrayLike<number>, tolerance = 1e-12): Crossove
 }
 
 /** The crossover of one policy pair at one budget. */
-export interface CrossoverRow extends Crossover {
+export interface CurveCrossover extends Crossover {
   family: string;
   budget: Budget;
   a: string;
@@ -33,7 +33,7 @@ export interface CrossoverRow extends Crossover {
 }
 
 /** Crossovers of every paired difference curve. */
-export function crossoverTable(diffs: readonly DiffCurve[]): CrossoverRow[] {
+export function findCrossovers(diffs: readonly DiffCurve[]): CurveCrossover[] {
   return diffs.map((curve) => ({
     family: curve.family,
     budget: curve.budget,

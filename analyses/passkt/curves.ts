@@ -4,13 +4,14 @@
  * family.
  */
 import type { Rng } from '../random/rng';
-import { compareBudgets, type Budget, type BudgetMode } from './budget';
+import { compareBudgets, type Budget, type BudgetMode } from '../budget';
 import { bootstrapReplicates, curveIntervals } from './bootstrap';
 import { ClassedMean, PairedDifference, type Member, type Statistic } from './classed-mean';
 import { EstimateTable } from './estimate-table';
-import { marginalRowsOf, planMarginals, type MarginalRow } from './marginal';
-import { compareOutcomes, compareText, type Outcome } from './outcomes';
+import { marginalRowsOf, planMarginals, type MarginalValue } from './marginal';
+import { compareOutcomes, type Outcome } from './outcomes';
 import type { PolicyPair } from './pairs';
+import { compareText } from '../stats/compare-text';
 
 /** Identifies one curve: a policy's tasks of one family at one budget, in one mode. */
 export interface CurveKey {
@@ -55,7 +56,7 @@ export interface PassAnalysis {
   curves: Curve[];
   diffs: DiffCurve[];
   /** Every Δ_k row (family by family), then every Δ_T row, each paired per task. */
-  marginal: MarginalRow[];
+  marginal: MarginalValue[];
   resamples: number;
   level: number;
 }
@@ -84,7 +85,7 @@ export function analysePass(outcomes: readonly Outcome[], pairs: readonly Policy
     else byFamily.set(outcome.family, [outcome]);
   }
   const analysis: PassAnalysis = { curves: [], diffs: [], marginal: [], resamples: options.resamples, level: options.level };
-  const marginal: MarginalRow[] = [];
+  const marginal: MarginalValue[] = [];
   for (const family of [...byFamily.keys()].sort(compareText)) {
     const result = analyseFamily(family, byFamily.get(family) as Outcome[], pairs, options);
     analysis.curves.push(...result.curves);
@@ -95,7 +96,7 @@ export function analysePass(outcomes: readonly Outcome[], pairs: readonly Policy
   return analysis;
 }
 
-function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: readonly PolicyPair[], options: PassOptions): { curves: Curve[]; diffs: DiffCurve[]; marginal: MarginalRow[] } {
+function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: readonly PolicyPair[], options: PassOptions): { curves: Curve[]; diffs: DiffCurve[]; marginal: MarginalValue[] } {
   const universe = [...new Set(outcomes.map((outcome) => outcome.task))].sort(compareText);
   const indexOf = new Map(universe.map((task, index) => [task, index]));
   const index = (task: string): number => indexOf.get(task) as number;

@@ -1,4 +1,4 @@
-import { estimatorFunction, type Estimator } from './estimator';
+import { estimatorFunction, type Estimator } from '../stats/pass-at-k';
 
 /**
  * Per-task estimates for every k, computed once per (n, c) and shared by every task with the same

@@ -5,14 +5,14 @@
  * compare different task sets whenever episode counts differ (a task with fewer than 2k episodes
  * drops out of PASS@2k but not PASS@k) and could turn a per-task gain into a negative Δ.
  */
-import type { Budget, BudgetMode } from './budget';
+import type { Budget, BudgetMode } from '../budget';
 import { curveIntervals } from './bootstrap';
 import { ClassedMean, PairedDifference, type Member } from './classed-mean';
 import type { CurveKey } from './curves';
-import { compareText } from './outcomes';
+import { compareText } from '../stats/compare-text';
 
 /** One marginal value: PASS at (kTo, budgetTo) minus PASS at (kFrom, budgetFrom), over the same tasks. */
-export interface MarginalRow {
+export interface MarginalValue {
   policy: string;
   family: string;
   mode: BudgetMode;
@@ -106,8 +106,8 @@ export function planMarginals(curves: readonly CurveMembers[]): MarginalPlan[] {
 }
 
 /** Rows of the planned marginal values from their replicates (one resamples × kMax matrix per plan; empty: no intervals). */
-export function marginalRowsOf(plans: readonly MarginalPlan[], replicates: readonly Float64Array[], level: number): MarginalRow[] {
-  const rows: MarginalRow[] = [];
+export function marginalRowsOf(plans: readonly MarginalPlan[], replicates: readonly Float64Array[], level: number): MarginalValue[] {
+  const rows: MarginalValue[] = [];
   plans.forEach((plan, p) => {
     const { statistic } = plan;
     const delta = statistic.pointEstimate();

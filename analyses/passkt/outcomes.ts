@@ -3,8 +3,9 @@
  * successes c. They are the sufficient statistics of every PASS@(k,T) number, so episodes are
  * reduced to them while streaming and never kept.
  */
-import type { Budget, BudgetMode } from './budget';
-import { DEFAULT_BUDGET_GRID, normalizeGrid } from './budget';
+import type { Budget, BudgetMode } from '../budget';
+import { DEFAULT_BUDGET_GRID, normalizeGrid } from '../budget';
+import { compareText } from '../stats/compare-text';
 
 /** n episodes and c successes of one policy on one task at one budget. */
 export interface Outcome {
@@ -195,9 +196,4 @@ export function compareOutcomes(a: Outcome, b: Outcome): number {
 
 function budgetOrder(budget: Budget): number {
   return budget === 'all' ? Number.MAX_SAFE_INTEGER : budget;
-}
-
-/** Code-unit string order (locale-independent, so outputs do not depend on the machine). */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

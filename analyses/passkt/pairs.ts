@@ -1,4 +1,4 @@
-import { compareText } from './outcomes';
+import { compareText } from '../stats/compare-text';
 
 /** An ordered policy pair: differences are a − b, boundary sets `only_a` / `only_b`. */
 export interface PolicyPair {

@@ -1,9 +1,9 @@
 /**
  * Saturation depth T*: the budget beyond which more interaction rounds add nothing (at a given k).
  */
-import type { BudgetMode } from './budget';
+import type { BudgetMode } from '../budget';
 import type { Curve } from './curves';
-import { budgetSeries, type MarginalRow } from './marginal';
+import { budgetSeries, type MarginalValue } from './marginal';
 
 /**
  * The smallest budget of the grid from which every further step Δ_T (steps[i]: budgets[i] → budgets[i + 1])
@@ -18,7 +18,7 @@ export function saturationDepth(budgets: readonly number[], steps: readonly numb
 }
 
 /** T* of one (policy, family, mode) at one k. */
-export interface SaturationRow {
+export interface SaturationDepth {
   policy: string;
   family: string;
   mode: BudgetMode;
@@ -38,10 +38,10 @@ export interface SaturationRow {
  * grid has a Δ_T. The steps are the paired Δ_T of `marginal` (tasks present at both budgets), so a
  * task missing at one budget or with fewer episodes there cannot fake a gain or a loss.
  */
-export function saturationTable(curves: readonly Curve[], marginal: readonly MarginalRow[], threshold: number): SaturationRow[] {
+export function saturationDepths(curves: readonly Curve[], marginal: readonly MarginalValue[], threshold: number): SaturationDepth[] {
   const steps = new Map<string, number>();
   for (const row of marginal) if (row.kind === 'T') steps.set(stepKey(row.policy, row.family, row.mode, row.budgetFrom as number, row.kFrom), row.delta);
-  const rows: SaturationRow[] = [];
+  const rows: SaturationDepth[] = [];
   for (const series of budgetSeries(curves, (curve) => curve)) {
     if (series.curves.length < 2) continue;
     const budgets = series.curves.map((curve) => curve.budget as number);

@@ -3,6 +3,7 @@
  * more efficient on what both could already do, or neither? Decided from the boundary test and the
  * pass@1 difference on the tasks both policies solve.
  */
+import { pValueText, signed } from '../stats/format';
 
 /** The verdict categories, in the order the rules try them. */
 export type Verdict = 'expansion' | 'regression' | 'efficiency only' | 'efficiency loss' | 'no difference';
@@ -42,7 +43,7 @@ export function decideVerdict(evidence: VerdictEvidence, alpha: number, minShare
 /** The verdict as one sentence with the numbers that justify it. */
 export function verdictSentence(context: { family: string; budget: string; a: string; b: string; k: number }, verdict: Verdict, evidence: VerdictEvidence): string {
   const { family, budget, a, b, k } = context;
-  const boundary = `${a} solves ${evidence.onlyA} task${evidence.onlyA === 1 ? '' : 's'} ${b} never does and ${b} ${evidence.onlyB} that ${a} never does at k=${k} (exact McNemar p=${formatP(evidence.pValue)})`;
+  const boundary = `${a} solves ${evidence.onlyA} task${evidence.onlyA === 1 ? '' : 's'} ${b} never does and ${b} ${evidence.onlyB} that ${a} never does at k=${k} (exact McNemar p=${pValueText(evidence.pValue)})`;
   const shared =
     evidence.sharedTasks > 0
       ? `pass@1 on the ${evidence.sharedTasks} task${evidence.sharedTasks === 1 ? '' : 's'} both solve ${signed(evidence.sharedPass1Diff)} [${signed(evidence.sharedPass1Low)}, ${signed(evidence.sharedPass1High)}]`
@@ -50,12 +51,3 @@ export function verdictSentence(context: { family: string; budget: string; a: st
   return `${family}, T=${budget}: ${a} vs ${b} — ${verdict}: ${boundary}; ${shared}.`;
 }
 
-function signed(value: number): string {
-  if (Number.isNaN(value)) return 'n/a';
-  const text = value.toFixed(3);
-  return value >= 0 ? `+${text}` : text;
-}
-
-function formatP(p: number): string {
-  return p >= 0.001 ? p.toFixed(3) : p.toExponential(1);
-}

@@ -2,6 +2,7 @@
  * Record counts of shards: each shard's own records (read, accepted, rejected, reasons) add up; what
  * every shard reads whole (the task file, a source stage's rejects) is counted once.
  */
+import { compareText } from '../stats/compare-text';
 
 /** Counts of the trajectory records one shard processed itself. */
 export interface RecordCounts {
@@ -29,9 +30,9 @@ export function addRecordCounts(a: RecordCounts, b: RecordCounts): RecordCounts 
   };
 }
 
-/** Sums reason counts; the keys come out sorted as ingest writes them (localeCompare). */
+/** Sums reason counts; the keys come out sorted as ingest writes them (compareText). */
 export function addReasons(...tables: Record<string, number>[]): Record<string, number> {
   const sums = new Map<string, number>();
   for (const table of tables) for (const [reason, count] of Object.entries(table)) sums.set(reason, (sums.get(reason) ?? 0) + count);
-  return Object.fromEntries([...sums].sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries([...sums].sort(([a], [b]) => compareText(a, b)));
 }

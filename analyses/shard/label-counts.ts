@@ -1,8 +1,8 @@
+import { compareText } from '../stats/compare-text';
 /**
  * Label counts as additive sufficient statistics: episodes and successes per (policy, family, task,
  * budget, label), and planted-strategy counts per (policy, family, budget, label). Shards sum exactly.
  */
-import { compareText } from '../passkt/outcomes';
 
 /** Episodes of one policy on one task at one budget that got one label, and how many were correct. */
 export type LabelCount = {

@@ -4,8 +4,9 @@
  * each with a bootstrap interval over tasks.
  */
 import type { Rng } from '../random/rng';
-import { bootstrapMean } from './bootstrap-mean';
+import { bootstrapMean } from '../stats/task-bootstrap';
 import { compareRows, type SequenceRow } from './sequence-table';
+import { compareText } from '../stats/compare-text';
 
 /** A row of `diversity.csv`. */
 export type DiversityRow = {
@@ -46,7 +47,7 @@ export function summarizeDiversity(rows: readonly SequenceRow[], rng: Rng, optio
     else groups.set(key, [row]);
   }
   const out: DiversityRow[] = [];
-  for (const [key, list] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, list] of [...groups].sort(([a], [b]) => compareText(a, b))) {
     const first = list[0]!;
     const groupRng = rng.fork(key);
     const unique = bootstrapMean(list.map((row) => row.unique_sequences), groupRng.fork('unique'), options.resamples, options.level);

@@ -3,6 +3,7 @@
  * planted class, how many episodes got their planted label back.
  */
 import type { Confusion } from './agreement';
+import { compareText } from '../stats/compare-text';
 
 /** A row of `label_accuracy.csv`. */
 export type RecoveryRow = {
@@ -18,7 +19,7 @@ export type RecoveryRow = {
 /** Rows for every policy (and `all`), every planted class (and `all`), classes in `order` first. */
 export function recoveryRows(overall: Confusion, byPolicy: ReadonlyMap<string, Confusion>, order: readonly string[]): RecoveryRow[] {
   const rows: RecoveryRow[] = [];
-  const groups: [string, Confusion][] = [['all', overall], ...[...byPolicy].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))];
+  const groups: [string, Confusion][] = [['all', overall], ...[...byPolicy].sort(([a], [b]) => compareText(a, b))];
   for (const [policy, confusion] of groups) {
     for (const label of confusion.labels(order)) {
       const episodes = confusion.rowTotal(label);

@@ -1,3 +1,4 @@
+import { compareText } from '../stats/compare-text';
 /**
  * Query-sequence strategies per (policy, task, budget): how many distinct sequences a policy uses on a task,
  * and how many of them the base policy also used on the same task at the same budget (overlap / novelty).
@@ -116,8 +117,4 @@ export function compareRows(
     (a.budget ?? Number.POSITIVE_INFINITY) - (b.budget ?? Number.POSITIVE_INFINITY) ||
     compareText(a.task, b.task)
   );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

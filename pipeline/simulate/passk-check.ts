@@ -1,11 +1,12 @@
 /**
  * A self-check of the simulator's output: pass@k per (policy, family, budget) from generated episodes,
- * with the unbiased estimator 1 - C(n-c,k)/C(n,k), correctness by normalized exact match. It is the
+ * with the project's unbiased estimator (analyses/stats/pass-at-k), correctness by normalized exact match. It is the
  * tuning loop of the default policies (and a test checks the planted picture with it); the analysis
  * proper lives in analyses/passkt.
  *
  *   npx tsx pipeline/simulate/passk-check.ts [tasksPerFamily] [samples] [budgets e.g. 0,1,2,3,5] [config.json] [run seed]
  */
+import { passAtK } from '../../analyses/stats/pass-at-k';
 import { exactMatch } from '../../analyses/text/exact-match';
 import type { Trajectory } from '../formats/trajectory';
 import { FAMILIES, type SimTask } from '../environment/tasks/sim-task';
@@ -13,14 +14,6 @@ import { generateEnvironment } from '../environment/tasks/generate-tasks';
 import { loadSimulatorConfig } from './simulator-config';
 import { simulateEpisodes } from './simulate-episodes';
 import { DEFAULT_RUN_SEED, simulateStageSeed, stageRandom } from './stage-random';
-
-/** Unbiased pass@k of one task from n samples with c correct (product form). */
-export function unbiasedPassAtK(n: number, c: number, k: number): number {
-  if (n - c < k) return 1;
-  let allWrong = 1;
-  for (let i = n - c + 1; i <= n; i++) allWrong *= 1 - k / i;
-  return 1 - allWrong;
-}
 
 /** Correct counts per (policy, family, budget, task). */
 export class CorrectTally {
@@ -48,7 +41,7 @@ export class CorrectTally {
     const group = this.counts.get(`${policy}|${family}|${budget}`);
     if (!group || group.size === 0) return NaN;
     let sum = 0;
-    for (const { n, c } of group.values()) sum += unbiasedPassAtK(n, c, Math.min(k, n));
+    for (const { n, c } of group.values()) sum += passAtK(n, c, Math.min(k, n));
     return sum / group.size;
   }
 }

@@ -1,23 +1,14 @@
 /**
- * Small selections every figure makes the same way: family order, the headline budget of a family,
+ * Small selections every figure makes the same way: family order, the headline budget of each family,
  * the k values shown.
  */
+import { compareText } from '../../analyses/stats/compare-text';
 import { kTicks } from '../theme/axes';
-import type { Budget } from './tables';
+import { type Budget, headlineBudget } from '../../analyses/budget';
 
 /** Canonical family order: by code point, as every stage prints and writes them, so console and page agree. */
 export function orderFamilies(families: Iterable<string>): string[] {
-  return [...new Set(families)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** The budget a family's headline numbers use: its largest integer T, else `all` (uncapped data). */
-export function headlineBudget(budgets: Iterable<Budget>): Budget | null {
-  let best: Budget | null = null;
-  for (const budget of budgets) {
-    if (budget === 'all') best ??= 'all';
-    else if (best === null || best === 'all' || budget > best) best = budget;
-  }
-  return best;
+  return [...new Set(families)].sort(compareText);
 }
 
 /** Headline budget per family of rows that carry family and budget. */
@@ -62,3 +53,4 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
   }
   return groups;
 }
+

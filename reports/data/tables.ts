@@ -1,64 +1,30 @@
 /**
- * The typed tables a report is built from: one field per upstream output, each optional because a
- * run may not include the stage that writes it (a figure whose table is absent is skipped with a note).
+ * The tables a report is built from: one field per upstream output, each optional because a run may
+ * not include the stage that writes it (a figure whose table is absent is skipped with a note). Rows
+ * are those of the output declarations in pipeline/tables; the aggregates below are computed from the
+ * per-episode tables when the report loads them.
  */
+import type { Budget } from '../../analyses/budget';
+import type { DecompositionRow } from '../../analyses/mechanism/decomposition-rows';
+import type { FrequencyRow } from '../../analyses/mechanism/frequency-rows';
+import type { RetrievalDecompositionRow } from '../../analyses/mechanism/retrieval-rows';
+import type { RetrievalRow } from '../../analyses/mechanism/retrieval-table';
+import type { DiversityRow } from '../../analyses/strategy/diversity';
+import type { BoundaryCsvRow } from '../../pipeline/tables/boundary';
+import type { CrossoverRow } from '../../pipeline/tables/crossover';
+import type { MarginalRow } from '../../pipeline/tables/marginal';
+import type { PassRow } from '../../pipeline/tables/passkt';
+import type { PassDiffRow } from '../../pipeline/tables/passkt-diff';
+import type { SaturationRow } from '../../pipeline/tables/saturation';
+import type { VerdictCsvRow } from '../../pipeline/tables/verdict';
 
-/** T as written in outputs: an integer budget, or `all` for uncapped episodes with no threshold. */
-export type Budget = number | 'all';
+export type { Budget };
 
-/** A row of `passkt.csv`. */
-export interface PasskRow {
-  policy: string;
-  family: string;
-  budget: Budget;
-  k: number;
-  pass: number;
-  /** Null when the passkt stage ran without resamples (no interval). */
-  ci_low: number | null;
-  ci_high: number | null;
-  tasks: number;
-  mode: string;
-}
+/** A `passkt.csv` row with an estimate (rows of a k no task reaches are left out). */
+export type PasskRow = PassRow & { pass: number };
 
-/** A row of `passkt_diff.csv`: PASS(a) − PASS(b) with a paired bootstrap interval. */
-export interface PasskDiffRow {
-  family: string;
-  budget: Budget;
-  k: number;
-  policy_a: string;
-  policy_b: string;
-  diff: number;
-  ci_low: number | null;
-  ci_high: number | null;
-}
-
-/** A row of `boundary.csv`: tasks solved at least once in k samples by a, b, both, neither. */
-export interface BoundaryRow {
-  family: string;
-  budget: Budget;
-  policy_a: string;
-  policy_b: string;
-  k: number;
-  only_a: number;
-  only_b: number;
-  both: number;
-  neither: number;
-  p_value: number;
-}
-
-/** A row of `retrieval.csv`. */
-export interface RetrievalRow {
-  policy: string;
-  family: string;
-  budget: Budget;
-  episodes: number;
-  retrieval_rate: number;
-  accuracy: number;
-  /** Null when no episode retrieved (or missed): the conditional is undefined. */
-  acc_given_retrieved: number | null;
-  acc_given_missed: number | null;
-  definition: string;
-}
+/** A `passkt_diff.csv` row with a defined difference. */
+export type PasskDiffRow = PassDiffRow & { diff: number };
 
 /** One point of the cluster map (a deterministic sample of `clusters.csv`). */
 export interface ClusterPoint {
@@ -103,22 +69,11 @@ export interface Provenance {
   stages: { stage: string; fingerprint: string; params: unknown }[];
 }
 
-import type {
-  CrossoverRow,
-  DecompositionRow,
-  DiversityRow,
-  FrequencyRow,
-  MarginalRow,
-  RetrievalDecompositionRow,
-  SaturationRow,
-  VerdictRow,
-} from './mechanism-tables';
-
 /** Everything a report can draw. */
 export interface ReportData {
   passkt?: PasskRow[];
   passktDiff?: PasskDiffRow[];
-  boundary?: BoundaryRow[];
+  boundary?: BoundaryCsvRow[];
   retrieval?: RetrievalRow[];
   clusterPoints?: ClusterPoint[];
   /** Total number of episodes in clusters.csv (the map shows a sample of them). */
@@ -128,7 +83,7 @@ export interface ReportData {
   marginal?: MarginalRow[];
   saturation?: SaturationRow[];
   crossover?: CrossoverRow[];
-  verdicts?: VerdictRow[];
+  verdicts?: VerdictCsvRow[];
   frequencies?: FrequencyRow[];
   decomposition?: DecompositionRow[];
   retrievalDecomposition?: RetrievalDecompositionRow[];

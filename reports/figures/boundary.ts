@@ -3,9 +3,9 @@
  * only a solves, both solve, only b solves and neither solves at k = n (stacked, in tasks), with the
  * exact McNemar p-value of only-a vs only-b printed beside each bar.
  */
-import { pValue } from '../data/format';
+import { pValueProse } from '../../analyses/stats/format';
 import { budgetLabel, headlineBudgets } from '../data/select';
-import type { BoundaryRow } from '../data/tables';
+import type { BoundaryCsvRow as BoundaryRow } from '../../pipeline/tables/boundary';
 import { envelope, panelLabel, panelsByFamily, topHeader } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
@@ -40,7 +40,7 @@ function build({ data }: FigureContext): FigureOutcome {
       values.push({ layer: 'bar', panel: panel(row), family: row.family, pair: pairLabel(row), segment, order: index, tasks: counts[index] });
     });
     const total = counts.reduce((a, b) => a + b, 0);
-    values.push({ layer: 'label', panel: panel(row), family: row.family, pair: pairLabel(row), total, text: `${row.only_a}:${row.only_b}, ${pValue(row.p_value)}` });
+    values.push({ layer: 'label', panel: panel(row), family: row.family, pair: pairLabel(row), total, text: `${row.only_a}:${row.only_b}, ${pValueProse(row.p_value)}` });
   }
   const panels = panelsByFamily(rows, panel);
   const maxTotal = Math.max(...values.filter((v) => v.layer === 'label').map((v) => v.total as number));
@@ -71,7 +71,7 @@ function build({ data }: FigureContext): FigureOutcome {
       ],
     },
   });
-  const sentences = rows.map((row) => `${row.family}: ${row.policy_a}\\${row.policy_b} : ${row.policy_b}\\${row.policy_a} = ${row.only_a}:${row.only_b} (${pValue(row.p_value)})`);
+  const sentences = rows.map((row) => `${row.family}: ${row.policy_a}\\${row.policy_b} : ${row.policy_b}\\${row.policy_a} = ${row.only_a}:${row.only_b} (${pValueProse(row.p_value)})`);
   return {
     kind: 'figure',
     spec,

@@ -2,7 +2,7 @@
  * Figure 8b — clusters against rule labels: the share of each cluster's episodes that carry each
  * strategy label, counts printed: whether the unsupervised clusters rediscover the taxonomy.
  */
-import { compactCount } from '../data/format';
+import { compactCount } from '../../analyses/stats/format';
 import { clusterNames, sortClusters } from './cluster-names';
 import { envelope } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';

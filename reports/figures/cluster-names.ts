@@ -3,6 +3,7 @@
  * (`3: sequential`), so a reader sees what a cluster is without a lookup; the number stays, to match
  * the cluster stage's console lines and outputs.
  */
+import { compareNatural } from '../../analyses/stats/compare-text';
 import type { ClusterLabelCount } from '../data/tables';
 
 /** Cluster → `number: dominant label` (ties: the alphabetically first label). */
@@ -19,5 +20,5 @@ export function clusterNames(counts: readonly ClusterLabelCount[]): Map<string, 
 
 /** Cluster ids in numeric order. */
 export function sortClusters(clusters: Iterable<string>): string[] {
-  return [...new Set(clusters)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return [...new Set(clusters)].sort(compareNatural);
 }

@@ -3,17 +3,17 @@
  * reweighting (choosing strategies differently), within-strategy (executing them better) and new or
  * lost strategies; symmetric variant, rule labels, each family at its largest budget.
  */
-import type { DecompositionRow } from '../data/mechanism-tables';
+import type { DecompositionRow } from '../../analyses/mechanism/decomposition-rows';
 import { orderFamilies } from '../data/select';
 import { atHeadlineBudget } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
-import { decompositionBarsSpec, termText, type TermColumns } from './term-bars';
+import { decompositionBarsSpec, termOf, termText, type TermColumns } from './term-bars';
 
 const TERMS: TermColumns<DecompositionRow> = [
-  ['total', '#555555', (row) => row.total],
-  ['reweighting', '#E69F00', (row) => row.reweighting],
-  ['within-strategy', '#009E73', (row) => row.within],
-  ['new / lost', '#CC79A7', (row) => row.support],
+  ['total', '#555555', (row) => termOf(row, 'total')],
+  ['reweighting', '#E69F00', (row) => termOf(row, 'reweighting')],
+  ['within-strategy', '#009E73', (row) => termOf(row, 'within')],
+  ['new / lost', '#CC79A7', (row) => termOf(row, 'support')],
 ];
 
 function build({ data }: FigureContext): FigureOutcome {
@@ -25,7 +25,7 @@ function build({ data }: FigureContext): FigureOutcome {
   const sentences = families.flatMap((family) =>
     rows
       .filter((row) => row.family === family)
-      .map((row) => `${family}, ${row.policy_b} vs ${row.policy_a}: total ${termText(row.total)} = reweighting ${termText(row.reweighting)} + within ${termText(row.within)} + new/lost ${termText(row.support)}`),
+      .map((row) => `${family}, ${row.policy_b} vs ${row.policy_a}: total ${termText(termOf(row, 'total'))} = reweighting ${termText(termOf(row, 'reweighting'))} + within ${termText(termOf(row, 'within'))} + new/lost ${termText(termOf(row, 'support'))}`),
   );
   return {
     kind: 'figure',

@@ -3,7 +3,7 @@
  * what the next budget step buys (y). Points above the diagonal: depth is worth more than breadth.
  */
 import { orderFamilies } from '../data/select';
-import type { MarginalRow } from '../data/mechanism-tables';
+import type { MarginalRow } from '../../pipeline/tables/marginal';
 import { orderPolicies } from '../theme/colors';
 import { BOTTOM_LEGEND, MAX_COLUMNS, envelope, panelHeader, panelLabel, policyColor } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';

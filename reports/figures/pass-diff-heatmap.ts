@@ -2,7 +2,7 @@
  * Figure 2c — the difference PASS(a) − PASS(b) over k × T for each policy pair (e.g. rl − base), on a
  * diverging scale centred at 0; cells whose paired 95% interval excludes 0 carry a bold value.
  */
-import { signed } from '../data/format';
+import { signedProb } from '../../analyses/stats/format';
 import { budgetLabel } from '../data/select';
 import { ktGrid, ktHeatmapSpec } from './kt-heatmap';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
@@ -21,7 +21,7 @@ function build({ data }: FigureContext): FigureOutcome {
     T: row.budget,
     diff: row.diff,
     significant: row.ci_low !== null && row.ci_high !== null && (row.ci_low > 0 || row.ci_high < 0),
-    text: signed(row.diff, 2),
+    text: signedProb(row.diff, 2),
   }));
   const significant = values.filter((v) => v.significant).length;
   const spec = ktHeatmapSpec('Paired differences in PASS@(k,T) between policies, k × T', values, grid, { field: 'pair', sort: pairs }, [

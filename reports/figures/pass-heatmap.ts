@@ -2,7 +2,7 @@
  * Figure 2b — PASS@(k,T) as a k × T heatmap per policy (a row per family): the whole surface at a
  * glance, value printed in each cell.
  */
-import { prob } from '../data/format';
+import { prob } from '../../analyses/stats/format';
 import { budgetLabel } from '../data/select';
 import { orderPolicies } from '../theme/colors';
 import { ktGrid, ktHeatmapSpec } from './kt-heatmap';

@@ -2,7 +2,7 @@
  * Figure 2a — PASS@(k,T) against k for every budget T (small multiples: a row per family, a column
  * per T), one line per policy with its 95% band: how the curves and their crossing move with depth.
  */
-import { prob } from '../data/format';
+import { prob } from '../../analyses/stats/format';
 import { budgetLabel, integerBudgets, isShownK, orderFamilies } from '../data/select';
 import type { PasskRow } from '../data/tables';
 import { K_TITLE, log2KEncoding, passEncoding } from '../theme/axes';

@@ -3,7 +3,7 @@
  * bootstrap band, k on a log2 axis (the study's Fig. 2). With `--paper-reference`, the study's
  * published values are drawn as open diamonds on the matching panel.
  */
-import { optionalInterval, prob } from '../data/format';
+import { optionalProbInterval, prob } from '../../analyses/stats/format';
 import { budgetLabel, groupBy, headlineBudgets, isShownK, orderFamilies } from '../data/select';
 import type { PasskRow } from '../data/tables';
 import { K_TITLE, log2KEncoding, passEncoding } from '../theme/axes';
@@ -37,7 +37,7 @@ function caption(curves: readonly PasskRow[], families: string[], policies: stri
         const series = byPolicy.get(policy)!.sort((a, b) => a.k - b.k);
         const first = series[0]!;
         const last = series[series.length - 1]!;
-        return `${policy} ${prob(first.pass)}${optionalInterval(first.ci_low, first.ci_high)} at k = ${first.k} → ${prob(last.pass)} at k = ${last.k}`;
+        return `${policy} ${prob(first.pass)}${optionalProbInterval(first.ci_low, first.ci_high)} at k = ${first.k} → ${prob(last.pass)} at k = ${last.k}`;
       });
     parts.push(`${family} (${budgetLabel(budget)}, ${rows[0]!.mode}): ${ends.join('; ')}`);
   }

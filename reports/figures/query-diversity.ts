@@ -3,7 +3,7 @@
  * of distinct query sequences per task (top row) and the share of a policy's sequences that the base
  * policy also produced for the same task (bottom row), with bootstrap intervals over tasks.
  */
-import { prob } from '../data/format';
+import { prob } from '../../analyses/stats/format';
 import { budgetLabel, headlineBudgets, integerBudgets, orderFamilies } from '../data/select';
 import { BUDGET_TITLE } from '../theme/axes';
 import { orderPolicies } from '../theme/colors';
@@ -16,7 +16,8 @@ const OVERLAP = 'share also used by base';
 
 function build({ data }: FigureContext): FigureOutcome {
   if (!data.diversity) return skip(data.problems['diversity.csv'] ?? 'no diversity.csv in this run.');
-  const rows = data.diversity;
+  // diversity.csv leaves the budget of uncapped episodes blank; figures call it `all`.
+  const rows = data.diversity.map((row) => ({ ...row, budget: row.budget ?? ('all' as const) }));
   if (rows.length === 0) return skip('diversity.csv has no rows.');
   // Budgets on an ordinal axis: the grid's T values, then `no cap` for uncapped episodes.
   const budgets = [...integerBudgets(rows.map((row) => row.budget)).map(String), ...(rows.some((row) => row.budget === 'all') ? ['no cap'] : [])];

@@ -2,9 +2,9 @@
  * Figure 9 — retrieval success against accuracy per policy: each policy's episodes split 2 × 2 into
  * retrieved / missed the evidence × correct / wrong, per family at its largest budget.
  */
-import { percent, prob } from '../data/format';
+import { percent, prob } from '../../analyses/stats/format';
 import { budgetLabel, headlineBudgets } from '../data/select';
-import type { RetrievalRow } from '../data/tables';
+import type { RetrievalRow } from '../../analyses/mechanism/retrieval-table';
 import { orderPolicies } from '../theme/colors';
 import { envelope, panelLabel, panelsByFamily, topHeader } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
@@ -51,7 +51,7 @@ function build({ data }: FigureContext): FigureOutcome {
   });
   const sentences = rows.map(
     (row) =>
-      `${row.family}, ${row.policy}: retrieval ${percent(row.retrieval_rate)}, accuracy ${prob(row.accuracy)} (${row.acc_given_retrieved === null ? 'n/a' : prob(row.acc_given_retrieved)} when retrieved, ${row.acc_given_missed === null ? 'n/a' : prob(row.acc_given_missed)} when missed)`,
+      `${row.family}, ${row.policy}: retrieval ${percent(row.retrieval_rate, 0)}, accuracy ${prob(row.accuracy)} (${row.acc_given_retrieved === null ? 'n/a' : prob(row.acc_given_retrieved)} when retrieved, ${row.acc_given_missed === null ? 'n/a' : prob(row.acc_given_missed)} when missed)`,
   );
   return {
     kind: 'figure',

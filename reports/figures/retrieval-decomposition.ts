@@ -3,15 +3,15 @@
  * evidence more often) and an integration term (using found evidence better), all episodes, each
  * family at its largest budget.
  */
-import type { RetrievalDecompositionRow } from '../data/mechanism-tables';
+import type { RetrievalDecompositionRow } from '../../analyses/mechanism/retrieval-rows';
 import { atHeadlineBudget } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
-import { decompositionBarsSpec, termText, type TermColumns } from './term-bars';
+import { decompositionBarsSpec, termOf, termText, type TermColumns } from './term-bars';
 
 const TERMS: TermColumns<RetrievalDecompositionRow> = [
-  ['total', '#555555', (row) => row.total],
-  ['retrieval', '#56B4E9', (row) => row.retrieval],
-  ['integration', '#D55E00', (row) => row.integration],
+  ['total', '#555555', (row) => termOf(row, 'total')],
+  ['retrieval', '#56B4E9', (row) => termOf(row, 'retrieval')],
+  ['integration', '#D55E00', (row) => termOf(row, 'integration')],
 ];
 
 function build({ data }: FigureContext): FigureOutcome {
@@ -20,7 +20,7 @@ function build({ data }: FigureContext): FigureOutcome {
   if (rows.length === 0) return skip('retrieval_decomposition.csv has no rows over all episodes (label = all).');
   const spec = decompositionBarsSpec('Retrieval versus integration decomposition of accuracy differences', rows, TERMS);
   const definitions = [...new Set(rows.map((row) => row.definition))].sort().join(' / ');
-  const sentences = rows.map((row) => `${row.family}, ${row.policy_b} vs ${row.policy_a}: total ${termText(row.total)} = retrieval ${termText(row.retrieval)} + integration ${termText(row.integration)}`);
+  const sentences = rows.map((row) => `${row.family}, ${row.policy_b} vs ${row.policy_a}: total ${termText(termOf(row, 'total'))} = retrieval ${termText(termOf(row, 'retrieval'))} + integration ${termText(termOf(row, 'integration'))}`);
   return {
     kind: 'figure',
     spec,

@@ -2,7 +2,7 @@
  * Figure 5a — how often each policy uses each strategy (rule labels), with 95% bootstrap intervals
  * clustered by task, per family at its largest budget.
  */
-import { percent } from '../data/format';
+import { percent } from '../../analyses/stats/format';
 import { BOTTOM_LEGEND, policyColor } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 import { strategyPanels, strategyStats } from './strategy-stats';
@@ -33,7 +33,7 @@ function build({ data }: FigureContext): FigureOutcome {
     const parts = policies
       .map((policy) => stats.filter((s) => s.family === family && s.policy === policy).sort((a, b) => b.share - a.share)[0])
       .filter((s) => s !== undefined)
-      .map((s) => `${s.policy} ${s.strategy} (${percent(s.share)})`);
+      .map((s) => `${s.policy} ${s.strategy} (${percent(s.share, 0)})`);
     return `${family}: ${parts.join(', ')}`;
   });
   return {

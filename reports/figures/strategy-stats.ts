@@ -4,7 +4,7 @@
  * and the panel layout both figures draw them in.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { FrequencyRow } from '../data/mechanism-tables';
+import type { FrequencyRow } from '../../analyses/mechanism/frequency-rows';
 import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
 import type { Budget } from '../data/tables';
 import { orderPolicies } from '../theme/colors';

@@ -2,13 +2,24 @@
  * A decomposition drawn as bars: one bar per term (with its 95% interval) and the total, per policy
  * pair (columns) and family (rows). Shared by figures 6a and 6b.
  */
-import { interval, signed } from '../data/format';
-import type { Term } from '../data/mechanism-tables';
+import { probInterval, signedProb } from '../../analyses/stats/format';
 import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
 import type { Budget } from '../data/tables';
 import { MAX_COLUMNS, envelope, panelHeader, panelLabel } from './common';
 
 const WIDTH = 150;
+
+/** A term of a decomposition with its interval, as a figure reads it. */
+export interface Term {
+  value: number | null;
+  lo: number | null;
+  hi: number | null;
+}
+
+/** The term `name` of a decomposition row (its `name`, `name_lo` and `name_hi` columns). */
+export function termOf<T extends string>(row: Record<T | `${T}_lo` | `${T}_hi`, number | null>, name: T): Term {
+  return { value: row[name], lo: row[`${name}_lo`], hi: row[`${name}_hi`] };
+}
 
 /** One term of one decomposition. */
 interface TermValue {
@@ -28,7 +39,7 @@ function termValues(panel: string, pair: string, terms: readonly (readonly [stri
 /** Text of a term for captions: `+.040 [.010, .070]`. */
 export function termText(t: Term): string {
   if (t.value === null) return 'n/a';
-  return t.lo !== null && t.hi !== null ? `${signed(t.value)} ${interval(t.lo, t.hi)}` : signed(t.value);
+  return t.lo !== null && t.hi !== null ? `${signedProb(t.value)} ${probInterval(t.lo, t.hi)}` : signedProb(t.value);
 }
 
 /** The spec of a decomposition bar chart. */

@@ -3,9 +3,12 @@
  * rows: only a deterministic sample of map points and small aggregates are kept.
  */
 import { hashString } from '../../analyses/random/rng';
-import { budget as readBudget, CellError, num, text } from '../data/columns';
+import { CellError } from '../../pipeline/tables/cells';
+import { clustersTable } from '../../pipeline/tables/clusters';
+import { labelsTable } from '../../pipeline/tables/labels';
 import type { Budget, ClusterLabelCount, ClusterPoint, SequenceCount } from '../data/tables';
 import { csvObjects } from '../../pipeline/io/csv-records';
+import { compareText } from '../../analyses/stats/compare-text';
 import { shortenMiddle } from '../text/shorten';
 
 /** Longest query sequence kept for the page's table (characters). */
@@ -29,16 +32,8 @@ export async function readClusters(file: string, rows: AsyncIterable<Record<stri
   for await (const row of rows) {
     episodes += 1;
     try {
-      const id = text(row, 'id');
-      const point: ClusterPoint = {
-        policy: name(text(row, 'policy')),
-        family: name(text(row, 'family')),
-        budget: readBudget(row),
-        cluster: text(row, 'cluster'),
-        label: text(row, 'label'),
-        pc1: num(row, 'pc1'),
-        pc2: num(row, 'pc2'),
-      };
+      const { id, policy, family, budget, cluster, label, pc1, pc2 } = clustersTable.parse(row);
+      const point: ClusterPoint = { policy: name(policy), family: name(family), budget: budget ?? 'all', cluster: String(cluster), label, pc1, pc2 };
       const key = `${point.cluster}\u0000${point.label}`;
       labels.set(key, (labels.get(key) ?? 0) + 1);
       const list = kept.get(point.policy) ?? [];
@@ -60,17 +55,13 @@ export async function readClusters(file: string, rows: AsyncIterable<Record<stri
       const [cluster, label] = key.split('\u0000') as [string, string];
       return { cluster, label, episodes: count };
     })
-    .sort((a, b) => compare(a.cluster, b.cluster) || compare(a.label, b.label));
+    .sort((a, b) => compareText(a.cluster, b.cluster) || compareText(a.label, b.label));
   return { points, episodes, labels: labelCounts };
 }
 
 function truncate(list: { h: number; id: string }[], size: number): void {
-  list.sort((a, b) => a.h - b.h || compare(a.id, b.id));
+  list.sort((a, b) => a.h - b.h || compareText(a.id, b.id));
   list.length = Math.min(list.length, size);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -90,13 +81,13 @@ export async function readTopSequences(
   for await (const row of rows) {
     line += 1;
     try {
-      const family = text(row, 'family');
-      const budget = readBudget(row);
-      if (!keep(family, budget)) continue;
-      const key = [name(family), String(budget), name(text(row, 'policy')), shortenMiddle(text(row, 'sequence'), SEQUENCE_LIMIT)].join('\u0000');
+      const episode = labelsTable.parse(row);
+      const budget = episode.budget ?? 'all';
+      if (!keep(episode.family, budget)) continue;
+      const key = [name(episode.family), String(budget), name(episode.policy), shortenMiddle(episode.sequence, SEQUENCE_LIMIT)].join('\u0000');
       const entry = counts.get(key) ?? { episodes: 0, correct: 0 };
       entry.episodes += 1;
-      if (text(row, 'correct') === 'true' || text(row, 'correct') === '1') entry.correct += 1;
+      if (episode.correct) entry.correct += 1;
       counts.set(key, entry);
     } catch (error) {
       if (error instanceof CellError) throw new CellError(`${file}, data row ${line}: ${error.message}`);
@@ -114,7 +105,7 @@ export async function readTopSequences(
   return [...groups.keys()].sort().flatMap((group) =>
     groups
       .get(group)!
-      .sort((a, b) => b.episodes - a.episodes || compare(a.sequence, b.sequence))
+      .sort((a, b) => b.episodes - a.episodes || compareText(a.sequence, b.sequence))
       .slice(0, top),
   );
 }

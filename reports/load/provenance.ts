@@ -3,27 +3,24 @@
  * stage (simulate / import / collect) if one ran, else the first episode's `meta.simulated`, plus the
  * ingest stage's counts, reject reasons and input files with their hashes.
  */
+import { compareText } from '../../analyses/stats/compare-text';
 import type { EpisodeTrace } from '../../analyses/episode';
 import type { StageManifest } from '../../pipeline/runner/stage';
 import type { Provenance } from '../data/tables';
 import type { Upstream } from './upstream';
+import { type IngestSummary, ingestSummaryFile } from '../../pipeline/tables/ingest-summary';
+import { tracesFile } from '../../pipeline/tables/traces';
 
 /** Source stages, in the order they are looked for. */
 export const SOURCE_STAGES = ['simulate', 'import', 'collect'] as const;
 
 const KIND_OF_SOURCE = { simulate: 'simulated', import: 'imported', collect: 'collected' } as const;
 
-interface IngestSummary {
-  read?: number;
-  accepted?: number;
-  rejected?: number;
-  reject_reasons?: Record<string, number>;
-}
 
 async function firstTrace(upstream: Upstream): Promise<EpisodeTrace | null> {
   const ingest = upstream.input('ingest');
-  if (!ingest.has('traces.jsonl')) return null;
-  for await (const trace of ingest.jsonl<EpisodeTrace>('traces.jsonl')) return trace;
+  if (!ingest.has(tracesFile.file)) return null;
+  for await (const trace of tracesFile.stream(ingest)) return trace;
   return null;
 }
 
@@ -71,7 +68,7 @@ export async function loadProvenance(upstream: Upstream, stageNames: readonly st
   if (countsStage) {
     const ingest = upstream.input(countsStage);
     addFiles(ingest.manifest);
-    const summary: IngestSummary = ingest.has('summary.json') ? await ingest.json<IngestSummary>('summary.json') : {};
+    const summary: Partial<IngestSummary> = ingest.has(ingestSummaryFile.file) ? await ingestSummaryFile.read(ingest) : {};
     const number = (value: unknown) => (typeof value === 'number' ? value : null);
     counts = {
       read: number(summary.read ?? ingest.manifest.counts.read),
@@ -80,7 +77,7 @@ export async function loadProvenance(upstream: Upstream, stageNames: readonly st
     };
     rejectReasons = Object.entries(summary.reject_reasons ?? {})
       .map(([reason, count]) => ({ reason, count }))
-      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
+      .sort((a, b) => b.count - a.count || compareText(a.reason, b.reason));
   }
 
   const stages = stageNames

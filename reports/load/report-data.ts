@@ -2,20 +2,21 @@
  * Loads everything a report can draw from the stages present in the run. Nothing here is required:
  * a missing stage or file leaves its table undefined and says why in `problems`.
  */
-import { CellError } from '../data/columns';
-import {
-  readCrossoverRow,
-  readDecompositionRow,
-  readDiversityRow,
-  readFrequencyRow,
-  readMarginalRow,
-  readRetrievalDecompositionRow,
-  readSaturationRow,
-  readVerdictRow,
-} from '../data/mechanism-tables';
-import { readBoundaryRow, readPasskDiffRow, readPasskRow, readRetrievalRow } from '../data/parse';
+import { CellError } from '../../pipeline/tables/cells';
+import { boundaryTable } from '../../pipeline/tables/boundary';
+import { compareFrequenciesTable } from '../../pipeline/tables/compare-frequencies';
+import { crossoverTable } from '../../pipeline/tables/crossover';
+import { decompositionTable } from '../../pipeline/tables/decomposition';
+import { diversityTable } from '../../pipeline/tables/diversity';
+import { marginalTable } from '../../pipeline/tables/marginal';
+import { passTable } from '../../pipeline/tables/passkt';
+import { passDiffTable } from '../../pipeline/tables/passkt-diff';
+import { retrievalTable } from '../../pipeline/tables/retrieval';
+import { retrievalDecompositionTable } from '../../pipeline/tables/retrieval-decomposition';
+import { saturationTable } from '../../pipeline/tables/saturation';
+import { verdictTable } from '../../pipeline/tables/verdict';
 import { headlineBudgets } from '../data/select';
-import type { ReportData } from '../data/tables';
+import type { PasskDiffRow, PasskRow, ReportData } from '../data/tables';
 import { DisplayNames } from './display-names';
 import { readClusters, readTopSequences, rowsOf } from './episode-tables';
 import { loadProvenance, SOURCE_STAGES } from './provenance';
@@ -42,19 +43,20 @@ export async function loadReportData(upstream: Upstream, openText: OpenText, lim
   const short = (name: string) => names.short(name);
   const data: ReportData = { problems, provenance: await loadProvenance(upstream, REPORT_SOURCES), shortenedNames: [] };
 
-  data.passkt = await loadTable(upstream, ['passkt'], 'passkt.csv', readPasskRow, problems);
-  data.passktDiff = await loadTable(upstream, ['passkt'], 'passkt_diff.csv', readPasskDiffRow, problems);
-  data.boundary = await loadTable(upstream, ['boundary'], 'boundary.csv', readBoundaryRow, problems);
-  data.retrieval = await loadTable(upstream, ['retrieval', 'compare'], 'retrieval.csv', readRetrievalRow, problems);
+  // Rows that state no value (the estimate at a k no task reaches) are left out of the figures.
+  data.passkt = (await loadTable(upstream, ['passkt'], passTable, problems))?.filter((row): row is PasskRow => row.pass !== null);
+  data.passktDiff = (await loadTable(upstream, ['passkt'], passDiffTable, problems))?.filter((row): row is PasskDiffRow => row.diff !== null);
+  data.boundary = await loadTable(upstream, ['boundary'], boundaryTable, problems);
+  data.retrieval = await loadTable(upstream, ['retrieval', 'compare'], retrievalTable, problems);
 
-  data.marginal = await loadTable(upstream, ['passkt'], 'marginal.csv', readMarginalRow, problems);
-  data.saturation = await loadTable(upstream, ['passkt'], 'saturation.csv', readSaturationRow, problems);
-  data.crossover = await loadTable(upstream, ['passkt'], 'crossover.csv', readCrossoverRow, problems);
-  data.verdicts = await loadTable(upstream, ['boundary'], 'verdict.csv', readVerdictRow, problems);
-  data.frequencies = await loadTable(upstream, ['compare'], 'compare_frequencies.csv', readFrequencyRow, problems);
-  data.decomposition = await loadTable(upstream, ['compare'], 'decomposition.csv', readDecompositionRow, problems);
-  data.retrievalDecomposition = await loadTable(upstream, ['compare'], 'retrieval_decomposition.csv', readRetrievalDecompositionRow, problems);
-  data.diversity = await loadTable(upstream, ['label', 'compare'], 'diversity.csv', readDiversityRow, problems);
+  data.marginal = await loadTable(upstream, ['passkt'], marginalTable, problems);
+  data.saturation = await loadTable(upstream, ['passkt'], saturationTable, problems);
+  data.crossover = await loadTable(upstream, ['passkt'], crossoverTable, problems);
+  data.verdicts = await loadTable(upstream, ['boundary'], verdictTable, problems);
+  data.frequencies = await loadTable(upstream, ['compare'], compareFrequenciesTable, problems);
+  data.decomposition = await loadTable(upstream, ['compare'], decompositionTable, problems);
+  data.retrievalDecomposition = await loadTable(upstream, ['compare'], retrievalDecompositionTable, problems);
+  data.diversity = await loadTable(upstream, ['label', 'compare'], diversityTable, problems);
   for (const table of [data.passkt, data.passktDiff, data.boundary, data.retrieval, data.marginal, data.saturation, data.crossover, data.verdicts, data.frequencies, data.decomposition, data.retrievalDecomposition, data.diversity]) {
     for (const row of table ?? []) shortenNames(row as unknown as Record<string, unknown>, short);
   }

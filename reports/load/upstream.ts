@@ -3,7 +3,8 @@
  * A table that is absent or unreadable becomes a `problems` entry that the skipped figures show.
  */
 import type { StageInput } from '../../pipeline/runner/stage';
-import { CellError, parseRows } from '../data/columns';
+import { CellError } from '../../pipeline/tables/cells';
+import type { CsvTable } from '../../pipeline/tables/csv-table';
 
 /** The part of the stage context the report's loaders use. */
 export interface Upstream {
@@ -28,25 +29,23 @@ export function absence(upstream: Upstream, stages: readonly string[], file: str
   return `the ${present.join(' / ')} stage ran but wrote no ${file}.`;
 }
 
-/** Reads and parses a CSV table, or records why it could not. */
-export async function loadTable<T>(
+/** Reads a declared table from the first listed stage that wrote it, or records why it could not. */
+export async function loadTable<R>(
   upstream: Upstream,
   stages: readonly string[],
-  file: string,
-  read: (record: Record<string, string>) => T | null,
+  table: CsvTable<R>,
   problems: Record<string, string>,
-): Promise<T[] | undefined> {
-  const input = locate(upstream, stages, file);
+): Promise<R[] | undefined> {
+  const input = locate(upstream, stages, table.file);
   if (!input) {
-    problems[file] = absence(upstream, stages, file);
+    problems[table.file] = absence(upstream, stages, table.file);
     return undefined;
   }
   try {
-    // A reader returns null for a row that states no value (e.g. a blank estimate): it is left out.
-    return parseRows(`${input.stage}/${file}`, await input.csv(file), read).filter((row): row is T => row !== null);
+    return await table.read(input);
   } catch (error) {
     if (!(error instanceof CellError)) throw error;
-    problems[file] = `${error.message} — the table does not match the format this report reads.`;
+    problems[table.file] = `${error.message} — the table does not match the format this report reads.`;
     return undefined;
   }
 }

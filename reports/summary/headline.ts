@@ -7,10 +7,16 @@
  * p-values, adjusted verdicts, new crossover statuses, the default decomposition) switches them there:
  * `verdictEvidence`, `crossoverClause`, `decompositionOf`.
  */
-import { prob, pValue, signed } from '../data/format';
-import type { CrossoverRow, DecompositionRow, RetrievalDecompositionRow, Term, VerdictRow } from '../data/mechanism-tables';
+import type { DecompositionRow } from '../../analyses/mechanism/decomposition-rows';
+import type { RetrievalDecompositionRow } from '../../analyses/mechanism/retrieval-rows';
+import { prob, pValueProse, signedProb } from '../../analyses/stats/format';
+import type { CrossoverRow } from '../../pipeline/tables/crossover';
+import type { VerdictCsvRow } from '../../pipeline/tables/verdict';
 import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
 import type { PasskRow, ReportData } from '../data/tables';
+
+/** A verdict row, with the Holm-adjusted p-value once the boundary stage writes one (the claims work). */
+export type VerdictRow = VerdictCsvRow & { p_holm?: number | null };
 import { orderPolicies } from '../theme/colors';
 
 /** One clause of the answer and the figure (by name) that shows it; null when no figure does. */
@@ -37,15 +43,15 @@ export interface FamilyHeadline {
 
 /** The verdict and p-value the answer states: the adjusted ones when the boundary stage wrote them. */
 export function verdictEvidence(row: VerdictRow): { verdict: string; p: string } {
-  if (row.p_holm !== null) return { verdict: row.verdict, p: `Holm-adjusted ${pValue(row.p_holm)}` };
-  return { verdict: row.verdict, p: pValue(row.p_value) };
+  if (row.p_holm !== undefined && row.p_holm !== null) return { verdict: row.verdict, p: `Holm-adjusted ${pValueProse(row.p_holm)}` };
+  return { verdict: row.verdict, p: pValueProse(row.p_value) };
 }
 
 const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
 
 /** The verdict in words, with the pass@1 difference on shared tasks where the verdict rests on it. */
 function verdictWords(verdict: string, row: VerdictRow): string {
-  const shared = row.shared_pass1_diff === null ? '' : ` (pass@1 ${signed(row.shared_pass1_diff)} on the ${tasks(row.shared_tasks)} both solve)`;
+  const shared = row.shared_pass1_diff === null ? '' : ` (pass@1 ${signedProb(row.shared_pass1_diff)} on the ${tasks(row.shared_tasks)} both solve)`;
   switch (verdict) {
     case 'expansion':
       return 'it can do more: the capability boundary expands';
@@ -74,7 +80,7 @@ export function boundaryClause(row: VerdictRow): HeadlineClause {
 /** How a compares with b as k grows (figure 1), from the crossover row; null when its status says nothing usable. */
 export function crossoverClause(row: CrossoverRow): string | null {
   const b = row.policy_b;
-  const at1 = row.diff_at_1 === null ? '' : ` (${signed(row.diff_at_1)})`;
+  const at1 = row.diff_at_1 === null ? '' : ` (${signedProb(row.diff_at_1)})`;
   const kMax = row.k_max === null ? 'the largest k' : `k = ${row.k_max}`;
   switch (row.status) {
     case 'crosses':
@@ -93,14 +99,14 @@ export function crossoverClause(row: CrossoverRow): string | null {
 }
 
 /** A decomposition term as compared − reference, whichever way round the table stores the pair. */
-export function decompositionOf<R extends { policy_a: string; policy_b: string; acc_a: number | null; acc_b: number | null; total: Term }>(
-  row: R,
+export function decompositionOf(
+  row: { policy_a: string; policy_b: string; acc_a: number | null; acc_b: number | null; total: number | null },
   compared: string,
-): (term: Term) => number | null {
+): (term: number | null) => number | null {
   // The compare stage writes b − a with the reference as a; read the orientation from the totals.
-  const bMinusA = row.acc_a === null || row.acc_b === null || row.total.value === null || Math.abs(row.total.value - (row.acc_b - row.acc_a)) < 1e-9;
+  const bMinusA = row.acc_a === null || row.acc_b === null || row.total === null || Math.abs(row.total - (row.acc_b - row.acc_a)) < 1e-9;
   const sign = (row.policy_b === compared) === bMinusA ? 1 : -1;
-  return (term) => (term.value === null ? null : sign * term.value);
+  return (term) => (term === null || !Number.isFinite(term) ? null : sign * term);
 }
 
 const TERM_WORDS = { reweighting: 'reweighting', within: 'within-strategy', support: 'new / lost strategies' } as const;
@@ -115,7 +121,7 @@ export function strategyClause(row: DecompositionRow, compared: string): Headlin
     .filter((t): t is { name: keyof typeof TERM_WORDS; value: number } => t.value !== null);
   if (terms.length === 0) return null;
   const main = terms.reduce((best, t) => (Math.abs(t.value) > Math.abs(best.value) ? t : best));
-  return { text: `accuracy ${signed(total)}, mostly ${TERM_WORDS[main.name]} ${signed(main.value)}`, figure: 'decomposition' };
+  return { text: `accuracy ${signedProb(total)}, mostly ${TERM_WORDS[main.name]} ${signedProb(main.value)}`, figure: 'decomposition' };
 }
 
 /** Retrieval against integration (figure 6b). */
@@ -123,7 +129,7 @@ export function retrievalClause(row: RetrievalDecompositionRow, compared: string
   const of = decompositionOf(row, compared);
   const [retrieval, integration] = [of(row.retrieval), of(row.integration)];
   if (retrieval === null || integration === null) return null;
-  return { text: `retrieval ${signed(retrieval)}, integration ${signed(integration)}`, figure: 'retrieval-decomposition' };
+  return { text: `retrieval ${signedProb(retrieval)}, integration ${signedProb(integration)}`, figure: 'retrieval-decomposition' };
 }
 
 /** A policy with nothing to compare against: what it reaches at k = 1 and at its largest k (figure 1). */

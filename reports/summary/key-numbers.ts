@@ -1,7 +1,8 @@
 /** The key numbers at the top of the page, read from the PASS@(k,T) and boundary tables. */
-import { optionalInterval, prob, pValue } from '../data/format';
+import { optionalProbInterval, prob, pValueProse } from '../../analyses/stats/format';
 import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
-import type { BoundaryRow, PasskRow } from '../data/tables';
+import type { BoundaryCsvRow as BoundaryRow } from '../../pipeline/tables/boundary';
+import type { PasskRow } from '../data/tables';
 import type { BoundaryLine, KeyNumberRow } from '../html/model';
 import { orderPolicies } from '../theme/colors';
 
@@ -20,8 +21,8 @@ export function keyNumberRows(rows: readonly PasskRow[]): KeyNumberRow[] {
         family,
         budget: budgetLabel(budget),
         policy,
-        passAt1: first ? `${prob(first.pass)}${optionalInterval(first.ci_low, first.ci_high)}` : '—',
-        passAtN: `${prob(last.pass)}${optionalInterval(last.ci_low, last.ci_high)}`,
+        passAt1: first ? `${prob(first.pass)}${optionalProbInterval(first.ci_low, first.ci_high)}` : '—',
+        passAtN: `${prob(last.pass)}${optionalProbInterval(last.ci_low, last.ci_high)}`,
         n: last.k,
         tasks: first?.tasks ?? last.tasks,
       });
@@ -45,7 +46,7 @@ export function boundaryLines(rows: readonly BoundaryRow[]): BoundaryLine[] {
         family,
         text:
           `${budgetLabel(row.budget)}, k = ${row.k}: ${a} solves ${row.only_a} task(s) ${b} never solves, ${b} solves ${row.only_b} ${a} never solves ` +
-          `(${a}\\${b} : ${b}\\${a} = ${row.only_a}:${row.only_b}, exact McNemar ${pValue(row.p_value)}); both ${row.both}, neither ${row.neither}.`,
+          `(${a}\\${b} : ${b}\\${a} = ${row.only_a}:${row.only_b}, exact McNemar ${pValueProse(row.p_value)}); both ${row.both}, neither ${row.neither}.`,
       });
     }
   }

@@ -1,3 +1,4 @@
+import { compareText } from '../../analyses/stats/compare-text';
 /**
  * Fixed colours per policy (Okabe–Ito, readable by colour-blind readers and in grey print), assigned
  * in one canonical policy order so a policy has the same colour in every figure of a report.
@@ -15,7 +16,7 @@ export function orderPolicies(policies: Iterable<string>): string[] {
     const index = PREFERRED_ORDER.indexOf(policy);
     return index === -1 ? PREFERRED_ORDER.length : index;
   };
-  return unique.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return unique.sort((a, b) => rank(a) - rank(b) || compareText(a, b));
 }
 
 /** A Vega-Lite colour scale that pins each policy of the canonical order to its palette colour. */

@@ -5,7 +5,22 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatCsv } from '../../pipeline/io/csv';
+import type { CsvTable } from '../../pipeline/tables/csv-table';
+import { boundaryTable } from '../../pipeline/tables/boundary';
+import { clustersTable } from '../../pipeline/tables/clusters';
+import { compareFrequenciesTable } from '../../pipeline/tables/compare-frequencies';
+import { crossoverTable } from '../../pipeline/tables/crossover';
+import { decompositionTable } from '../../pipeline/tables/decomposition';
+import { diversityTable } from '../../pipeline/tables/diversity';
+import { labelsTable } from '../../pipeline/tables/labels';
+import { marginalTable } from '../../pipeline/tables/marginal';
+import { passTable } from '../../pipeline/tables/passkt';
+import { passDiffTable } from '../../pipeline/tables/passkt-diff';
+import { retrievalTable } from '../../pipeline/tables/retrieval';
+import { retrievalDecompositionTable } from '../../pipeline/tables/retrieval-decomposition';
+import { saturationTable } from '../../pipeline/tables/saturation';
+import { verdictTable } from '../../pipeline/tables/verdict';
+import { tableRow } from '../helpers/table-rows';
 import { stageInput, stageOutput } from '../../pipeline/runner/stage-io';
 import type { StageContext, StageInput, StageManifest } from '../../pipeline/runner/stage';
 import { createRng } from '../../analyses/random/rng';
@@ -60,6 +75,11 @@ function manifest(stage: string, params: unknown = {}, extra: Partial<StageManif
   };
 }
 
+/** CSV text of planted rows written through a table's declaration (columns the rows leave out are blank or 0). */
+function through<R>(table: CsvTable<R>, rows: readonly Record<string, unknown>[]): string {
+  return table.format(rows.map((row) => tableRow(table, row as Record<string, string | number | boolean | null>)));
+}
+
 /** Which stages the fixture run holds (all by default). */
 export type FixtureStage = 'simulate' | 'ingest' | 'passkt' | 'boundary' | 'label' | 'cluster' | 'retrieval' | 'compare';
 
@@ -104,7 +124,7 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
           passOf.set(`${policy}/${family}/${budget}/${k}`, pass);
           passRows.push({ policy, family, budget, k, pass, ci_low: Math.max(0, pass - 0.08), ci_high: Math.min(1, pass + 0.08), tasks: tasks.length, mode: 'capped' });
         }
-  files.passkt['passkt.csv'] = formatCsv(['policy', 'family', 'budget', 'k', 'pass', 'ci_low', 'ci_high', 'tasks', 'mode'], passRows);
+  files.passkt['passkt.csv'] = through(passTable, passRows);
   const diffRows: Record<string, unknown>[] = [];
   for (const a of ['rl', 'sft'])
     for (const family of FAMILIES)
@@ -113,7 +133,7 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
           const diff = passOf.get(`${a}/${family}/${budget}/${k}`)! - passOf.get(`base/${family}/${budget}/${k}`)!;
           diffRows.push({ family, budget, k, policy_a: a, policy_b: 'base', diff, ci_low: diff - 0.06, ci_high: diff + 0.06 });
         }
-  files.passkt['passkt_diff.csv'] = formatCsv(['family', 'budget', 'k', 'policy_a', 'policy_b', 'diff', 'ci_low', 'ci_high'], diffRows);
+  files.passkt['passkt_diff.csv'] = through(passDiffTable, diffRows);
 
   const boundaryRows: Record<string, unknown>[] = [];
   for (const a of ['rl', 'sft'])
@@ -131,7 +151,7 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
         });
         boundaryRows.push({ family, budget, policy_a: a, policy_b: 'base', k: SAMPLES, only_a: onlyA, only_b: onlyB, both, neither, p_value: onlyA + onlyB === 0 ? 1 : 0.25 });
       }
-  files.boundary['boundary.csv'] = formatCsv(['family', 'budget', 'policy_a', 'policy_b', 'k', 'only_a', 'only_b', 'both', 'neither', 'p_value'], boundaryRows);
+  files.boundary['boundary.csv'] = through(boundaryTable, boundaryRows);
 
   const retrievalRows: Record<string, unknown>[] = [];
   const labelRows: Record<string, unknown>[] = [];
@@ -145,8 +165,8 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
       const evil = o.task === 0 ? EVIL_QUERIES[sample % 2]! : `who directed film ${o.task}${variant ? ` (v${variant})` : ''}`;
       const sequence = label === 'no-search' ? '' : label === 'single-shot' ? evil : `${evil} → director ${o.task}`;
       labelRows.push({ id, policy: o.policy, task: `${o.family}-${o.task}`, family: o.family, budget: o.budget, label, correct, calls: label === 'no-search' ? 0 : 2, rounds: Math.min(o.budget, 2), sequence });
-      const cluster = label === 'sequential' ? 'c1' : label === 'parallel' ? 'c2' : 'c0';
-      const center = { c0: [-2, 0], c1: [2, 1], c2: [0, -2] }[cluster]!;
+      const cluster = label === 'sequential' ? 1 : label === 'parallel' ? 2 : 0;
+      const center = [[-2, 0], [2, 1], [0, -2]][cluster]!;
       clusterRows.push({ id, policy: o.policy, task: `${o.family}-${o.task}`, family: o.family, budget: o.budget, cluster, label, correct, pc1: center[0]! + rng.next() - 0.5, pc2: center[1]! + rng.next() - 0.5 });
     });
   }
@@ -159,9 +179,9 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
         const rate = budget === 0 ? 0 : 0.4 + 0.1 * budget;
         retrievalRows.push({ policy, family, budget, episodes, retrieval_rate: rate, accuracy: correct / episodes, acc_given_retrieved: budget === 0 ? null : Math.min(1, (correct / episodes) * 1.3), acc_given_missed: (correct / episodes) * 0.5, definition: 'gold_docs' });
       }
-  files.retrieval['retrieval.csv'] = formatCsv(['policy', 'family', 'budget', 'episodes', 'retrieval_rate', 'accuracy', 'acc_given_retrieved', 'acc_given_missed', 'definition'], retrievalRows);
-  files.label['labels.csv'] = formatCsv(['id', 'policy', 'task', 'family', 'budget', 'label', 'correct', 'calls', 'rounds', 'sequence'], labelRows);
-  files.cluster['clusters.csv'] = formatCsv(['id', 'policy', 'task', 'family', 'budget', 'cluster', 'label', 'correct', 'pc1', 'pc2'], clusterRows);
+  files.retrieval['retrieval.csv'] = through(retrievalTable, retrievalRows);
+  files.label['labels.csv'] = through(labelsTable, labelRows);
+  files.cluster['clusters.csv'] = through(clustersTable, clusterRows);
   // Marginal values, T*, crossover and verdicts derived from the planted PASS values.
   const marginalRows: Record<string, unknown>[] = [];
   const saturationRows: Record<string, unknown>[] = [];
@@ -188,11 +208,11 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
         saturationRows.push({ policy, family, k, t_star: star, saturated: star !== null, threshold: 0.01, pass_at_t_star: star === null ? null : series[BUDGETS.indexOf(star as never)], max_budget: 5, pass_at_max: series[series.length - 1], mode: 'capped' });
       }
     }
-  files.passkt['marginal.csv'] = formatCsv(['policy', 'family', 'kind', 'k_from', 'k_to', 'budget_from', 'budget_to', 'delta', 'ci_low', 'ci_high', 'mode'], marginalRows);
-  files.passkt['saturation.csv'] = formatCsv(['policy', 'family', 'k', 't_star', 'saturated', 'threshold', 'pass_at_t_star', 'max_budget', 'pass_at_max', 'mode'], saturationRows);
-  files.passkt['crossover.csv'] = formatCsv(['family', 'budget', 'policy_a', 'policy_b', 'crossover_k', 'status', 'diff_at_1', 'diff_at_max', 'k_max'], [{ family: 'bridge', budget: 5, policy_a: 'rl', policy_b: 'base', crossover_k: 1, status: 'always', diff_at_1: 0.05, diff_at_max: 0.16, k_max: SAMPLES }]);
-  files.boundary['verdict.csv'] = formatCsv(
-    ['family', 'budget', 'policy_a', 'policy_b', 'verdict', 'k', 'only_a', 'only_b', 'both', 'neither', 'p_value', 'shared_tasks', 'shared_pass1_diff', 'shared_ci_low', 'shared_ci_high'],
+  files.passkt['marginal.csv'] = through(marginalTable, marginalRows);
+  files.passkt['saturation.csv'] = through(saturationTable, saturationRows);
+  files.passkt['crossover.csv'] = through(crossoverTable, [{ family: 'bridge', budget: 5, policy_a: 'rl', policy_b: 'base', crossover_k: 1, status: 'always', diff_at_1: 0.05, diff_at_max: 0.16, k_max: SAMPLES }]);
+  files.boundary['verdict.csv'] = through(
+    verdictTable,
     boundaryRows.map((row) => ({ ...row, verdict: (row.only_a as number) > (row.only_b as number) ? 'expansion' : 'no difference', shared_tasks: row.both, shared_pass1_diff: 0.02, shared_ci_low: -0.01, shared_ci_high: 0.05 })),
   );
 
@@ -250,11 +270,10 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
           share_in_base: shared / TASKS, share_in_base_ci_low: shared / TASKS - 0.05, share_in_base_ci_high: Math.min(1, shared / TASKS + 0.05), share_of_base: null, share_of_base_ci_low: null, share_of_base_ci_high: null, episode_share_in_base: null });
       }
     }
-  const columnsOf = (rows: Record<string, unknown>[]) => Object.keys(rows[0]!);
-  files.compare['compare_frequencies.csv'] = formatCsv(columnsOf(frequencyRows), frequencyRows);
-  files.compare['decomposition.csv'] = formatCsv(columnsOf(decompositionRows), decompositionRows);
-  files.compare['retrieval_decomposition.csv'] = formatCsv(columnsOf(retrievalDecRows), retrievalDecRows);
-  files.label['diversity.csv'] = formatCsv(columnsOf(diversityRows), diversityRows);
+  files.compare['compare_frequencies.csv'] = through(compareFrequenciesTable, frequencyRows);
+  files.compare['decomposition.csv'] = through(decompositionTable, decompositionRows);
+  files.compare['retrieval_decomposition.csv'] = through(retrievalDecompositionTable, retrievalDecRows);
+  files.label['diversity.csv'] = through(diversityTable, diversityRows);
 
   const episodes = outcomes.length * SAMPLES;
   files.ingest['summary.json'] = JSON.stringify({ read: episodes + 2, accepted: episodes, rejected: 2, reject_reasons: { 'unknown task': 1, [EVIL_QUERIES[1]!]: 1 } });

@@ -2,16 +2,18 @@
  * `npm run inspect -- boundary`: the k = n boundary table, the verdict sentences at each family's
  * largest budget, and the task ids each policy gained and lost.
  */
-import type { VerdictRow } from '../../../analyses/passkt/boundary-table';
-import { parseBudget } from '../../../analyses/passkt/budget';
-import { compareText } from '../../../analyses/passkt/outcomes';
+import type { PairVerdict } from '../../../analyses/passkt/boundary-table';
+import { parseBudget } from '../../../analyses/budget';
 import { verdictSentence, type Verdict } from '../../../analyses/passkt/verdict';
+import { pValueText } from '../../../analyses/stats/format';
 import { textTable } from '../../cli/table';
 import type { StageInput } from '../../runner/stage';
-import { headlineBudget } from '../passkt/summary';
+import { compareText } from '../../../analyses/stats/compare-text';
+import { headlineBudget } from '../../../analyses/budget';
+import { boundaryTasksFile } from '../../tables/boundary-tasks';
 
 /** The verdict rows at each family's headline budget (the largest T, else `all`). */
-export function headlineVerdicts(rows: readonly VerdictRow[]): VerdictRow[] {
+export function headlineVerdicts(rows: readonly PairVerdict[]): PairVerdict[] {
   const families = [...new Set(rows.map((row) => row.family))].sort(compareText);
   return families.flatMap((family) => {
     const own = rows.filter((row) => row.family === family);
@@ -27,10 +29,10 @@ export async function inspectBoundary(output: StageInput): Promise<string> {
   if (boundary.length === 0) return 'boundary: no policy pair to compare (one policy, or no common tasks).';
   const table = textTable(
     ['family', 'T', 'a', 'b', 'k', 'only_a', 'only_b', 'both', 'neither', 'p'],
-    boundary.map((row) => [row.family, row.budget, row.policy_a, row.policy_b, Number(row.k), Number(row.only_a), Number(row.only_b), Number(row.both), Number(row.neither), formatP(Number(row.p_value))]),
+    boundary.map((row) => [row.family, row.budget, row.policy_a, row.policy_b, Number(row.k), Number(row.only_a), Number(row.only_b), Number(row.both), Number(row.neither), pValueText(Number(row.p_value))]),
   );
   const sections = [`Capability boundary (solved at k = n: some episode correct; at a smaller k: pass@k >= 1/2)\n${table}`];
-  const rows = verdicts.map((row): VerdictRow => ({
+  const rows = verdicts.map((row): PairVerdict => ({
     family: row.family ?? '',
     budget: parseBudget(row.budget),
     a: row.policy_a ?? '',
@@ -49,8 +51,8 @@ export async function inspectBoundary(output: StageInput): Promise<string> {
   }));
   const headline = headlineVerdicts(rows);
   if (headline.length > 0) sections.push(`\nVerdicts (at each family's largest budget; every budget in verdict.csv)\n${headline.map((row) => `  ${verdictSentence({ family: row.family, budget: String(row.budget), a: row.a, b: row.b, k: row.k }, row.verdict, row)}`).join('\n')}`);
-  if (output.has('boundary_tasks.json')) {
-    const tasks = await output.json<{ family: string; budget: string | number; policy_a: string; policy_b: string; k: number; only_a: string[]; only_b: string[] }[]>('boundary_tasks.json');
+  if (output.has(boundaryTasksFile.file)) {
+    const tasks = await boundaryTasksFile.read(output);
     const lines = headline.flatMap((row) => {
       const entry = tasks.find((item) => item.family === row.family && String(item.budget) === String(row.budget) && item.policy_a === row.a && item.policy_b === row.b && item.k === row.k);
       if (!entry) return [];
@@ -68,9 +70,6 @@ function listIds(ids: readonly string[]): string {
   return ids.length > 8 ? `${shown}, … (${ids.length} in all)` : shown;
 }
 
-function formatP(p: number): string {
-  return p >= 0.001 ? p.toFixed(3) : p.toExponential(1);
-}
 
 function numberOrNaN(text: string | undefined): number {
   return text === undefined || text === '' ? NaN : Number(text);

@@ -2,17 +2,14 @@
  * The boundary stage's output tables: `boundary.csv` (FORMAT.md), `boundary_tasks.json` (the task
  * ids of each set) and `verdict.csv`, plus the verdict sentences.
  */
-import type { BoundaryRow, VerdictRow } from '../../../analyses/passkt/boundary-table';
+import type { PairBoundary, PairVerdict } from '../../../analyses/passkt/boundary-table';
 import { verdictSentence } from '../../../analyses/passkt/verdict';
-import { cell } from '../passkt/rows';
-
-/** `boundary.csv` (FORMAT.md). */
-export const BOUNDARY_COLUMNS = ['family', 'budget', 'policy_a', 'policy_b', 'k', 'only_a', 'only_b', 'both', 'neither', 'p_value'] as const;
-/** `verdict.csv`. */
-export const VERDICT_COLUMNS = ['family', 'budget', 'policy_a', 'policy_b', 'verdict', 'k', 'only_a', 'only_b', 'both', 'neither', 'p_value', 'shared_tasks', 'shared_pass1_diff', 'shared_ci_low', 'shared_ci_high'] as const;
+import type { BoundaryCsvRow } from '../../tables/boundary';
+import type { VerdictCsvRow } from '../../tables/verdict';
+import type { BoundaryTaskSets } from '../../tables/boundary-tasks';
 
 /** Rows of `boundary.csv`. */
-export function boundaryRows(rows: readonly BoundaryRow[]): Record<string, unknown>[] {
+export function boundaryRows(rows: readonly PairBoundary[]): BoundaryCsvRow[] {
   return rows.map((row) => ({
     family: row.family,
     budget: row.budget,
@@ -28,7 +25,7 @@ export function boundaryRows(rows: readonly BoundaryRow[]): Record<string, unkno
 }
 
 /** The content of `boundary_tasks.json`: the task ids behind every boundary row. */
-export function boundaryTasks(rows: readonly BoundaryRow[]): Record<string, unknown>[] {
+export function boundaryTasks(rows: readonly PairBoundary[]): BoundaryTaskSets[] {
   return rows.map((row) => ({
     family: row.family,
     budget: row.budget,
@@ -45,7 +42,7 @@ export function boundaryTasks(rows: readonly BoundaryRow[]): Record<string, unkn
 }
 
 /** Rows of `verdict.csv`. */
-export function verdictRows(rows: readonly VerdictRow[]): Record<string, unknown>[] {
+export function verdictRows(rows: readonly PairVerdict[]): VerdictCsvRow[] {
   return rows.map((row) => ({
     family: row.family,
     budget: row.budget,
@@ -59,13 +56,13 @@ export function verdictRows(rows: readonly VerdictRow[]): Record<string, unknown
     neither: row.neither,
     p_value: row.pValue,
     shared_tasks: row.sharedTasks,
-    shared_pass1_diff: cell(row.sharedPass1Diff),
-    shared_ci_low: cell(row.sharedPass1Low),
-    shared_ci_high: cell(row.sharedPass1High),
+    shared_pass1_diff: row.sharedPass1Diff,
+    shared_ci_low: row.sharedPass1Low,
+    shared_ci_high: row.sharedPass1High,
   }));
 }
 
 /** The sentence of a verdict row. */
-export function sentenceOf(row: VerdictRow): string {
+export function sentenceOf(row: PairVerdict): string {
   return verdictSentence({ family: row.family, budget: String(row.budget), a: row.a, b: row.b, k: row.k }, row.verdict, row);
 }

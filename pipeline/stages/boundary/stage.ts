@@ -8,14 +8,18 @@
  *                                  └─► shared-task pass@1 bootstrap ─► verdict.csv + summary sentences
  */
 import { z } from 'zod';
-import { boundaryTable, verdictTable } from '../../../analyses/passkt/boundary-table';
+import { pairBoundaries, pairVerdicts } from '../../../analyses/passkt/boundary-table';
 import { policyPairs } from '../../../analyses/passkt/pairs';
 import { createRng } from '../../../analyses/random/rng';
 import { defineStage } from '../../runner/stage';
 import { headlineVerdicts, inspectBoundary } from './inspect';
-import { BOUNDARY_COLUMNS, VERDICT_COLUMNS, boundaryRows, boundaryTasks, sentenceOf, verdictRows } from './rows';
+import { boundaryRows, boundaryTasks, sentenceOf, verdictRows } from './rows';
+import { boundaryTable } from '../../tables/boundary';
+import { verdictTable } from '../../tables/verdict';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
-import { readOutcomes } from '../passkt/read';
+import { readAll } from '../../io/read-all';
+import { boundaryTasksFile } from '../../tables/boundary-tasks';
+import { outcomesFile } from '../../tables/outcomes';
 
 /** Parameters of the boundary stage. */
 export const BoundaryParams = z.object({
@@ -52,14 +56,14 @@ export const boundaryStage = defineStage({
   inspect: inspectBoundary,
   async run(ctx) {
     const { params } = ctx;
-    const outcomes = await readOutcomes(ctx.input('passkt'));
+    const outcomes = await readAll(outcomesFile.stream(ctx.input('passkt')));
     const pairs = policyPairs(outcomes.map((outcome) => outcome.policy), params.base);
-    const boundaries = boundaryTable(outcomes, pairs, params.boundaryK);
-    const verdicts = verdictTable(outcomes, boundaries, { resamples: params.resamples, level: params.level, alpha: params.alpha, minSharedTasks: params.minSharedTasks, rng: createRng(ctx.seed) });
+    const boundaries = pairBoundaries(outcomes, pairs, params.boundaryK);
+    const verdicts = pairVerdicts(outcomes, boundaries, { resamples: params.resamples, level: params.level, alpha: params.alpha, minSharedTasks: params.minSharedTasks, rng: createRng(ctx.seed) });
 
-    await ctx.out.csv('boundary.csv', BOUNDARY_COLUMNS, boundaryRows(boundaries));
-    await ctx.out.json('boundary_tasks.json', boundaryTasks(boundaries));
-    await ctx.out.csv('verdict.csv', VERDICT_COLUMNS, verdictRows(verdicts));
+    await boundaryTable.write(ctx.out, boundaryRows(boundaries));
+    await boundaryTasksFile.write(ctx.out, boundaryTasks(boundaries));
+    await verdictTable.write(ctx.out, verdictRows(verdicts));
 
     const excluded = boundaries.filter((row) => row.atN).reduce((sum, row) => sum + row.excluded.length, 0);
     const summary = [`boundary: ${boundaries.length} boundary rows over ${pairs.length} policy pairs; verdicts at alpha=${params.alpha}`];

@@ -27,7 +27,11 @@ import { fitStandardizer, standardize } from '../../../analyses/cluster/standard
 import { createRng } from '../../../analyses/random/rng';
 import type { LabeledEpisode } from '../../../analyses/strategy/labeled-episode';
 import { ConfigError } from '../../errors';
+import { fixed } from '../../../analyses/stats/format';
+import { type ClusterRow, clustersTable } from '../../tables/clusters';
 import { defineStage, type StageInput } from '../../runner/stage';
+import { featuresFile } from '../../tables/features';
+import { type ClusterSummary, clusterSummaryFile } from '../../tables/cluster-summary';
 
 /** Parameters of the cluster stage. */
 export const ClusterParams = z
@@ -57,8 +61,6 @@ export const ClusterParams = z
   })
   .refine((p) => p.clusters[0] <= p.clusters[1], { message: 'clusters: min must not exceed max', path: ['clusters'] });
 
-const CLUSTER_COLUMNS = ['id', 'policy', 'task', 'family', 'budget', 'cluster', 'label', 'correct', 'pc1', 'pc2'] as const;
-
 /** Parses `--clusters 2..10` (or a single `4`). */
 export function parseClusterRange(value: string | boolean | string[]): [number, number] {
   const text = String(Array.isArray(value) ? value[0] : value);
@@ -84,7 +86,7 @@ export const clusterStage = defineStage({
 
     // Pass 1: the sample.
     const reservoir = new Reservoir<LabeledEpisode>(params.sampleSize, rng.fork('sample'));
-    for await (const episode of label.jsonl<LabeledEpisode>('features.jsonl')) reservoir.offer(episode);
+    for await (const episode of featuresFile.stream(label)) reservoir.offer(episode);
     const sample = reservoir.sample();
     const total = reservoir.seen;
 
@@ -102,9 +104,9 @@ export const clusterStage = defineStage({
 
     // Pass 2: assign everything.
     const profile = new ClusterProfile(centroids.length, space.names, { typical: params.typical, distinctive: params.distinctive });
-    const rows: Record<string, unknown>[] = [];
+    const rows: ClusterRow[] = [];
     const progress = ctx.progress('cluster', total);
-    for await (const episode of label.jsonl<LabeledEpisode>('features.jsonl')) {
+    for await (const episode of featuresFile.stream(label)) {
       const vector = vectorize(space, episode);
       const z = standardize(standardizer, vector);
       const point = weigh(z, scales);
@@ -126,12 +128,12 @@ export const clusterStage = defineStage({
       progress.tick();
     }
     progress.stop();
-    await ctx.out.csv('clusters.csv', CLUSTER_COLUMNS, rows);
+    await clustersTable.write(ctx.out, rows);
 
     const table = profile.labelTable();
     const agreement = table.total > 0 ? { ari: adjustedRandIndex(table), nmi: normalizedMutualInformation(table) } : { ari: null, nmi: null };
     const clusters = profile.describe();
-    const summary = {
+    const summary: ClusterSummary = {
       episodes: total,
       sample_size: sample.length,
       k_range: params.clusters,
@@ -144,17 +146,17 @@ export const clusterStage = defineStage({
       label_agreement: { ...agreement, contingency: table },
       clusters,
     };
-    await ctx.out.json('cluster_summary.json', summary);
+    await clusterSummaryFile.write(ctx.out, summary);
 
     const chosen = selection?.scores.find((score) => score.k === centroids.length);
     const lines = [
       `cluster: ${total} episodes, k = ${centroids.length}` +
         (chosen ? ` (silhouette ${chosen.silhouette.toFixed(3)}, range ${kMin}..${kMax}, sample ${sample.length})` : ' (too few distinct behaviours to split)') +
         (stability ? `, stability across ${stability.seeds} seeds: mean ARI ${stability.mean_ari.toFixed(3)}` : ''),
-      `cluster: agreement with strategy labels: ARI ${fmt(agreement.ari)}, NMI ${fmt(agreement.nmi)}`,
+      `cluster: agreement with strategy labels: ARI ${fixed(agreement.ari)}, NMI ${fixed(agreement.nmi)}`,
       ...clusters.map(
         (c) =>
-          `cluster ${c.cluster}: ${c.size} episodes (${Object.entries(c.size_by_policy).map(([p, n]) => `${p} ${n}`).join(', ')}), success ${fmt(c.success_rate)}, ` +
+          `cluster ${c.cluster}: ${c.size} episodes (${Object.entries(c.size_by_policy).map(([p, n]) => `${p} ${n}`).join(', ')}), success ${fixed(c.success_rate)}, ` +
           `mostly ${Object.keys(c.labels)[0] ?? 'n/a'}; ${c.distinctive_features.slice(0, 3).map((f) => featureWords(f.feature, f.difference_sd)).join(', ')}`,
       ),
     ];
@@ -180,19 +182,12 @@ function round6(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-function fmt(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? 'n/a' : value.toFixed(3);
-}
 
 /** `npm run inspect -- cluster`: the chosen k, silhouettes and cluster descriptions. */
 async function inspectClusters(output: StageInput): Promise<string> {
-  const summary = await output.json<{
-    k: number;
-    silhouette_by_k: { k: number; silhouette: number }[];
-    clusters: { cluster: number; size: number; success_rate: number; typical_episodes: string[]; labels: Record<string, number> }[];
-  }>('cluster_summary.json');
+  const summary = await clusterSummaryFile.read(output);
   const lines = [...(output.manifest.summary ?? []), '', 'silhouette by k:'];
-  for (const score of summary.silhouette_by_k) lines.push(`  k=${score.k}: ${fmt(score.silhouette)}${score.k === summary.k ? '  <- chosen' : ''}`);
+  for (const score of summary.silhouette_by_k) lines.push(`  k=${score.k}: ${fixed(score.silhouette)}${score.k === summary.k ? '  <- chosen' : ''}`);
   lines.push('', 'typical episodes:');
   for (const c of summary.clusters) lines.push(`  cluster ${c.cluster}: ${c.typical_episodes.join(', ')}`);
   return `${lines.join('\n')}\n`;

@@ -5,20 +5,21 @@
  * decomposition, all with task-clustered bootstrap intervals. Columns: docs/mechanism.md.
  */
 import { z } from 'zod';
-import type { EpisodeRow } from '../../../analyses/episode';
-import { budgetKey } from '../../../analyses/mechanism/budget-key';
+import { budgetKey } from '../../../analyses/budget';
 import { compareGroups } from '../../../analyses/mechanism/compare-group';
-import { DECOMPOSITION_COLUMNS } from '../../../analyses/mechanism/decomposition-rows';
-import { FREQUENCY_COLUMNS } from '../../../analyses/mechanism/frequency-rows';
 import { createGroupBuilder, type GroupBuilder } from '../../../analyses/mechanism/group-episodes';
 import { compareHeadlines } from '../../../analyses/mechanism/headline';
-import { RETRIEVAL_DECOMPOSITION_COLUMNS } from '../../../analyses/mechanism/retrieval-rows';
-import { RETRIEVAL_DEFINITIONS, type RetrievalDefinition, retrievalSuccess } from '../../../analyses/mechanism/retrieval-success';
+import { type RetrievalDefinition, retrievalSuccess } from '../../../analyses/mechanism/retrieval-success';
 import { createRng } from '../../../analyses/random/rng';
-import { UserError } from '../../errors';
 import { defineStage, type StageResult, type StageInput } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
-import { blankNaN } from '../retrieval/stage';
+import { clustersTable } from '../../tables/clusters';
+import { compareFrequenciesTable } from '../../tables/compare-frequencies';
+import { decompositionTable } from '../../tables/decomposition';
+import { labelsTable } from '../../tables/labels';
+import { retrievalTable } from '../../tables/retrieval';
+import { retrievalDecompositionTable } from '../../tables/retrieval-decomposition';
+import { episodesFile } from '../../tables/episodes';
 
 /** Parameters of the compare stage. */
 export const CompareParams = z.object({
@@ -37,39 +38,24 @@ export const UNLABELED = 'unlabeled';
 /** Category of an episode the cluster stage did not assign. */
 export const UNCLUSTERED = 'unclustered';
 
-async function readCategories(input: StageInput, file: string, column: string): Promise<Map<string, string>> {
+/** Episode id → category (strategy label or cluster) from a per-episode table. */
+async function readCategories<R extends { id: string }>(rows: AsyncIterable<R>, category: (row: R) => string): Promise<Map<string, string>> {
   const map = new Map<string, string>();
-  let line = 1;
-  for await (const row of input.csvRows(file)) {
-    line += 1;
-    const id = row.id;
-    const value = row[column];
-    if (id === undefined || value === undefined) {
-      throw new UserError(`${input.stage}/${file}: line ${line} has no "id" or "${column}" column.`, `Re-run the ${input.stage} stage (--force).`);
-    }
-    map.set(id, value);
-  }
+  for await (const row of rows) map.set(row.id, category(row));
   return map;
 }
 
 async function readDefinitions(input: StageInput): Promise<Map<string, RetrievalDefinition>> {
   const definitions = new Map<string, RetrievalDefinition>();
-  for (const row of await input.csv('retrieval.csv')) {
-    const definition = RETRIEVAL_DEFINITIONS.find((d) => d === row.definition);
-    if (row.family !== undefined && definition) definitions.set(row.family, definition);
-  }
+  for (const row of await retrievalTable.read(input)) definitions.set(row.family, row.definition);
   return definitions;
-}
-
-function asCsvStrings(row: object): Record<string, string> {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && Number.isNaN(v) ? '' : String(v)]));
 }
 
 async function inspectCompare(output: StageInput): Promise<string> {
   const lines = compareHeadlines({
-    decomposition: await output.csv('decomposition.csv'),
-    retrieval: await output.csv('retrieval_decomposition.csv'),
-    frequencies: await output.csv('compare_frequencies.csv'),
+    decomposition: await decompositionTable.read(output),
+    retrieval: await retrievalDecompositionTable.read(output),
+    frequencies: await compareFrequenciesTable.read(output),
   });
   const notes = (output.manifest.details.notes as string[] | undefined) ?? [];
   return [...lines, ...(notes.length ? ['', 'notes:', ...notes.map((n) => `  ${n}`)] : [])].join('\n');
@@ -91,8 +77,8 @@ export const compareStage = defineStage({
   async run(ctx) {
     const { params } = ctx;
     const useClusters = params.clusters && ctx.hasInput('cluster');
-    const labels = ctx.hasInput('label') ? await readCategories(ctx.input('label'), 'labels.csv', 'label') : undefined;
-    const clusters = useClusters ? await readCategories(ctx.input('cluster'), 'clusters.csv', 'cluster') : undefined;
+    const labels = ctx.hasInput('label') ? await readCategories(labelsTable.stream(ctx.input('label')), (row) => row.label) : undefined;
+    const clusters = useClusters ? await readCategories(clustersTable.stream(ctx.input('cluster')), (row) => String(row.cluster)) : undefined;
     const definitions = await readDefinitions(ctx.input('retrieval'));
     const schemes = [...(labels ? ['label'] : []), ...(clusters ? ['cluster'] : [])];
 
@@ -102,7 +88,7 @@ export const compareStage = defineStage({
     let unlabeled = 0;
     let unclustered = 0;
     const progress = ctx.progress('episodes');
-    for await (const row of ctx.input('ingest').jsonl<EpisodeRow>('episodes.jsonl')) {
+    for await (const row of episodesFile.stream(ctx.input('ingest'))) {
       episodes += 1;
       progress.tick();
       policies.add(row.policy);
@@ -139,9 +125,9 @@ export const compareStage = defineStage({
       // write empty tables and say how to choose a reference instead of failing the whole pipeline.
       const reason = `the base policy "${params.base}" has no episodes (policies: ${[...policies].sort().join(', ') || 'none'}); choose the reference with --base <policy>`;
       ctx.log.warn(reason);
-      await ctx.out.csv('compare_frequencies.csv', FREQUENCY_COLUMNS, []);
-      await ctx.out.csv('decomposition.csv', DECOMPOSITION_COLUMNS, []);
-      await ctx.out.csv('retrieval_decomposition.csv', RETRIEVAL_DECOMPOSITION_COLUMNS, []);
+      await compareFrequenciesTable.write(ctx.out, []);
+      await decompositionTable.write(ctx.out, []);
+      await retrievalDecompositionTable.write(ctx.out, []);
       const skipped: StageResult = { counts: { episodes, groups: groups.size }, summary: [`compare: skipped — ${reason}`], details: { notes: [reason] } };
       return skipped;
     }
@@ -150,9 +136,9 @@ export const compareStage = defineStage({
       [...groups.values()].map((b) => b.group),
       { base: params.base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions },
     );
-    await ctx.out.csv('compare_frequencies.csv', FREQUENCY_COLUMNS, output.frequencies.map(blankNaN));
-    await ctx.out.csv('decomposition.csv', DECOMPOSITION_COLUMNS, output.decomposition.map(blankNaN));
-    await ctx.out.csv('retrieval_decomposition.csv', RETRIEVAL_DECOMPOSITION_COLUMNS, output.retrieval.map(blankNaN));
+    await compareFrequenciesTable.write(ctx.out, output.frequencies);
+    await decompositionTable.write(ctx.out, output.decomposition);
+    await retrievalDecompositionTable.write(ctx.out, output.retrieval);
 
     const notes = [...output.notes];
     if (unlabeled) notes.push(`${unlabeled} episodes had no rule label and were counted as "${UNLABELED}"`);
@@ -162,11 +148,7 @@ export const compareStage = defineStage({
     for (const note of notes) ctx.log.warn(note);
     // The end-of-run summary shows the largest budget per family; `inspect` shows every budget.
     const headlines = compareHeadlines(
-      {
-        decomposition: output.decomposition.map(asCsvStrings),
-        retrieval: output.retrieval.map(asCsvStrings),
-        frequencies: output.frequencies.map(asCsvStrings),
-      },
+      { decomposition: output.decomposition, retrieval: output.retrieval, frequencies: output.frequencies },
       { largestBudgetOnly: true, details: false },
     );
     return {

@@ -7,6 +7,7 @@
  *
  * Every record read is accounted for: read = converted + rejected + merged, per import.
  */
+import { type ImportTally, importsTable } from '../../tables/imports';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, InputFileError, StrictRejectError } from '../../errors';
@@ -39,21 +40,6 @@ export const ImportParams = z.object({
 export type ImportParamsType = z.infer<typeof ImportParams>;
 
 /** Per-import accounting, as stored in the manifest and imports.csv. */
-export interface ImportTally {
-  format: string;
-  file: string;
-  policy: string;
-  read: number;
-  converted: number;
-  rejected: number;
-  merged: number;
-  /** Trajectories that carry a verdict, and how many of those are correct. */
-  with_verdict: number;
-  correct: number;
-}
-
-/** Columns of imports.csv. */
-export const IMPORTS_COLUMNS = ['format', 'file', 'policy', 'read', 'converted', 'rejected', 'merged', 'with_verdict', 'correct'] as const;
 
 const MAX_LISTED_CONFLICTS = 20;
 
@@ -117,7 +103,7 @@ async function runImport(ctx: StageContext<ImportParamsType>) {
     for (const row of tasks.rows()) await writer.write(row);
     await writer.close();
   }
-  await ctx.out.csv('imports.csv', IMPORTS_COLUMNS, tallies as unknown as Record<string, unknown>[]);
+  await importsTable.write(ctx.out, tallies);
   if (tasks.conflicts.length > 0) ctx.log.warn(`${tasks.conflicts.length} task id(s) appear with different questions; the first question was kept (e.g. "${tasks.conflicts[0]}").`);
   return summarize(tallies, tasks, info);
 }
@@ -209,8 +195,8 @@ function summaryLine(tally: ImportTally): string {
 async function inspectImport(output: StageInput): Promise<string> {
   const imports = (output.manifest.details.imports ?? []) as ImportTally[];
   const lines = ['import: per-source counts', ''];
-  const header = IMPORTS_COLUMNS.join('\t');
-  lines.push(header, ...imports.map((tally) => IMPORTS_COLUMNS.map((column) => String(tally[column])).join('\t')));
+  const header = importsTable.columns.join('\t');
+  lines.push(header, ...imports.map((tally) => importsTable.columns.map((column) => String(tally[column])).join('\t')));
   const rejects: { file: string; line: RecordLocation; reason: string }[] = [];
   if (output.has('rejects.jsonl')) {
     for await (const reject of output.jsonl<{ file: string; line: RecordLocation; reason: string }>('rejects.jsonl')) {

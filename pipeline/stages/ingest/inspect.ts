@@ -1,27 +1,15 @@
 import type { EpisodeRow } from '../../../analyses/episode';
 import { textTable } from '../../cli/table';
 import type { StageInput } from '../../runner/stage';
-import type { CellCount } from './summary';
+import { episodesFile } from '../../tables/episodes';
+import { ingestSummaryFile } from '../../tables/ingest-summary';
 
-interface IngestSummaryFile {
-  read: number;
-  accepted: number;
-  rejected: number;
-  rejected_by_source: number;
-  blank_lines: number;
-  tasks: { read: number; accepted: number; rejected: number; derived: boolean };
-  reject_reasons: Record<string, number>;
-  cells: CellCount[];
-  score_histogram: number[];
-  inputs: string[];
-  sources?: { format: string; file: string; policy: string; read: number; converted: number; rejected: number; merged: number }[];
-}
 
 const SAMPLE_ROWS = 5;
 
 /** The readable summary `npm run inspect -- ingest` prints. */
 export async function formatIngestSummary(output: StageInput): Promise<string> {
-  const summary = await output.json<IngestSummaryFile>('summary.json');
+  const summary = await ingestSummaryFile.read(output);
   const parts: string[] = [];
   parts.push(`inputs: ${summary.inputs.join(', ')}`);
   parts.push(
@@ -47,13 +35,14 @@ export async function formatIngestSummary(output: StageInput): Promise<string> {
   parts.push(
     textTable(
       ['policy', 'family', 'budget', 'tasks', 'episodes', 'correct', 'accuracy', 'mean score'],
-      summary.cells.map((c) => [c.policy, c.family, String(c.budget), c.tasks, c.episodes, c.correct, c.correct / c.episodes, c.mean_score]),
+      (summary.cells ?? []).map((c) => [c.policy, c.family, String(c.budget), c.tasks, c.episodes, c.correct, c.correct / c.episodes, c.mean_score]),
     ),
   );
-  const total = summary.score_histogram.reduce((a, b) => a + b, 0);
+  const histogram = summary.score_histogram ?? [];
+  const total = histogram.reduce((a, b) => a + b, 0);
   if (total > 0) {
     parts.push('', 'score distribution:');
-    summary.score_histogram.forEach((count, i) => {
+    histogram.forEach((count, i) => {
       const label = `${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`;
       parts.push(`  ${label}  ${'#'.repeat(Math.round((40 * count) / total)).padEnd(40)} ${count}`);
     });
@@ -70,7 +59,7 @@ export async function formatIngestSummary(output: StageInput): Promise<string> {
     }
   }
   const rows: EpisodeRow[] = [];
-  for await (const row of output.jsonl<EpisodeRow>('episodes.jsonl')) {
+  for await (const row of episodesFile.stream(output)) {
     rows.push(row);
     if (rows.length >= SAMPLE_ROWS) break;
   }

@@ -1,4 +1,5 @@
 import type { JsonlWriter } from '../../runner/stage';
+import { compareText } from '../../../analyses/stats/compare-text';
 
 /** One rejected input record: where it was and why. */
 export interface Reject {
@@ -27,6 +28,6 @@ export class RejectLog {
 
   /** Counts by category, sorted by name (stable output). */
   categories(): Record<string, number> {
-    return Object.fromEntries([...this.byCategory.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries([...this.byCategory.entries()].sort(([a], [b]) => compareText(a, b)));
   }
 }

@@ -23,6 +23,11 @@ import { TaskIndex } from './task-index';
 import { defineStage, type StageContext, type StageInput } from '../../runner/stage';
 import { formatIngestSummary } from './inspect';
 import { WORKERS_FLAG } from '../../runner/shared-flags';
+import { episodesFile } from '../../tables/episodes';
+import { type IngestSummary, ingestSummaryFile } from '../../tables/ingest-summary';
+import { taskTableFile } from '../../tables/task-table';
+import { tracesFile } from '../../tables/traces';
+import type { ImportTally } from '../../tables/imports';
 
 const MiB = 1024 * 1024;
 
@@ -125,13 +130,13 @@ export const ingestStage = defineStage({
     const episodes = await readTrajectories(ctx, files, tasks, Boolean(taskFile), reject);
     await rejectWriter.close();
 
-    const taskWriter = ctx.out.jsonl('tasks.jsonl');
+    const taskWriter = taskTableFile.open(ctx.out);
     for (const row of tasks.rows()) await taskWriter.write(row);
     await taskWriter.close();
 
     const read = episodes.read + upstreamRejects;
     const rejected = rejects.count - tasksRejected;
-    const summary = {
+    const summary: IngestSummary = {
       read,
       accepted: episodes.accepted,
       rejected,
@@ -144,9 +149,9 @@ export const ingestStage = defineStage({
       score_histogram: episodes.tally.scoreHistogram,
       inputs: [...(taskFile ? [taskFile.label] : []), ...files.map((file) => file.label)],
       // Per-adapter counts of the import stage, so `inspect ingest` shows where the records came from.
-      sources: (source?.manifest.details.imports as unknown[] | undefined) ?? [],
+      sources: (source?.manifest.details.imports as ImportTally[] | undefined) ?? [],
     };
-    await ctx.out.json('summary.json', summary);
+    await ingestSummaryFile.write(ctx.out, summary);
     const lines = [
       ...(params.shard ? [`ingest: shard ${params.shard.index}/${params.shard.count} (records r with r mod ${params.shard.count} = ${params.shard.index})`] : []),
       `ingest: read ${read}, accepted ${episodes.accepted}, rejected ${rejected}` +
@@ -199,8 +204,8 @@ async function readTrajectories(
   tasksGiven: boolean,
   reject: (entry: Reject) => Promise<void>,
 ) {
-  const rows = ctx.out.jsonl('episodes.jsonl');
-  const traces = ctx.out.jsonl('traces.jsonl');
+  const rows = episodesFile.open(ctx.out);
+  const traces = tracesFile.open(ctx.out);
   const tally = new IngestTally();
   const columns = new EpisodeColumns();
   const seenIds = new Set<string>();

@@ -1,15 +1,7 @@
 import type { EpisodeRow } from '../../../analyses/episode';
+import { compareText } from '../../../analyses/stats/compare-text';
+import type { CellCount } from '../../tables/ingest-summary';
 
-/** Episode counts of one (policy, family, budget) cell. */
-export interface CellCount {
-  policy: string;
-  family: string;
-  budget: number | 'uncapped';
-  episodes: number;
-  correct: number;
-  tasks: number;
-  mean_score: number | null;
-}
 
 /** Running per-cell counts and the score histogram, kept while ingest streams. */
 export class IngestTally {
@@ -45,7 +37,7 @@ export class IngestTally {
     return [...this.cells.values()]
       .map(({ cell, scoreSum, scored, tasks }) => ({ ...cell, tasks: tasks.size, mean_score: scored > 0 ? scoreSum / scored : null }))
       .sort((a, b) =>
-        a.policy.localeCompare(b.policy) || a.family.localeCompare(b.family) || budgetOrder(a.budget) - budgetOrder(b.budget),
+        compareText(a.policy, b.policy) || compareText(a.family, b.family) || budgetOrder(a.budget) - budgetOrder(b.budget),
       );
   }
 }

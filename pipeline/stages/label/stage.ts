@@ -12,7 +12,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import type { TaskRow } from '../../../analyses/episode';
 import { Reservoir } from '../../../analyses/cluster/reservoir';
 import { createRng } from '../../../analyses/random/rng';
 import { Confusion } from '../../../analyses/strategy/agreement';
@@ -30,8 +29,20 @@ import { judgeItem } from '../../judge/prompt';
 import { defineStage } from '../../runner/stage';
 import { WorkerPool } from '../../runner/worker-pool';
 import { lineLabeler, type LabelOutcome, type LabelSetup } from './label-line';
-import { inspectLabels, percent } from './inspect';
+import { inspectLabels } from './inspect';
+import { diversityTable } from '../../tables/diversity';
+import { judgeLabelsTable } from '../../tables/judge-labels';
+import { labelAccuracyTable } from '../../tables/label-accuracy';
+import { labelConfusionTable } from '../../tables/label-confusion';
+import { labelFrequenciesTable } from '../../tables/label-frequencies';
+import { labelsTable } from '../../tables/labels';
+import { sequencesTable } from '../../tables/sequences';
+import { fixed, percent } from '../../../analyses/stats/format';
 import { BASE_FLAG, RESAMPLES_FLAG, WORKERS_FLAG } from '../../runner/shared-flags';
+import { compareText } from '../../../analyses/stats/compare-text';
+import { featuresFile } from '../../tables/features';
+import { taskTableFile } from '../../tables/task-table';
+import { tracesFile } from '../../tables/traces';
 
 const LABELER_ENUM = Object.keys(LABELERS) as [LabelerName, ...LabelerName[]];
 
@@ -71,17 +82,6 @@ const LABEL_WORKER = new URL('./label-worker.ts', import.meta.url).href;
 const BATCH_LINES = 1000;
 const WORKERS_FROM_EPISODES = 50_000;
 const MAX_WORKERS = 4;
-
-const LABEL_COLUMNS = ['id', 'policy', 'task', 'family', 'budget', 'label', 'correct', 'calls', 'rounds', 'sequence'] as const;
-const SEQUENCE_COLUMNS = [
-  'policy', 'family', 'budget', 'task', 'episodes', 'unique_sequences', 'shared_with_base', 'share_in_base',
-  'base_unique_sequences', 'share_of_base', 'novel_sequences', 'episode_share_in_base',
-] as const;
-const DIVERSITY_COLUMNS = [
-  'policy', 'family', 'budget', 'base', 'tasks', 'episodes', 'mean_unique', 'unique_ci_low', 'unique_ci_high', 'tasks_with_base',
-  'share_in_base', 'share_in_base_ci_low', 'share_in_base_ci_high', 'share_of_base', 'share_of_base_ci_low', 'share_of_base_ci_high',
-  'episode_share_in_base',
-] as const;
 
 function positiveInt(flag: string) {
   return (value: string | boolean | string[]): number => {
@@ -123,7 +123,7 @@ export const labelStage = defineStage({
     const rng = createRng(ctx.seed);
 
     const questions = new Map<string, string>();
-    for await (const task of ingest.jsonl<TaskRow>('tasks.jsonl')) questions.set(task.task, task.question);
+    for await (const task of taskTableFile.stream(ingest)) questions.set(task.task, task.question);
 
     const columns = new LabelColumns();
     const tally = new SequenceTally();
@@ -134,7 +134,7 @@ export const labelStage = defineStage({
     const kinds = { taxonomy: 0, signature: 0 };
     const judgeSample = new Reservoir<JudgedEpisode>(params.judgeSample, rng.fork('judge-sample'));
     let missingQuestion = 0;
-    const features = ctx.out.jsonl('features.jsonl');
+    const features = featuresFile.open(ctx.out);
     const progress = ctx.progress('label', Number(ingest.manifest.counts?.['accepted']) || undefined);
 
     const consume = async (outcome: LabelOutcome, record: number) => {
@@ -177,7 +177,7 @@ export const labelStage = defineStage({
     let record = 0;
     let batch: string[] = [];
     try {
-      for await (const line of ingest.lines('traces.jsonl')) {
+      for await (const line of ingest.lines(tracesFile.file)) {
         record += 1;
         if (labelHere) {
           await consume(labelHere(line), record);
@@ -199,14 +199,14 @@ export const labelStage = defineStage({
     await features.close();
     if (missingQuestion > 0) ctx.log.warn(`label: ${missingQuestion} episodes have no task question (labeled against an empty question).`);
 
-    await ctx.out.csv('labels.csv', LABEL_COLUMNS, columns.rows());
+    await labelsTable.write(ctx.out, columns.rows());
     const sequenceRows = tally.rows(params.base);
-    await ctx.out.csv('sequences.csv', SEQUENCE_COLUMNS, sequenceRows);
+    await sequencesTable.write(ctx.out, sequenceRows);
     const hasBase = sequenceRows.some((row) => row.policy === params.base);
     if (columns.size > 0 && !hasBase) ctx.log.warn(`label: base policy "${params.base}" has no episodes; overlap columns are empty (set --base).`);
     const diversity = summarizeDiversity(sequenceRows, rng.fork('diversity'), { base: params.base, resamples: params.resamples, level: params.level });
-    await ctx.out.csv('diversity.csv', DIVERSITY_COLUMNS, diversity);
-    await ctx.out.csv('label_frequencies.csv', ['policy', 'family', 'budget', 'label', 'episodes', 'share', 'true_episodes', 'true_share'], frequencies.rows(TAXONOMY_LABELS));
+    await diversityTable.write(ctx.out, diversity);
+    await labelFrequenciesTable.write(ctx.out, frequencies.rows(TAXONOMY_LABELS));
 
     const summary = [
       `label: ${columns.size} episodes, labeler ${params.labeler} (${kinds.taxonomy} taxonomy, ${kinds.signature} signature), ${columns.distinctSequences} distinct query sequences`,
@@ -221,11 +221,11 @@ export const labelStage = defineStage({
 
     if (truth.total > 0) {
       const recovery = recoveryRows(truth, truthByPolicy, TAXONOMY_LABELS);
-      await ctx.out.csv('label_accuracy.csv', ['policy', 'true_label', 'episodes', 'recovered', 'accuracy'], recovery);
-      const confusionRows = [['all', truth] as const, ...[...truthByPolicy].sort(([a], [b]) => (a < b ? -1 : 1))].flatMap(([policy, confusion]) =>
+      await labelAccuracyTable.write(ctx.out, recovery);
+      const confusionRows = [['all', truth] as const, ...[...truthByPolicy].sort(([a], [b]) => compareText(a, b))].flatMap(([policy, confusion]) =>
         confusion.rows(TAXONOMY_LABELS).map((row) => ({ policy, true_label: row.reference, label: row.predicted, episodes: row.episodes })),
       );
-      await ctx.out.csv('label_confusion.csv', ['policy', 'true_label', 'label', 'episodes'], confusionRows);
+      await labelConfusionTable.write(ctx.out, confusionRows);
       const perClass = recovery.filter((row) => row.policy === 'all' && row.true_label !== 'all');
       summary.push(
         `label: planted strategies recovered ${percent(truth.accuracy())} of ${truth.total} (${perClass.map((row) => `${row.true_label} ${percent(row.accuracy)}`).join(', ')})`,
@@ -243,13 +243,12 @@ export const labelStage = defineStage({
       const current = largest.get(row.family);
       if (current === undefined || (row.budget !== null && (current === null || row.budget > current))) largest.set(row.family, row.budget);
     }
-    const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    const shown = diversity.filter((row) => row.budget === largest.get(row.family)).sort((x, y) => byText(x.family, y.family) || byText(x.policy, y.policy));
+    const shown = diversity.filter((row) => row.budget === largest.get(row.family)).sort((x, y) => compareText(x.family, y.family) || compareText(x.policy, y.policy));
     for (const row of shown.slice(0, 12)) {
       // The base policy's own sequences are all "in base": its share says nothing.
-      const overlap = row.share_in_base === null || row.policy === params.base ? '' : `, share in ${params.base} ${fixed(row.share_in_base)} [${fixed(row.share_in_base_ci_low!)}, ${fixed(row.share_in_base_ci_high!)}]`;
+      const overlap = row.share_in_base === null || row.policy === params.base ? '' : `, share in ${params.base} ${fixed(row.share_in_base, 2)} [${fixed(row.share_in_base_ci_low!, 2)}, ${fixed(row.share_in_base_ci_high!, 2)}]`;
       summary.push(
-        `diversity: ${row.policy} ${row.family} T=${row.budget ?? 'uncapped'}: ${fixed(row.mean_unique)} unique sequences/task [${fixed(row.unique_ci_low)}, ${fixed(row.unique_ci_high)}] over ${row.tasks} tasks${overlap}`,
+        `diversity: ${row.policy} ${row.family} T=${row.budget ?? 'uncapped'}: ${fixed(row.mean_unique, 2)} unique sequences/task [${fixed(row.unique_ci_low, 2)}, ${fixed(row.unique_ci_high, 2)}] over ${row.tasks} tasks${overlap}`,
       );
     }
     if (diversity.length > Math.min(shown.length, 12)) summary.push(`diversity: … ${diversity.length - Math.min(shown.length, 12)} more rows (every budget) in diversity.csv`);
@@ -266,13 +265,13 @@ export const labelStage = defineStage({
         cacheDir: params.judgeCache,
         responseFormat: params.judgeResponseFormat,
       });
-      await ctx.out.csv('judge_labels.csv', ['id', 'policy', 'task', 'rule_label', 'judge_label', 'source', 'attempts', 'error', 'rationale'], rows);
+      await judgeLabelsTable.write(ctx.out, rows);
       await ctx.out.json('judge_agreement.json', agreement);
       details['judge'] = { ...agreement, sample: params.judgeSample, max_calls: params.judgeMaxCalls };
       const s = agreement.stats;
       summary.push(
         `judge: ${agreement.model} on ${s.episodes} sampled episodes: ${s.cache_hits} cached, ${s.model_calls} sent (${s.retries} retries), ${s.failed} failed, ${s.skipped_by_cap} over the cap` +
-          (agreement.kappa === null ? '' : `; agreement with rules ${percent(agreement.accuracy!)}, Cohen's kappa ${fixed(agreement.kappa)} on ${agreement.compared}`),
+          (agreement.kappa === null ? '' : `; agreement with rules ${percent(agreement.accuracy!)}, Cohen's kappa ${fixed(agreement.kappa, 2)} on ${agreement.compared}`),
       );
     }
 
@@ -285,11 +284,8 @@ export const labelStage = defineStage({
 });
 
 function describeCounts(counts: Map<string, number>, total: number): string {
-  const sorted = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   const shown = sorted.slice(0, 10).map(([label, n]) => `${label} ${percent(n / total)}`);
   return sorted.length > 10 ? `${shown.join(', ')}, … ${sorted.length - 10} more` : shown.join(', ') || 'no episodes';
 }
 
-function fixed(value: number): string {
-  return Number.isFinite(value) ? value.toFixed(2) : 'n/a';
-}

@@ -6,6 +6,8 @@
  *   <run>/NN-stats/stats.jsonl × N ─► checks ─► sums ─┬─► stats.jsonl (what passkt reads), tasks.jsonl, summary.json
  *                                                     └─► label_counts.csv, label_frequencies.csv
  */
+import { labelCountsTable } from '../../tables/label-counts';
+import { labelFrequenciesTable } from '../../tables/label-frequencies';
 import { z } from 'zod';
 import { addReasons, addRecordCounts, emptyRecordCounts } from '../../../analyses/shard/counts';
 import { labelFrequencyRows } from '../../../analyses/shard/label-frequency-rows';
@@ -19,15 +21,14 @@ import { readStatsHeader } from '../../tables/stats/read';
 import { STATS_FORMAT, type StatsHeader } from '../../tables/stats/format';
 import { sumShards } from './sum-shards';
 import { sortTasks, writeStats } from '../../tables/stats/write';
+import { type IngestSummary, ingestSummaryFile } from '../../tables/ingest-summary';
+import { taskTableFile } from '../../tables/task-table';
 
 /** Parameters of the merge stage. */
 export const MergeParams = z.object({
   /** The shard runs to merge: their run folders (or their `stats.jsonl` files). */
   shards: z.array(z.string().min(1)).default([]),
 });
-
-const LABEL_COUNT_COLUMNS = ['policy', 'family', 'budget', 'task', 'label', 'episodes', 'successes'] as const;
-const LABEL_FREQUENCY_COLUMNS = ['policy', 'family', 'budget', 'label', 'episodes', 'share', 'true_episodes', 'true_share'] as const;
 
 /** The merge stage. */
 export const mergeStage = defineStage({
@@ -74,11 +75,11 @@ export const mergeStage = defineStage({
     const withLabels = first.label !== null;
     await writeStats(ctx.out, { header, tasks, pairs, labels: withLabels ? sum.labels : null });
 
-    const taskWriter = ctx.out.jsonl('tasks.jsonl');
+    const taskWriter = taskTableFile.open(ctx.out);
     for (const row of tasks) await taskWriter.write(row);
     await taskWriter.close();
     const { shared } = header;
-    const summary = {
+    const summary: IngestSummary = {
       shards: ordered.length,
       read: records.read + shared.rejected_by_source,
       accepted: records.accepted,
@@ -89,11 +90,11 @@ export const mergeStage = defineStage({
       reject_reasons: addReasons(records.reject_reasons, shared.source_reject_reasons, shared.task_reject_reasons),
       inputs: ordered.map((shard) => shard.path),
     };
-    await ctx.out.json('summary.json', summary);
+    await ingestSummaryFile.write(ctx.out, summary);
     if (withLabels) {
       const counts = sum.labels.rows();
-      await ctx.out.csv('label_counts.csv', LABEL_COUNT_COLUMNS, counts);
-      await ctx.out.csv('label_frequencies.csv', LABEL_FREQUENCY_COLUMNS, labelFrequencyRows(counts, sum.labels.truthRows(), TAXONOMY_LABELS));
+      await labelCountsTable.write(ctx.out, counts);
+      await labelFrequenciesTable.write(ctx.out, labelFrequencyRows(counts, sum.labels.truthRows(), TAXONOMY_LABELS));
     }
 
     return {

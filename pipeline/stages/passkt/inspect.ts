@@ -2,10 +2,11 @@
  * `npm run inspect -- passkt`: the k × T table of PASS@(k,T) per family and policy (k = powers of two
  * and n as rows, budgets as columns), then crossovers and saturation depths.
  */
-import { compareBudgets, parseBudget, type Budget } from '../../../analyses/passkt/budget';
-import { compareText } from '../../../analyses/passkt/outcomes';
+import { compareBudgets, parseBudget, type Budget } from '../../../analyses/budget';
 import type { StageInput } from '../../runner/stage';
-import { headlineBudget, signed3 } from './summary';
+import { signed } from '../../../analyses/stats/format';
+import { compareText } from '../../../analyses/stats/compare-text';
+import { headlineBudget } from '../../../analyses/budget';
 
 /** The k values a report shows: powers of two up to n, and n. */
 export function reportedKs(n: number): number[] {
@@ -59,7 +60,7 @@ export async function inspectPasskt(output: StageInput): Promise<string> {
         const budgets = crossovers.filter((other) => other.family === row.family).map((other) => parseBudget(other.budget));
         return parseBudget(row.budget) === headlineBudget(budgets as Budget[]);
       })
-      .map((row) => `  ${row.family} T=${row.budget}: ${row.policy_a} − ${row.policy_b} at k=1 ${signed3(Number(row.diff_at_1 || NaN))}, at k=${row.k_max} ${signed3(Number(row.diff_at_max || NaN))} → ${row.status === 'crosses' ? `stays at or above from k=${row.crossover_k}` : row.status === 'always' ? 'at or above at every k' : 'below at the largest k'}`);
+      .map((row) => `  ${row.family} T=${row.budget}: ${row.policy_a} − ${row.policy_b} at k=1 ${signed(Number(row.diff_at_1 || NaN))}, at k=${row.k_max} ${signed(Number(row.diff_at_max || NaN))} → ${row.status === 'crosses' ? `stays at or above from k=${row.crossover_k}` : row.status === 'always' ? 'at or above at every k' : 'below at the largest k'}`);
     if (lines.length > 0) sections.push(`\nCrossover (paired differences on common tasks)\n${lines.join('\n')}`);
   }
   if (output.has('saturation.csv')) {

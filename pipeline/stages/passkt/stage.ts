@@ -10,18 +10,24 @@
  *                                         └─► marginal.csv, saturation.csv, crossover.csv
  */
 import { z } from 'zod';
-import { crossoverTable } from '../../../analyses/passkt/crossover';
+import { findCrossovers } from '../../../analyses/passkt/crossover';
 import { analysePass } from '../../../analyses/passkt/curves';
 import { policyPairs } from '../../../analyses/passkt/pairs';
-import { saturationTable } from '../../../analyses/passkt/saturation';
+import { saturationDepths } from '../../../analyses/passkt/saturation';
 import { createRng } from '../../../analyses/random/rng';
 import { defineStage } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
 import { inspectPasskt } from './inspect';
-import { collectEpisodes } from './read';
+import { collectEpisodes } from '../../tables/episodes';
 import { collectMergedStats } from './collect-merged';
-import { CROSSOVER_COLUMNS, DIFF_COLUMNS, MARGINAL_COLUMNS, PASS_COLUMNS, SATURATION_COLUMNS, crossoverRows, diffRows, marginalRows, passRows, saturationRows } from './rows';
+import { crossoverRows, diffRows, marginalRows, passRows, saturationRows } from './rows';
+import { crossoverTable } from '../../tables/crossover';
+import { marginalTable } from '../../tables/marginal';
+import { passHatTable, passTable } from '../../tables/passkt';
+import { passDiffTable } from '../../tables/passkt-diff';
+import { saturationTable } from '../../tables/saturation';
 import { assignmentLines, headlineLines } from './summary';
+import { outcomesFile } from '../../tables/outcomes';
 
 /** Parameters of the passkt stage. */
 export const PassktParams = z.object({
@@ -52,21 +58,21 @@ export const passktStage = defineStage({
     const collector = params.source === 'merge' ? await collectMergedStats(ctx.input('merge')) : await collectEpisodes(ctx);
     const { outcomes, report } = collector.finish(params.budgets);
 
-    const writer = ctx.out.jsonl('outcomes.jsonl');
+    const writer = outcomesFile.open(ctx.out);
     for (const outcome of outcomes) await writer.write(outcome);
     await writer.close();
 
     const pairs = policyPairs(outcomes.map((outcome) => outcome.policy), params.base);
     const analysis = analysePass(outcomes, pairs, { resamples: params.resamples, level: params.level, rng: createRng(ctx.seed) });
-    const saturation = saturationTable(analysis.curves, analysis.marginal, params.saturationThreshold);
-    const crossovers = crossoverTable(analysis.diffs);
+    const saturation = saturationDepths(analysis.curves, analysis.marginal, params.saturationThreshold);
+    const crossovers = findCrossovers(analysis.diffs);
 
-    await ctx.out.csv('passkt.csv', PASS_COLUMNS, passRows(analysis.curves, 'pass'));
-    await ctx.out.csv('passhatk.csv', PASS_COLUMNS, passRows(analysis.curves, 'passhat'));
-    await ctx.out.csv('passkt_diff.csv', DIFF_COLUMNS, diffRows(analysis.diffs));
-    await ctx.out.csv('marginal.csv', MARGINAL_COLUMNS, marginalRows(analysis.marginal));
-    await ctx.out.csv('saturation.csv', SATURATION_COLUMNS, saturationRows(saturation));
-    await ctx.out.csv('crossover.csv', CROSSOVER_COLUMNS, crossoverRows(crossovers));
+    await passTable.write(ctx.out, passRows(analysis.curves, 'pass'));
+    await passHatTable.write(ctx.out, passRows(analysis.curves, 'passhat'));
+    await passDiffTable.write(ctx.out, diffRows(analysis.diffs));
+    await marginalTable.write(ctx.out, marginalRows(analysis.marginal));
+    await saturationTable.write(ctx.out, saturationRows(saturation));
+    await crossoverTable.write(ctx.out, crossoverRows(crossovers));
 
     const policies = new Set(outcomes.map((outcome) => outcome.policy));
     const pairCount = report.pairsCapped + report.pairsThresholded;

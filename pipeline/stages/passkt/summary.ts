@@ -3,32 +3,17 @@
  * were assigned to budgets, then per family the headline budget's pass@1 and pass@n per policy and
  * each pair's difference and crossover.
  */
-import { compareBudgets, type Budget } from '../../../analyses/passkt/budget';
-import type { CrossoverRow } from '../../../analyses/passkt/crossover';
+import { headlineBudget } from '../../../analyses/budget';
+import { compareBudgets, type Budget } from '../../../analyses/budget';
+import type { CurveCrossover } from '../../../analyses/passkt/crossover';
 import type { PassAnalysis } from '../../../analyses/passkt/curves';
 import type { OutcomeReport } from '../../../analyses/passkt/outcomes';
-import type { SaturationRow } from '../../../analyses/passkt/saturation';
-import { compareText } from '../../../analyses/passkt/outcomes';
+import type { SaturationDepth } from '../../../analyses/passkt/saturation';
+import { fixed, signed } from '../../../analyses/stats/format';
+import { compareText } from '../../../analyses/stats/compare-text';
 
-/** Formats a probability-scale number with 3 decimals, or `n/a`. */
-export function fixed3(value: number): string {
-  return Number.isFinite(value) ? value.toFixed(3) : 'n/a';
-}
-
-/** Formats a difference with its sign, or `n/a`. */
-export function signed3(value: number): string {
-  return Number.isFinite(value) ? `${value >= 0 ? '+' : ''}${value.toFixed(3)}` : 'n/a';
-}
-
-function interval(low: number, high: number, format: (value: number) => string = fixed3): string {
+function interval(low: number, high: number, format: (value: number) => string = fixed): string {
   return Number.isFinite(low) && Number.isFinite(high) ? ` [${format(low)}, ${format(high)}]` : '';
-}
-
-/** The budget headlines report: the largest T of the grid, else `all`. */
-export function headlineBudget(budgets: Iterable<Budget>): Budget | null {
-  const sorted = [...new Set(budgets)].sort(compareBudgets);
-  const numeric = sorted.filter((budget) => budget !== 'all');
-  return numeric.length > 0 ? (numeric[numeric.length - 1] as number) : sorted.length > 0 ? 'all' : null;
 }
 
 /** How the outcome table was built, in words. */
@@ -46,7 +31,7 @@ export function assignmentLines(report: OutcomeReport, pairs: number): string[] 
 }
 
 /** Headline lines per family at the headline budget. */
-export function headlineLines(analysis: PassAnalysis, crossovers: readonly CrossoverRow[], saturation: readonly SaturationRow[], threshold: number): string[] {
+export function headlineLines(analysis: PassAnalysis, crossovers: readonly CurveCrossover[], saturation: readonly SaturationDepth[], threshold: number): string[] {
   const lines: string[] = [];
   const families = [...new Set(analysis.curves.map((curve) => curve.family))].sort(compareText);
   for (const family of families) {
@@ -56,7 +41,7 @@ export function headlineLines(analysis: PassAnalysis, crossovers: readonly Cross
     for (const curve of curves.filter((entry) => entry.budget === budget)) {
       const n = curve.kMax;
       lines.push(
-        `passkt: ${family} T=${budget} ${curve.policy} (${curve.mode}, ${curve.tasks[0]} tasks): pass@1 ${fixed3(curve.pass[0] as number)}${interval(curve.passLow[0] as number, curve.passHigh[0] as number)}, pass@${n} ${fixed3(curve.pass[n - 1] as number)}${interval(curve.passLow[n - 1] as number, curve.passHigh[n - 1] as number)}`,
+        `passkt: ${family} T=${budget} ${curve.policy} (${curve.mode}, ${curve.tasks[0]} tasks): pass@1 ${fixed(curve.pass[0] as number)}${interval(curve.passLow[0] as number, curve.passHigh[0] as number)}, pass@${n} ${fixed(curve.pass[n - 1] as number)}${interval(curve.passLow[n - 1] as number, curve.passHigh[n - 1] as number)}`,
       );
     }
     for (const diff of analysis.diffs.filter((entry) => entry.family === family && entry.budget === budget)) {
@@ -64,7 +49,7 @@ export function headlineLines(analysis: PassAnalysis, crossovers: readonly Cross
       const crossover = crossovers.find((row) => row.family === family && row.budget === budget && row.a === diff.a && row.b === diff.b);
       const where = !crossover ? '' : crossover.status === 'always' ? `; ${diff.a} at or above ${diff.b} at every k` : crossover.status === 'never' ? `; ${diff.a} below ${diff.b} at k=${n}` : `; crossover at k=${crossover.k}`;
       lines.push(
-        `passkt: ${family} T=${budget} ${diff.a} − ${diff.b}: k=1 ${signed3(diff.diff[0] as number)}${interval(diff.low[0] as number, diff.high[0] as number, signed3)}, k=${n} ${signed3(diff.diff[n - 1] as number)}${interval(diff.low[n - 1] as number, diff.high[n - 1] as number, signed3)}${where}`,
+        `passkt: ${family} T=${budget} ${diff.a} − ${diff.b}: k=1 ${signed(diff.diff[0] as number)}${interval(diff.low[0] as number, diff.high[0] as number, signed)}, k=${n} ${signed(diff.diff[n - 1] as number)}${interval(diff.low[n - 1] as number, diff.high[n - 1] as number, signed)}${where}`,
       );
     }
     const depth = saturation.filter((row) => row.family === family && row.k === 1);

@@ -4,17 +4,13 @@
  * family: `gold_docs` when its tasks list gold documents, else `answer_in_results`.
  */
 import { z } from 'zod';
-import type { EpisodeRow } from '../../../analyses/episode';
 import { RETRIEVAL_DEFINITIONS } from '../../../analyses/mechanism/retrieval-success';
-import {
-  addToRetrievalTable,
-  createRetrievalTable,
-  RETRIEVAL_COLUMNS,
-  summarizeRetrieval,
-} from '../../../analyses/mechanism/retrieval-table';
+import { addToRetrievalTable, createRetrievalTable, summarizeRetrieval } from '../../../analyses/mechanism/retrieval-table';
 import { ConfigError } from '../../errors';
 import { textTable } from '../../cli/table';
 import { defineStage, type StageInput } from '../../runner/stage';
+import { retrievalTable } from '../../tables/retrieval';
+import { episodesFile } from '../../tables/episodes';
 
 /** Parameters of the retrieval stage. */
 export const RetrievalParams = z.object({
@@ -22,19 +18,11 @@ export const RetrievalParams = z.object({
   definition: z.enum(['auto', ...RETRIEVAL_DEFINITIONS]).default('auto'),
 });
 
-/** NaN (a rate over no episodes) is written as an empty cell. */
-export function blankNaN(row: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'number' && Number.isNaN(value) ? null : value;
-  return out;
-}
-
 async function inspectRetrieval(output: StageInput): Promise<string> {
-  const rows = await output.csv('retrieval.csv');
-  const num = (value: string | undefined) => (value === undefined || value === '' ? null : Number(value));
+  const rows = await retrievalTable.read(output);
   const table = textTable(
     ['family', 'budget', 'policy', 'episodes', 'retrieval', 'accuracy', 'acc | retrieved', 'acc | missed', 'definition'],
-    rows.map((r) => [r.family, r.budget, r.policy, num(r.episodes), num(r.retrieval_rate), num(r.accuracy), num(r.acc_given_retrieved), num(r.acc_given_missed), r.definition]),
+    rows.map((r) => [r.family, String(r.budget), r.policy, r.episodes, r.retrieval_rate, r.accuracy, r.acc_given_retrieved, r.acc_given_missed, r.definition]),
   );
   return [...output.manifest.summary, '', table].join('\n');
 }
@@ -64,14 +52,14 @@ export const retrievalStage = defineStage({
     const table = createRetrievalTable();
     let episodes = 0;
     const progress = ctx.progress('episodes');
-    for await (const row of ctx.input('ingest').jsonl<EpisodeRow>('episodes.jsonl')) {
+    for await (const row of episodesFile.stream(ctx.input('ingest'))) {
       addToRetrievalTable(table, row);
       episodes += 1;
       progress.tick();
     }
     progress.stop();
     const result = summarizeRetrieval(table, ctx.params.definition);
-    await ctx.out.csv('retrieval.csv', RETRIEVAL_COLUMNS, result.rows.map(blankNaN));
+    await retrievalTable.write(ctx.out, result.rows);
     const summary: string[] = [];
     for (const [family, definition] of result.definitions) {
       const excluded = result.excluded.get(family) ?? 0;

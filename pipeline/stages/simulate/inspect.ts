@@ -2,13 +2,14 @@
  * `npm run inspect -- simulate`: what was simulated (source, grid, counts) and, per policy and family
  * at the largest budget, the planted strategy mixture next to the strategies the episodes really used.
  */
+import { percent as percentText } from '../../../analyses/stats/format';
 import type { StageInput } from '../../runner/stage';
 import type { PlantedTruth } from '../../simulate/planted-truth';
 
 function percent(shares: Record<string, number>): string {
   return Object.entries(shares)
     .sort((a, b) => b[1] - a[1])
-    .map(([name, share]) => `${name} ${(share * 100).toFixed(1)}%`)
+    .map(([name, share]) => `${name} ${percentText(share)}`)
     .join(', ');
 }
 

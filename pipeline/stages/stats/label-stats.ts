@@ -4,44 +4,23 @@
  * strategy counts per (policy, family, budget) of simulated data.
  */
 import { LabelCounts } from '../../../analyses/shard/label-counts';
-import { StageError } from '../../errors';
 import type { StageInput } from '../../runner/stage';
+import { labelFrequenciesTable } from '../../tables/label-frequencies';
+import { labelsTable } from '../../tables/labels';
 import type { StatsHeader } from '../../tables/stats/format';
-
-function budgetOf(text: string | undefined, where: string): number | null {
-  if (text === undefined || text === '') return null;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new StageError(`${where}: budget "${text}" is not a non-negative integer or empty.`);
-  return value;
-}
-
-function countOf(text: string | undefined, where: string): number {
-  const value = Number(text);
-  if (text === undefined || text === '' || !Number.isInteger(value) || value < 0) throw new StageError(`${where}: "${text}" is not a count.`);
-  return value;
-}
 
 /** Reads the label stage's tables into label counts, with the labeler that made them. */
 export async function readLabelStats(label: StageInput): Promise<{ counts: LabelCounts; labeler: NonNullable<StatsHeader['label']> }> {
   const counts = new LabelCounts();
-  let row = 1;
-  for await (const entry of label.csvRows('labels.csv')) {
-    row += 1;
-    const where = `label/labels.csv line ${row}`;
-    const { policy, family, task, label: name, correct } = entry;
-    if (policy === undefined || family === undefined || task === undefined || name === undefined || (correct !== 'true' && correct !== 'false')) {
-      throw new StageError(`${where}: expected policy, family, task, label and correct (true/false).`);
-    }
-    counts.add({ policy, family, task, budget: budgetOf(entry.budget, where), label: name }, 1, correct === 'true' ? 1 : 0);
+  for await (const entry of labelsTable.stream(label)) {
+    counts.add({ policy: entry.policy, family: entry.family, task: entry.task, budget: entry.budget, label: entry.label }, 1, entry.correct ? 1 : 0);
   }
-  if (label.has('label_frequencies.csv')) {
-    const rows = await label.csv('label_frequencies.csv');
-    rows.forEach((entry, i) => {
-      if (entry.true_episodes === undefined || entry.true_episodes === '') return;
-      const where = `label/label_frequencies.csv line ${i + 2}`;
-      const planted = countOf(entry.true_episodes, where);
-      if (planted > 0) counts.addTruth({ policy: entry.policy ?? '', family: entry.family ?? '', budget: budgetOf(entry.budget, where), label: entry.label ?? '' }, planted);
-    });
+  if (label.has(labelFrequenciesTable.file)) {
+    for (const entry of await labelFrequenciesTable.read(label)) {
+      if (entry.true_episodes !== null && entry.true_episodes > 0) {
+        counts.addTruth({ policy: entry.policy, family: entry.family, budget: entry.budget, label: entry.label }, entry.true_episodes);
+      }
+    }
   }
   const params = label.manifest.params as { labeler?: unknown; searchTools?: unknown };
   return {

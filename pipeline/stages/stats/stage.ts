@@ -17,17 +17,10 @@ import { inspectStats } from '../../tables/stats/inspect';
 import { splitRejects } from './split-rejects';
 import { STATS_FORMAT, type StatsHeader } from '../../tables/stats/format';
 import { writeStats } from '../../tables/stats/write';
-import { collectEpisodes } from '../passkt/read';
+import { collectEpisodes } from '../../tables/episodes';
+import { ingestSummaryFile } from '../../tables/ingest-summary';
+import { taskTableFile } from '../../tables/task-table';
 
-/** The fields of ingest's `summary.json` the stats stage reads. */
-interface IngestSummary {
-  read: number;
-  accepted: number;
-  rejected: number;
-  rejected_by_source: number;
-  matched_by_question: number;
-  tasks: { read: number; accepted: number; rejected: number; derived: boolean };
-}
 
 /** The stats stage. */
 export const statsStage = defineStage({
@@ -40,7 +33,7 @@ export const statsStage = defineStage({
   inspect: inspectStats,
   async run(ctx) {
     const ingest = ctx.input('ingest');
-    const summary = await ingest.json<IngestSummary>('summary.json');
+    const summary = await ingestSummaryFile.read(ingest);
     const shard = (ingest.manifest.params as { shard?: { index: number; count: number } }).shard ?? { index: 0, count: 1 };
 
     const collector = await collectEpisodes(ctx);
@@ -55,7 +48,7 @@ export const statsStage = defineStage({
       throw new StageError(`ingest/rejects.jsonl holds ${rejects.ownTotal} trajectory rejects of this shard but ingest/summary.json counts ${ownRejected}.`);
     }
     const tasks: TaskRow[] = [];
-    for await (const row of ingest.jsonl<TaskRow>('tasks.jsonl')) tasks.push(row);
+    for await (const row of taskTableFile.stream(ingest)) tasks.push(row);
     const label = ctx.hasInput('label') ? await readLabelStats(ctx.input('label')) : null;
 
     const header: StatsHeader = {

@@ -3,11 +3,12 @@
  * task, labels and truths by policy, family, budget, task, label), so equal statistics give equal bytes.
  */
 import type { TaskRow } from '../../../analyses/episode';
-import { compareText, type PairStats } from '../../../analyses/passkt/outcomes';
+import { type PairStats } from '../../../analyses/passkt/outcomes';
 import type { LabelCounts } from '../../../analyses/shard/label-counts';
 import type { StageOutput } from '../../runner/stage';
 import { STATS_FILE, type StatsHeader } from './format';
 import { labelLine, outcomeLine, taskLine, truthLine } from './lines';
+import { compareText } from '../../../analyses/stats/compare-text';
 
 /** The statistics of one shard, or of the sum of shards. */
 export interface StatsContent {

@@ -3,7 +3,7 @@
  * that must be escaped (it can hold anything, `<script>` included).
  */
 import { SEQUENCE_SEPARATOR } from '../../../analyses/strategy/sequence';
-import { prob } from '../../data/format';
+import { prob } from '../../../analyses/stats/format';
 import { html, type SafeHtml } from '../escape';
 import type { SequenceCount } from '../../data/tables';
 

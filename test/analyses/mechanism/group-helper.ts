@@ -1,6 +1,6 @@
 /** Test helper: builds (family, budget) groups from rows and labels, as the compare stage does. */
 import type { EpisodeRow } from '../../../analyses/episode';
-import { budgetKey } from '../../../analyses/mechanism/budget-key';
+import { budgetKey } from '../../../analyses/budget';
 import { createGroupBuilder, type GroupBuilder, type GroupEpisodes } from '../../../analyses/mechanism/group-episodes';
 import { type RetrievalDefinition, retrievalSuccess } from '../../../analyses/mechanism/retrieval-success';
 

@@ -1,20 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { compareHeadlines, signed } from '../../../analyses/mechanism/headline';
+import { compareHeadlines } from '../../../analyses/mechanism/headline';
+import { compareFrequenciesTable } from '../../../pipeline/tables/compare-frequencies';
+import { decompositionTable } from '../../../pipeline/tables/decomposition';
+import { retrievalDecompositionTable } from '../../../pipeline/tables/retrieval-decomposition';
+import { tableRow } from '../../helpers/table-rows';
 
 const key = { family: 'bridge', budget: '5', policy_a: 'base', policy_b: 'rl' };
 
 function decomposition(variant: string, values: Record<string, string>) {
-  return { scheme: 'label', ...key, variant, ...values };
+  return tableRow(decompositionTable, { scheme: 'label', ...key, variant, ...values });
+}
+
+function retrieval(values: Record<string, string>) {
+  return tableRow(retrievalDecompositionTable, { ...key, label: 'all', definition: 'gold_docs', ...values });
+}
+
+function frequency(values: Record<string, string>) {
+  return tableRow(compareFrequenciesTable, { scheme: 'label', ...key, support: 'both', ...values });
 }
 
 describe('compare headlines', () => {
-  it('formats signed numbers', () => {
-    expect(signed('0.0345')).toBe('+0.035');
-    expect(signed('-0.0004')).toBe('+0.000');
-    expect(signed('-0.25')).toBe('-0.250');
-    expect(signed('')).toBe('n/a');
-  });
-
   it('prints the headline per family, T and policy', () => {
     const terms = {
       total: '0.04', reweighting: '0.01', reweighting_lo: '-0.01', reweighting_hi: '0.03',
@@ -22,10 +27,10 @@ describe('compare headlines', () => {
     };
     const lines = compareHeadlines({
       decomposition: [decomposition('a_ref', terms), decomposition('symmetric', { ...terms, reweighting: '0.012' })],
-      retrieval: [{ ...key, label: 'all', retrieval: '0.03', retrieval_lo: '0.01', retrieval_hi: '0.05', integration: '0.01', integration_lo: '-0.02', integration_hi: '0.04' }],
+      retrieval: [retrieval({ retrieval: '0.03', retrieval_lo: '0.01', retrieval_hi: '0.05', integration: '0.01', integration_lo: '-0.02', integration_hi: '0.04' })],
       frequencies: [
-        { scheme: 'label', ...key, strategy: 'verify', support: 'gained', chi2: '12.3', df: '4', p_value: '0.015', jsd: '0.02', cramers_v: '0.1' },
-        { scheme: 'label', ...key, strategy: 'parallel', support: 'lost', chi2: '12.3', df: '4', p_value: '0.015', jsd: '0.02', cramers_v: '0.1' },
+        frequency({ strategy: 'verify', support: 'gained', chi2: '12.3', df: '4', p_value: '0.015', jsd: '0.02', cramers_v: '0.1' }),
+        frequency({ strategy: 'parallel', support: 'lost', chi2: '12.3', df: '4', p_value: '0.015', jsd: '0.02', cramers_v: '0.1' }),
       ],
     });
     expect(lines[1]).toBe(
@@ -45,7 +50,7 @@ describe('compare headlines without strategies', () => {
   it('still prints the retrieval decomposition', () => {
     const lines = compareHeadlines({
       decomposition: [],
-      retrieval: [{ ...key, label: 'all', total: '-0.02', retrieval: '0.01', retrieval_lo: '0', retrieval_hi: '0.02', integration: '-0.03', integration_lo: '-0.05', integration_hi: '-0.01' }],
+      retrieval: [retrieval({ total: '-0.02', retrieval: '0.01', retrieval_lo: '0', retrieval_hi: '0.02', integration: '-0.03', integration_lo: '-0.05', integration_hi: '-0.01' })],
       frequencies: [],
     });
     expect(lines).toEqual([
@@ -57,7 +62,7 @@ describe('compare headlines without strategies', () => {
 
 describe('compare headlines, short form', () => {
   it('keeps the largest budget of each family and drops detail lines', () => {
-    const row = (budget: string, family = 'bridge') => ({ scheme: 'label', ...key, family, budget, variant: 'a_ref', total: '0.1' });
+    const row = (budget: string, family = 'bridge') => tableRow(decompositionTable, { scheme: 'label', ...key, family, budget, variant: 'a_ref', total: '0.1' });
     const lines = compareHeadlines(
       { decomposition: [row('1'), row('5'), row('3'), row('all', 'trivia'), row('2', 'trivia')], retrieval: [], frequencies: [] },
       { largestBudgetOnly: true, details: false },

@@ -29,7 +29,7 @@ describe('pair table', () => {
 describe('pair totals under bootstrap weights', () => {
   it('equal the totals of the episodes of the resampled tasks, rebuilt one by one', async () => {
     const { createRng } = await import('../../../analyses/random/rng');
-    const { drawTaskResamples, replicateWeights } = await import('../../../analyses/mechanism/task-bootstrap');
+    const { drawTaskResamples, replicateWeights } = await import('../../../analyses/stats/task-bootstrap');
     const rng = createRng('weights vs brute force');
     const tasks = Array.from({ length: 9 }, (_, t) => `t${t}`);
     const episodes = Array.from({ length: 200 }, () => ({

@@ -24,8 +24,8 @@ function run(other: Partial<PlantedPolicy>, seed: string): CompareOutput {
   return compareGroups(groups, { base: 'base', resamples: 400, level: 0.95, rng: createRng(`${seed}/bootstrap`), definitions: new Map([['bridge', 'gold_docs']]) });
 }
 
-type Row = Record<string, number | string>;
-const num = (row: Row, column: string) => row[column] as number;
+type Row = object;
+const num = (row: Row, column: string) => (row as Record<string, number>)[column] as number;
 const containsZero = (row: Row, term: string) => num(row, `${term}_lo`) <= 0 && num(row, `${term}_hi`) >= 0;
 const positive = (row: Row, term: string) => num(row, `${term}_lo`) > 0;
 const shiftShareRow = (out: CompareOutput, variant = 'a_ref') => out.decomposition.find((r) => r.variant === variant)!;

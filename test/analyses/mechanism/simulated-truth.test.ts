@@ -11,8 +11,8 @@ import { SCENARIOS, simulateAndCompare } from './simulated-helper';
 
 const RUN = { tasks: 60, samples: 16, budget: 5, seed: 1, resamples: 300 };
 
-type Row = Record<string, number | string>;
-const num = (row: Row, column: string) => row[column] as number;
+type Row = object;
+const num = (row: Row, column: string) => (row as Record<string, number>)[column] as number;
 const containsZero = (row: Row, term: string) => num(row, `${term}_lo`) <= 0 && num(row, `${term}_hi`) >= 0;
 const positive = (row: Row, term: string) => num(row, `${term}_lo`) > 0;
 /** The term's interval excludes 0 on the side of the total difference. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapReplicates, curveIntervals, drawTaskWeights, replicateColumn } from '../../../analyses/passkt/bootstrap';
+import { bootstrapReplicates, curveIntervals, replicateColumn } from '../../../analyses/passkt/bootstrap';
+import { drawTaskWeights } from '../../../analyses/stats/task-bootstrap';
 import type { Statistic } from '../../../analyses/passkt/classed-mean';
 import { createRng } from '../../../analyses/random/rng';
 

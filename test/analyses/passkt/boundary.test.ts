@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundarySets, solvedAt, type TaskCounts } from '../../../analyses/passkt/boundary';
-import { boundaryTable, verdictTable } from '../../../analyses/passkt/boundary-table';
+import { pairBoundaries, pairVerdicts } from '../../../analyses/passkt/boundary-table';
 import type { Outcome } from '../../../analyses/passkt/outcomes';
 import { createRng } from '../../../analyses/random/rng';
 
@@ -70,14 +70,14 @@ describe('boundary sets', () => {
       add('rl', `t${t}`, t % 2 === 0 ? 64 : 65, 60);
       add('base', `t${t}`, t % 2 === 0 ? 65 : 64, 20);
     }
-    const boundaries = boundaryTable(outcomes, [{ a: 'rl', b: 'base' }], [1, 63, 64, 65]);
+    const boundaries = pairBoundaries(outcomes, [{ a: 'rl', b: 'base' }], [1, 63, 64, 65]);
     // extra rows only below the k = n row's k (64), which stays the largest k of the pair
     expect(boundaries.map((row) => [row.k, row.atN])).toEqual([[64, true], [1, false], [63, false]]);
     const atN = boundaries[0];
     expect(atN).toMatchObject({ k: 64, nMax: 65, excluded: [] });
     expect([atN?.onlyA.length, atN?.onlyB.length, atN?.both.length, atN?.neither.length]).toEqual([5, 0, 7, 6]);
     expect(atN?.pValue).toBeCloseTo(2 / 32, 14);
-    const [verdict] = verdictTable(outcomes, boundaries, { resamples: 200, level: 0.95, alpha: 0.1, minSharedTasks: 5, rng: createRng(3) });
+    const [verdict] = pairVerdicts(outcomes, boundaries, { resamples: 200, level: 0.95, alpha: 0.1, minSharedTasks: 5, rng: createRng(3) });
     expect(verdict).toMatchObject({ k: 64, onlyA: 5, onlyB: 0, both: 7, neither: 6, sharedTasks: 7, verdict: 'expansion' });
     // pass@1 on the shared tasks: 60/n − 20/n' per task
     const expected = [11, 12, 13, 14, 15, 16, 17].reduce((sum, t) => sum + (t % 2 === 0 ? 60 / 64 - 20 / 65 : 60 / 65 - 20 / 64), 0) / 7;
@@ -94,7 +94,7 @@ describe('boundary sets', () => {
     }
     add('rl', 't7', 4);
     add('base', 't7', 4);
-    const rows = boundaryTable(outcomes, [{ a: 'rl', b: 'base' }], [1]);
+    const rows = pairBoundaries(outcomes, [{ a: 'rl', b: 'base' }], [1]);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ family: 'bridge', budget: 5, a: 'rl', b: 'base', k: 4, atN: true });
     expect(rows[0]?.onlyA).toHaveLength(5);

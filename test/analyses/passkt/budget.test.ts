@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareBudgets, normalizeGrid, parseBudget, type Budget } from '../../../analyses/passkt/budget';
+import { compareBudgets, normalizeGrid, parseBudget, type Budget } from '../../../analyses/budget';
 
 describe('budgets', () => {
   it('orders numbers ascending, then `all`', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ClassedMean, PairedDifference, type Member } from '../../../analyses/passkt/classed-mean';
 import { EstimateTable } from '../../../analyses/passkt/estimate-table';
-import { passAtK, passHatK } from '../../../analyses/passkt/estimator';
+import { passAtK, passHatK } from '../../../analyses/stats/pass-at-k';
 import { createRng } from '../../../analyses/random/rng';
 
 const pass = new EstimateTable('pass');

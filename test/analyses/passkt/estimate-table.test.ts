@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EstimateTable } from '../../../analyses/passkt/estimate-table';
-import { passAtK, passHatK } from '../../../analyses/passkt/estimator';
+import { passAtK, passHatK } from '../../../analyses/stats/pass-at-k';
 
 describe('EstimateTable', () => {
   it('holds the estimator for every k and returns the same typed array for the same (n, c)', () => {

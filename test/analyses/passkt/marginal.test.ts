@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { drawTaskWeights } from '../../../analyses/passkt/bootstrap';
+import { drawTaskWeights } from '../../../analyses/stats/task-bootstrap';
 import { analysePass, type Curve, type PassAnalysis } from '../../../analyses/passkt/curves';
-import { passAtK } from '../../../analyses/passkt/estimator';
-import { doubledRow, type MarginalRow } from '../../../analyses/passkt/marginal';
+import { passAtK } from '../../../analyses/stats/pass-at-k';
+import { doubledRow, type MarginalValue } from '../../../analyses/passkt/marginal';
 import type { Outcome } from '../../../analyses/passkt/outcomes';
-import { percentileInterval } from '../../../analyses/passkt/quantile';
+import { percentileInterval } from '../../../analyses/stats/percentile-interval';
 import { createRng } from '../../../analyses/random/rng';
 
 const outcome = (task: string, n: number, c: number, budget: number | 'all' = 5, policy = 'rl'): Outcome => ({ policy, task, family: 'bridge', budget, mode: 'capped', n, c });
 const analyse = (outcomes: Outcome[], resamples = 0, seed = 1): PassAnalysis => analysePass(outcomes, [], { resamples, level: 0.95, rng: createRng(seed) });
-const deltaK = (rows: readonly MarginalRow[], k: number, budget: number | 'all' = 5) => rows.find((row) => row.kind === 'k' && row.kFrom === k && row.budgetFrom === budget);
-const deltaT = (rows: readonly MarginalRow[], k: number, from: number) => rows.find((row) => row.kind === 'T' && row.kFrom === k && row.budgetFrom === from);
+const deltaK = (rows: readonly MarginalValue[], k: number, budget: number | 'all' = 5) => rows.find((row) => row.kind === 'k' && row.kFrom === k && row.budgetFrom === budget);
+const deltaT = (rows: readonly MarginalValue[], k: number, from: number) => rows.find((row) => row.kind === 'T' && row.kFrom === k && row.budgetFrom === from);
 
 /** Random tasks whose episode counts differ (so tasks drop out as k grows), with c ~ U{0..n}. */
 function unevenTasks(seed: number, count: number): { task: string; n: number; c: number }[] {
@@ -78,7 +78,7 @@ describe('Δ_k is paired per task', () => {
         });
         return total > 0 ? sum / total : NaN;
       });
-      const [low, high] = percentileInterval(replicates, 0.95);
+      const { lo: low, hi: high } = percentileInterval(replicates, 0.95);
       const row = deltaK(marginal, k);
       expect(row?.ciLow).toBeCloseTo(low, 12);
       expect(row?.ciHigh).toBeCloseTo(high, 12);
@@ -94,7 +94,7 @@ describe('Δ_k is paired per task', () => {
       const row = deltaK(marginal, k);
       expect(row?.delta).toBe((curve.pass[2 * k - 1] as number) - (curve.pass[k - 1] as number));
       const replicates = Float64Array.from({ length: resamples }, (_, r) => (curve.replicates[r * 16 + 2 * k - 1] as number) - (curve.replicates[r * 16 + k - 1] as number));
-      expect([row?.ciLow, row?.ciHigh]).toEqual(percentileInterval(replicates, 0.95));
+      expect({ lo: row?.ciLow, hi: row?.ciHigh }).toEqual(percentileInterval(replicates, 0.95));
       expect(row?.tasks).toBe(30);
     }
   });

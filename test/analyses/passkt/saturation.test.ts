@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analysePass, type Curve } from '../../../analyses/passkt/curves';
-import type { MarginalRow } from '../../../analyses/passkt/marginal';
+import type { MarginalValue } from '../../../analyses/passkt/marginal';
 import type { Outcome } from '../../../analyses/passkt/outcomes';
-import { saturationDepth, saturationTable } from '../../../analyses/passkt/saturation';
+import { saturationDepth, saturationDepths } from '../../../analyses/passkt/saturation';
 import { createRng } from '../../../analyses/random/rng';
 
 /** The steps Δ_T of a PASS sequence over the grid. */
@@ -31,16 +31,16 @@ describe('saturation depth T*', () => {
       const values = Float64Array.from(pass);
       return { policy: 'base', family: 'bridge', budget, mode: 'capped', kMax: pass.length, tasks: new Int32Array(pass.length), pass: values, passLow: values, passHigh: values, passhat: values, passhatLow: values, passhatHigh: values, replicates: new Float64Array(0) };
     };
-    const step = (from: number, to: number, k: number, delta: number): MarginalRow => ({ policy: 'base', family: 'bridge', mode: 'capped', kind: 'T', kFrom: k, kTo: k, budgetFrom: from, budgetTo: to, delta, ciLow: NaN, ciHigh: NaN, tasks: 1 });
+    const step = (from: number, to: number, k: number, delta: number): MarginalValue => ({ policy: 'base', family: 'bridge', mode: 'capped', kind: 'T', kFrom: k, kTo: k, budgetFrom: from, budgetTo: to, delta, ciLow: NaN, ciHigh: NaN, tasks: 1 });
     const curves = [curve(0, [0.1, 0.2]), curve(2, [0.3, 0.5]), curve(5, [0.305, 0.6]), curve('all', [0.9, 0.9])];
     const marginal = [step(0, 2, 1, 0.2), step(0, 2, 2, 0.3), step(2, 5, 1, 0.005), step(2, 5, 2, 0.1)];
-    const rows = saturationTable(curves, marginal, 0.01);
+    const rows = saturationDepths(curves, marginal, 0.01);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ k: 1, tStar: 2, maxBudget: 5, passAtMax: 0.305, passAtTStar: 0.3 });
     expect(rows[1]).toMatchObject({ k: 2, tStar: null, passAtMax: 0.6 });
     expect(rows[1]?.passAtTStar).toBeNaN();
     // a k without a Δ_T at every step has no row
-    expect(saturationTable(curves, marginal.slice(0, 3), 0.01).map((row) => row.k)).toEqual([1]);
+    expect(saturationDepths(curves, marginal.slice(0, 3), 0.01).map((row) => row.k)).toEqual([1]);
   });
 
   it('is not fooled by a task that is present at one budget only', () => {
@@ -48,7 +48,7 @@ describe('saturation depth T*', () => {
     // nothing changes: saturated from the first budget.
     const outcome = (task: string, c: number, budget: number): Outcome => ({ policy: 'rl', task, family: 'bridge', budget, mode: 'capped', n: 4, c });
     const analysis = analysePass([outcome('A', 4, 1), outcome('B', 0, 1), outcome('A', 4, 3), outcome('A', 4, 5)], [], { resamples: 0, level: 0.95, rng: createRng(1) });
-    const rows = saturationTable(analysis.curves, analysis.marginal, 0.01);
+    const rows = saturationDepths(analysis.curves, analysis.marginal, 0.01);
     expect(rows.map((row) => [row.k, row.tStar, row.passAtTStar])).toEqual([[1, 1, 0.5], [2, 1, 0.5], [3, 1, 0.5], [4, 1, 0.5]]);
   });
 });

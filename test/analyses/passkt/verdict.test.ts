@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictTable, type BoundaryRow } from '../../../analyses/passkt/boundary-table';
+import { pairVerdicts, type PairBoundary } from '../../../analyses/passkt/boundary-table';
 import type { Outcome } from '../../../analyses/passkt/outcomes';
 import { decideVerdict, verdictSentence, type VerdictEvidence } from '../../../analyses/passkt/verdict';
 import { createRng } from '../../../analyses/random/rng';
@@ -51,8 +51,8 @@ describe('verdictTable', () => {
       outcomes.push({ policy: 'rl', task, family: 'bridge', budget: 5, mode: 'capped', n: 10, c: 8 });
       outcomes.push({ policy: 'base', task, family: 'bridge', budget: 5, mode: 'capped', n: 10, c: 4 });
     }
-    const boundary: BoundaryRow = { family: 'bridge', budget: 5, a: 'rl', b: 'base', k: 10, nMax: 10, onlyA: [], onlyB: [], both: shared, neither: [], excluded: [], pValue: 1, atN: true };
-    const [row] = verdictTable(outcomes, [boundary], { resamples: 200, level: 0.95, alpha: 0.05, minSharedTasks: 5, rng: createRng(3) });
+    const boundary: PairBoundary = { family: 'bridge', budget: 5, a: 'rl', b: 'base', k: 10, nMax: 10, onlyA: [], onlyB: [], both: shared, neither: [], excluded: [], pValue: 1, atN: true };
+    const [row] = pairVerdicts(outcomes, [boundary], { resamples: 200, level: 0.95, alpha: 0.05, minSharedTasks: 5, rng: createRng(3) });
     expect(row).toMatchObject({ verdict: 'efficiency only', sharedTasks: 40, k: 10, both: 40 });
     expect(row?.sharedPass1Diff).toBeCloseTo(0.4, 12);
     // every shared task has the same difference, so every resample gives 0.4

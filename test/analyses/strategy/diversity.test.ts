@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../analyses/random/rng';
-import { bootstrapMean } from '../../../analyses/strategy/bootstrap-mean';
-import { sortedQuantile as quantileSorted } from '../../../analyses/passkt/quantile';
+import { bootstrapMean } from '../../../analyses/stats/task-bootstrap';
+import { sortedQuantile as quantileSorted } from '../../../analyses/stats/quantile';
 import { summarizeDiversity } from '../../../analyses/strategy/diversity';
 import { fixtureTally } from './sequence-fixture';
 

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateEnvironment } from '../../../pipeline/environment/tasks/generate-tasks';
 import { FAMILIES } from '../../../pipeline/environment/tasks/sim-task';
-import { CorrectTally, unbiasedPassAtK } from '../../../pipeline/simulate/passk-check';
+import { CorrectTally } from '../../../pipeline/simulate/passk-check';
 import { simulateEpisodes } from '../../../pipeline/simulate/simulate-episodes';
 import { DEFAULT_RUN_SEED, simulateStageSeed, stageRandom } from '../../../pipeline/simulate/stage-random';
 import { config } from './small-setup';
-
-// Brute force: the share of k-subsets of n outcomes (c of them correct) that hold a correct one.
-function bruteForce(n: number, c: number, k: number): number {
-  let hit = 0;
-  let all = 0;
-  for (let mask = 0; mask < 1 << n; mask++) {
-    let bits = 0;
-    for (let m = mask; m; m &= m - 1) bits++;
-    if (bits !== k) continue;
-    all++;
-    if ((mask & ((1 << c) - 1)) !== 0) hit++;
-  }
-  return hit / all;
-}
-
-describe('unbiasedPassAtK', () => {
-  it('equals the enumeration of all k-subsets', () => {
-    for (let n = 1; n <= 10; n++) for (let c = 0; c <= n; c++) for (let k = 1; k <= n; k++) expect(unbiasedPassAtK(n, c, k)).toBeCloseTo(bruteForce(n, c, k), 12);
-  });
-});
 
 // The default data's planted picture: the same world and episodes as `npm run pipeline` (run seed
 // 20260425, 100 tasks per family, n = 64), at T = 5.

@@ -4,11 +4,14 @@ import { pairMarginals } from '../../../reports/figures/marginal-values';
 import { budgetFigureKs } from '../../../reports/figures/pass-vs-budget';
 import { twoByTwo } from '../../../reports/figures/retrieval-accuracy';
 import { strategyStats } from '../../../reports/figures/strategy-stats';
-import type { FrequencyRow, MarginalRow } from '../../../reports/data/mechanism-tables';
+import { compareFrequenciesTable } from '../../../pipeline/tables/compare-frequencies';
+import { marginalTable } from '../../../pipeline/tables/marginal';
+import { retrievalTable } from '../../../pipeline/tables/retrieval';
+import { tableRow } from '../../helpers/table-rows';
 
 describe('retrieval 2 × 2', () => {
   it('splits episodes into four shares that add up to 1 and reproduce the accuracy', () => {
-    const row = { policy: 'rl', family: 'bridge', budget: 5, episodes: 200, retrieval_rate: 0.6, accuracy: 0.6 * 0.8 + 0.4 * 0.25, acc_given_retrieved: 0.8, acc_given_missed: 0.25, definition: 'gold_docs' };
+    const row = tableRow(retrievalTable, { policy: 'rl', family: 'bridge', budget: 5, episodes: 200, retrieval_rate: 0.6 * 1, accuracy: 0.6 * 0.8 + 0.4 * 0.25, acc_given_retrieved: 0.8, acc_given_missed: 0.25, definition: 'gold_docs' });
     const [rc, rw, mc, mw] = twoByTwo(row);
     expect(rc! + rw! + mc! + mw!).toBeCloseTo(1, 12);
     expect(rc! + mc!).toBeCloseTo(row.accuracy, 12);
@@ -16,7 +19,7 @@ describe('retrieval 2 × 2', () => {
   });
 
   it('treats an undefined conditional (no episode on that side) as zero episodes', () => {
-    const [rc, rw, mc, mw] = twoByTwo({ policy: 'p', family: 'f', budget: 0, episodes: 10, retrieval_rate: 0, accuracy: 0.3, acc_given_retrieved: null, acc_given_missed: 0.3, definition: 'gold_docs' });
+    const [rc, rw, mc, mw] = twoByTwo(tableRow(retrievalTable, { policy: 'p', family: 'f', budget: 0, episodes: 10, retrieval_rate: 0, accuracy: 0.3, acc_given_retrieved: null, acc_given_missed: 0.3, definition: 'gold_docs' }));
     expect([rc, rw]).toEqual([0, 0]);
     expect(mc! + mw!).toBeCloseTo(1, 12);
   });
@@ -24,7 +27,8 @@ describe('retrieval 2 × 2', () => {
 
 describe('marginal pairs', () => {
   it('joins Δk and ΔT of the same (policy, family, k, T), k a power of two', () => {
-    const m = (kind: 'k' | 'T', kFrom: number, kTo: number, bFrom: number, bTo: number, delta: number): MarginalRow => ({ policy: 'rl', family: 'bridge', kind, k_from: kFrom, k_to: kTo, budget_from: bFrom, budget_to: bTo, delta, ci_low: null, ci_high: null });
+    const m = (kind: 'k' | 'T', kFrom: number, kTo: number, bFrom: number, bTo: number, delta: number) =>
+      tableRow(marginalTable, { policy: 'rl', family: 'bridge', kind, k_from: kFrom, k_to: kTo, budget_from: bFrom, budget_to: bTo, delta, mode: 'capped', tasks: 10 });
     const points = pairMarginals([m('k', 2, 4, 3, 3, 0.1), m('T', 2, 2, 3, 5, 0.2), m('k', 3, 6, 3, 3, 0.5), m('T', 3, 3, 3, 5, 0.5), m('k', 4, 8, 5, 5, 0.05)]);
     expect(points).toEqual([{ policy: 'rl', family: 'bridge', k: 2, T: 3, T_next: 5, dk: 0.1, dt: 0.2 }]);
   });
@@ -43,11 +47,11 @@ describe('small selections', () => {
   });
 
   it('reads each policy’s strategy share once from pairwise comparison rows', () => {
-    const f = (a: string, b: string, shareA: number, shareB: number): FrequencyRow => ({
-      scheme: 'label', family: 'bridge', budget: 5, policy_a: a, policy_b: b, strategy: 'sequential', support: 'both', count_a: 1, count_b: 1,
-      share_a: shareA, share_a_lo: null, share_a_hi: null, share_b: shareB, share_b_lo: null, share_b_hi: null,
-      acc_a: 0.5, acc_a_lo: null, acc_a_hi: null, acc_b: 0.6, acc_b_lo: null, acc_b_hi: null, p_value: null, cramers_v: null, jsd: null,
-    });
+    const f = (a: string, b: string, shareA: number, shareB: number) =>
+      tableRow(compareFrequenciesTable, {
+        scheme: 'label', family: 'bridge', budget: 5, policy_a: a, policy_b: b, strategy: 'sequential', support: 'both', count_a: 1, count_b: 1,
+        share_a: shareA, share_b: shareB, acc_a: 0.5, acc_b: 0.6,
+      });
     const stats = strategyStats([f('base', 'rl', 0.1, 0.4), f('base', 'sft', 0.1, 0.05), { ...f('base', 'rl', 0.9, 0.9), scheme: 'cluster' }]);
     expect(stats.map((s) => [s.policy, s.share])).toEqual([['base', 0.1], ['rl', 0.4], ['sft', 0.05]]);
   });

@@ -43,12 +43,17 @@ describe('cluster table reader', () => {
   });
 });
 
+/** A full labels.csv record (every declared column) with some cells given. */
+function labelRecord(cells: Record<string, string>): Record<string, string> {
+  return { id: 'e', policy: 'base', task: 't1', family: 'bridge', budget: '5', label: 'single-shot', correct: 'true', calls: '1', rounds: '1', sequence: '', ...cells };
+}
+
 describe('top query sequences', () => {
   it('counts episodes and correct ones per sequence, keeps the most frequent, ties by text', async () => {
     const rows = [
       ['q1', 'true'], ['q1', 'false'], ['q2', 'true'], ['q3', 'true'], ['q3', 'true'], ['q1', 'true'], ['q0', 'false'],
-    ].map(([sequence, correct]) => ({ family: 'bridge', budget: '5', policy: 'base', sequence: sequence!, correct: correct! }));
-    rows.push({ family: 'bridge', budget: '3', policy: 'base', sequence: 'q9', correct: 'true' });
+    ].map(([sequence, correct], i) => labelRecord({ id: `e${i}`, sequence: sequence!, correct: correct! }));
+    rows.push(labelRecord({ id: 'e9', budget: '3', sequence: 'q9', correct: 'true' }));
     const top = await readTopSequences('labels.csv', rowsOf(rows), (_, budget) => budget === 5, 3);
     expect(top.map((t) => [t.sequence, t.episodes, t.correct])).toEqual([
       ['q1', 3, 2],

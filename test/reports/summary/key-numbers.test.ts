@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundaryLines, keyNumberRows } from '../../../reports/summary/key-numbers';
-import type { BoundaryRow, PasskRow } from '../../../reports/data/tables';
+import type { BoundaryCsvRow as BoundaryRow } from '../../../pipeline/tables/boundary';
+import type { PasskRow } from '../../../reports/data/tables';
 
 const row = (policy: string, family: string, budget: number | 'all', k: number, pass: number): PasskRow => ({
   policy, family, budget, k, pass, ci_low: pass - 0.05, ci_high: pass + 0.05, tasks: 100, mode: 'capped',

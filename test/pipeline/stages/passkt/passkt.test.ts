@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeRow } from '../../../../analyses/episode';
-import { passAtK, passHatK } from '../../../../analyses/passkt/estimator';
+import { passAtK, passHatK } from '../../../../analyses/stats/pass-at-k';
 import { UserError } from '../../../../pipeline/errors';
 import { passktStage } from '../../../../pipeline/stages/passkt/stage';
 import { cappedEpisodes, episodeRow } from '../../../analyses/passkt/episode-fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapIntervals, drawTaskResamples, replicateWeights } from '../../../analyses/mechanism/task-bootstrap';
+import { bootstrapIntervals, drawTaskResamples, replicateWeights } from '../../../analyses/stats/task-bootstrap';
 import { createRng } from '../../../analyses/random/rng';
 
 describe('task bootstrap', () => {

@@ -1,8 +1,4 @@
-/**
- * Percentile intervals of bootstrap replicates. Thousands of intervals are taken per run (every k,
- * curve, difference and marginal value), so the two order statistics are found by selection in
- * linear time rather than by sorting.
- */
+/** Type-7 quantiles (R's default): of sorted values, and by selection in linear time. */
 
 /** The q-quantile of ascending sorted values, interpolating linearly between order statistics (R type 7). */
 export function sortedQuantile(sorted: ArrayLike<number>, q: number): number {
@@ -44,8 +40,8 @@ export function selectInPlace(values: Float64Array, k: number, left = 0, right =
   }
 }
 
-/** The type-7 q-quantile of values[0..count), which this reorders. */
-function selectQuantile(values: Float64Array, count: number, q: number): number {
+/** The type-7 q-quantile of values[0..count), which this reorders (linear time, no sort). */
+export function selectQuantile(values: Float64Array, count: number, q: number): number {
   const position = (count - 1) * q;
   const lower = Math.floor(position);
   selectInPlace(values, lower, 0, count - 1);
@@ -55,24 +51,4 @@ function selectQuantile(values: Float64Array, count: number, q: number): number 
   let next = Infinity;
   for (let i = lower + 1; i < count; i++) if ((values[i] as number) < next) next = values[i] as number;
   return low + (next - low) * (position - lower);
-}
-
-let scratch = new Float64Array(0);
-
-/**
- * The central `level` percentile interval of replicates (type-7 quantiles), ignoring NaN (resamples in
- * which no task was eligible). Returns NaNs when no replicate is finite. The input is left untouched.
- */
-export function percentileInterval(replicates: Float64Array, level: number): [number, number] {
-  if (scratch.length < replicates.length) scratch = new Float64Array(replicates.length);
-  let finite = 0;
-  for (let i = 0; i < replicates.length; i++) {
-    const value = replicates[i] as number;
-    if (!Number.isNaN(value)) scratch[finite++] = value;
-  }
-  if (finite === 0) return [NaN, NaN];
-  const tail = (1 - level) / 2;
-  const low = selectQuantile(scratch, finite, tail);
-  const high = selectQuantile(scratch, finite, 1 - tail);
-  return [low, high];
 }

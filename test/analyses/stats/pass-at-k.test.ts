@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passAtK, passHatK } from '../../../analyses/passkt/estimator';
+import { passAtK, passHatK } from '../../../analyses/stats/pass-at-k';
 
 /** Counts k-subsets of n episodes (the first c correct) that contain a success / are all successes. */
 function enumerate(n: number, c: number, k: number): { any: number; all: number; total: number } {

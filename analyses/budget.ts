@@ -27,7 +27,37 @@ export function parseBudget(value: unknown): Budget {
   return number;
 }
 
+/** The budget a family's headline numbers use: its largest integer T, else `all` (uncapped data); null when none. */
+export function headlineBudget(budgets: Iterable<Budget>): Budget | null {
+  let best: Budget | null = null;
+  for (const budget of budgets) {
+    if (budget === 'all') best ??= 'all';
+    else if (best === null || best === 'all' || budget > best) best = budget;
+  }
+  return best;
+}
+
 /** A sorted grid of distinct non-negative integer budgets. */
 export function normalizeGrid(budgets: Iterable<number>): number[] {
   return [...new Set(budgets)].sort((a, b) => a - b);
+}
+
+// Budget keys: the mechanism stages group episodes by budget as text (`5`, or `all` for uncapped).
+
+/** `5` → "5", null (uncapped) → "all". */
+export function budgetKey(budget: number | null): string {
+  return budget === null ? 'all' : String(budget);
+}
+
+/** Orders budget keys numerically, with `all` last. */
+export function compareBudgetKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === 'all') return 1;
+  if (b === 'all') return -1;
+  return Number(a) - Number(b);
+}
+
+/** The budget key as a CSV value: a number for capped budgets, `all` otherwise. */
+export function budgetValue(key: string): Budget {
+  return key === 'all' ? 'all' : Number(key);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percentileInterval } from '../../../analyses/mechanism/percentile';
-import { sortedQuantile as quantileSorted } from '../../../analyses/passkt/quantile';
+import { percentileInterval } from '../../../analyses/stats/percentile-interval';
+import { sortedQuantile as quantileSorted } from '../../../analyses/stats/quantile';
 
 describe('percentiles', () => {
   it('interpolates like R type 7', () => {

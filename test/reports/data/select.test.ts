@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { interval, percent, prob, pValue, signed } from '../../../reports/data/format';
-import { budgetLabel, headlineBudget, headlineBudgets, orderFamilies } from '../../../reports/data/select';
+import { budgetLabel, headlineBudgets, orderFamilies } from '../../../reports/data/select';
 import { kTicks } from '../../../reports/theme/axes';
 import { orderPolicies, policyColorScale } from '../../../reports/theme/colors';
-
-describe('number formatting', () => {
-  it('writes probabilities in the study’s style', () => {
-    expect(prob(0.363)).toBe('.363');
-    expect(prob(1)).toBe('1.000');
-    expect(prob(-0.0421)).toBe('−.042');
-    expect(prob(-0.0001)).toBe('.000');
-    expect(signed(0.04)).toBe('+.040');
-    expect(signed(-0.028)).toBe('−.028');
-    expect(interval(0.3, 0.42)).toBe('[.300, .420]');
-    expect(pValue(0.0004)).toBe('p < .001');
-    expect(pValue(0.21875)).toBe('p = .22');
-    expect(pValue(0.0043)).toBe('p = .004');
-    expect(percent(0.355)).toBe('36%');
-  });
-});
+import { headlineBudget } from '../../../analyses/budget';
 
 describe('selections', () => {
   it('picks the largest integer budget, else all', () => {

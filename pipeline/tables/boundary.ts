@@ -1,0 +1,21 @@
+/** `boundary.csv` (FORMAT.md): tasks solved at least once in k samples by a but never by b, and so on, with the exact McNemar p-value. */
+import { defineCsvTable } from './csv-table';
+import { budget, int, num, text } from './cells';
+import type { RowOf } from './row-of';
+
+/** The columns of `boundary.csv`. */
+export const boundaryTable = defineCsvTable('boundary.csv', {
+  family: text,
+  budget,
+  policy_a: text,
+  policy_b: text,
+  k: int,
+  only_a: int,
+  only_b: int,
+  both: int,
+  neither: int,
+  p_value: num,
+});
+
+/** A row of `boundary.csv`. */
+export type BoundaryCsvRow = RowOf<typeof boundaryTable>;
