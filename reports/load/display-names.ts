@@ -19,22 +19,24 @@ export class DisplayNames {
   private readonly taken = new Map<string, string>();
   private readonly shortened: { short: string; full: string }[] = [];
 
-  /** The display form of a name: itself when short, else shortened in the middle (unique per report). */
+  /**
+   * The display form of a name: itself when short, else shortened in the middle; unique per report.
+   * Control characters show as spaces (a newline would start a new line of a panel label).
+   */
   short(name: string): string {
     const known = this.byName.get(name);
     if (known !== undefined) return known;
-    if (name.length <= DISPLAY_LIMIT) {
-      this.byName.set(name, name);
-      return name;
-    }
-    let short = shortenMiddle(name, DISPLAY_LIMIT);
-    for (let n = 2; this.taken.has(short); n++) short = `${shortenMiddle(name, DISPLAY_LIMIT - String(n).length - 1)}#${n}`;
-    // Store flat copies: a slice of a huge string keeps the whole string alive.
+    const clean = name.replace(/[\u0000-\u001f\u007f]/g, ' ');
+    let short = shortenMiddle(clean, DISPLAY_LIMIT);
+    for (let n = 2; this.taken.has(short); n++) short = `${shortenMiddle(clean, DISPLAY_LIMIT - String(n).length - 1)}#${n}`;
+    // Keep a flat copy: a slice of a huge string (a CSV chunk, a parsed line) keeps all of it alive.
     const key = codePoints(name, name.length).join('');
     this.byName.set(key, short);
     this.taken.set(short, key);
-    const full = codePoints(name, FULL_LIMIT + 1);
-    this.shortened.push({ short, full: full.length > FULL_LIMIT ? `${full.slice(0, FULL_LIMIT).join('')}… (${name.length.toLocaleString('en-US')} characters)` : full.join('') });
+    if (short !== name) {
+      const full = codePoints(name, FULL_LIMIT + 1);
+      this.shortened.push({ short, full: full.length > FULL_LIMIT ? `${full.slice(0, FULL_LIMIT).join('')}… (${name.length.toLocaleString('en-US')} characters)` : full.join('') });
+    }
     return short;
   }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../../../../pipeline/errors';
@@ -93,6 +93,25 @@ describe('figure selection', () => {
     }
   });
 
+  it('redraws the named figures and keeps the previous report’s others, so the page still lists all', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'report-keep-'));
+    const inputs = writeFixtureRun(join(root, 'run'), ALL_STAGES);
+    const out = join(root, 'report');
+    await reportStage.run(fixtureContext(inputs, out, ReportParams.parse({})));
+    const boundaryPng = readFileSync(join(out, 'boundary.png'));
+    // A previous rendering of another spec is not kept: that figure is drawn again.
+    writeFileSync(join(out, 'cluster-map.vl.json'), '{}\n');
+    const again = await reportStage.run(fixtureContext(inputs, out, ReportParams.parse({ figures: ['pass-vs-k'] })));
+    const status = Object.fromEntries((again.details!.figures as { name: string; status: string }[]).map((f) => [f.name, f.status]));
+    expect(status['pass-vs-k']).toBe('drawn');
+    expect(status['cluster-map']).toBe('drawn');
+    expect(Object.values(status).filter((s) => s === 'kept')).toHaveLength(13);
+    expect(again.summary![0]).toBe('report: 15 of 15 figures drawn (simulated data), 13 kept from the previous report');
+    expect(readFileSync(join(out, 'boundary.png')).equals(boundaryPng)).toBe(true);
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    for (const name of selectFigures([])) expect(page).toContain(`id="fig-${name}" data-figure="${name}">`);
+  }, 120_000);
+
   it('parses --figures from the command line', () => {
     const flag = reportStage.cli!.find((f) => f.flags.startsWith('--figures'))!;
     expect(flag.parse!('cluster-map, pass-vs-k')).toEqual(['pass-vs-k', 'cluster-map']);
@@ -109,6 +128,7 @@ describe('determinism', () => {
     for (const file of files) {
       expect(readFileSync(join(a.out, file)).equals(readFileSync(join(b.out, file))), file).toBe(true);
     }
-    expect(existsSync(join(a.out, 'boundary.svg'))).toBe(false);
+    // Every figure is on the page: with no previous report, the ones not named are drawn too.
+    expect(existsSync(join(a.out, 'boundary.svg'))).toBe(true);
   }, 120_000);
 });
