@@ -15,16 +15,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { StageRegistry } from '../runner/registry';
 import { runPipeline } from '../runner/run';
-import { STAGES } from '../stages/registry';
+import { pipelineRegistry } from '../stages/registry';
 import { benchPassktBootstrap } from './passkt';
 import { parseFloor } from './parse-floor';
 import { writeSynthetic } from './synthetic';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The default analysis stages only: sources, shard statistics and the report are measured elsewhere.
-const NOT_BENCHED = new Set(['simulate', 'import', 'merge', 'stats', 'report']);
+const NOT_BENCHED = new Set(['simulate', 'import', 'collect', 'merge', 'stats', 'report']);
 
 /** Figures of one stage at one size. */
 export interface StageFigure {
@@ -62,7 +61,7 @@ async function measureSize(episodes: number, workDir: string): Promise<SizeFigur
 
   const samples: { t: number; rss: number }[] = [];
   const sampler = setInterval(() => samples.push({ t: Date.now(), rss: process.memoryUsage().rss }), 25);
-  const registry = new StageRegistry(STAGES);
+  const registry = pipelineRegistry();
   const stages = registry
     .all()
     .filter((stage) => !NOT_BENCHED.has(stage.name))

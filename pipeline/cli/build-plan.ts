@@ -1,7 +1,7 @@
 import { UserError } from '../errors';
 import type { PlannedStage, RunPlan } from '../runner/plan';
 import type { StageRegistry } from '../runner/registry';
-import type { CliFlag, FlagGroup } from '../runner/stage';
+import type { CliFlag, FlagGroup, RunMode, StageDefinition } from '../runner/stage';
 import type { ConfigFile } from './config-file';
 import { checkSourceFlags, flagGroup } from './flag-groups';
 
@@ -14,14 +14,6 @@ export interface PlanChoices {
   flagValues: Record<string, unknown>;
 }
 
-const SOURCE_STAGES = ['simulate', 'import'] as const;
-/** Stages only a shard run (`--shard i/N`) or a merge run (`--merge`) plans. */
-const SHARDING_STAGES = ['stats', 'merge'] as const;
-/** A shard run reduces its slice to statistics: analyses of one slice alone would mislead. */
-const SHARD_RUN_STAGES = ['ingest', 'label', 'stats'] as const;
-/** A merge run has statistics, not episodes: only the stages that work from counts (docs/sharding.md). */
-const MERGE_RUN_STAGES = ['merge', 'passkt', 'boundary', 'report'] as const;
-
 /** The commander attribute name of a flag: `--tasks-per-family <n>` → `tasksPerFamily`. */
 export function flagAttribute(flags: string): string {
   const long = flags.split(/[ ,|]+/).find((part) => part.startsWith('--'))!.slice(2);
@@ -29,10 +21,11 @@ export function flagAttribute(flags: string): string {
 }
 
 /**
- * Chooses the run's stages and parameters: defaults < config file < command-line flags. The source is
- * `import` when imports are given, none when trajectory files are given, `simulate` otherwise.
- * `--shard i/N` plans the source, ingest, label and stats only; `--merge <runs…>` plans merge, passkt
- * (from the merged statistics), boundary and report (docs/sharding.md).
+ * Chooses the run's stages and parameters: defaults < config file < command-line flags. The kind of
+ * run is the one a stage's parameters ask for (`--shard` → shard, `--merge` → merge), else analysis;
+ * the source is the source stage the parameters ask for (`--import` → import), none when trajectory
+ * files are given, else the fallback source (the simulator). A stage runs when it declares the run's
+ * mode (docs/architecture.md); a source stage only when it is the run's source.
  */
 export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: PlanChoices): RunPlan {
   const params = new Map<string, Record<string, unknown>>();
@@ -49,37 +42,30 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
     }
   }
 
+  // The kind of run: merge when a stage's options ask for it (a merge conflicts with everything else), then shard.
+  const asked = new Set(registry.all().map((stage) => stage.requestsMode?.(params.get(stage.name)!)));
+  const mode: RunMode = asked.has('merge') ? 'merge' : asked.has('shard') ? 'shard' : 'analysis';
   const ingest = params.get('ingest') ?? {};
-  const merging = Array.isArray(params.get('merge')?.shards) && (params.get('merge')!.shards as unknown[]).length > 0;
-  if (merging) {
+  if (mode === 'merge') {
     checkSourceFlags(given, 'merge');
     return mergePlan(registry, config, choices, params, ingest);
   }
-  const hasImports = Array.isArray(params.get('import')?.imports) && (params.get('import')!.imports as unknown[]).length > 0;
-  const hasFiles = Array.isArray(ingest.trajectories) && (ingest.trajectories as unknown[]).length > 0;
-  const source = hasImports ? 'import' : hasFiles ? undefined : 'simulate';
-  if (source && !registry.has(source)) {
-    throw new UserError(
-      source === 'simulate'
-        ? 'no trajectories given and the simulator is not available in this build.'
-        : 'imports were given but the import stage is not available in this build.',
-      'Pass --tasks <file> --trajectories <file> to analyse your own data.',
-    );
-  }
-  if (source) ingest.source = source;
-  if (hasImports && hasFiles) {
-    throw new UserError('--import and --trajectories cannot be combined in one run.', 'Convert with --import, or pass canonical files with --trajectories.');
-  }
-  checkSourceFlags(given, source ?? 'files');
 
-  const sharded = ingest.shard !== undefined;
-  const inRun = (name: string) =>
-    (SOURCE_STAGES as readonly string[]).includes(name)
-      ? name === source
-      : sharded
-        ? (SHARD_RUN_STAGES as readonly string[]).includes(name)
-        : !(SHARDING_STAGES as readonly string[]).includes(name);
-  return planOf(registry, config, choices, params, inRun);
+  const requested = registry.all().filter((stage) => stage.source?.requested(params.get(stage.name)!));
+  const hasFiles = Array.isArray(ingest.trajectories) && (ingest.trajectories as unknown[]).length > 0;
+  if (requested.length > 1) {
+    throw new UserError(`the sources ${requested.map((stage) => stage.name).join(' and ')} cannot be combined in one run.`, 'Choose one source per run.');
+  }
+  if (requested.length > 0 && hasFiles) {
+    throw new UserError(`--${requested[0]!.name} and --trajectories cannot be combined in one run.`, `Convert or collect with --${requested[0]!.name}, or pass canonical files with --trajectories.`);
+  }
+  const fallback = registry.all().find((stage) => stage.source?.fallback);
+  const source = requested[0] ?? (hasFiles ? undefined : fallback);
+  if (!source && !hasFiles) {
+    throw new UserError('no trajectories given and no source stage is available in this build.', 'Pass --tasks <file> --trajectories <file> to analyse your own data.');
+  }
+  checkSourceFlags(given, source?.name ?? 'files');
+  return planOf(registry, config, choices, params, (stage) => stage.modes.includes(mode) && (!stage.source || stage === source));
 }
 
 // A merge run reads statistics files, so it takes no trajectories, imports or shard of its own.
@@ -91,7 +77,7 @@ function mergePlan(
   ingest: Record<string, unknown>,
 ): RunPlan {
   const conflicts = [
-    ...(Array.isArray(params.get('import')?.imports) && (params.get('import')!.imports as unknown[]).length > 0 ? ['--import'] : []),
+    ...registry.all().filter((stage) => stage.source?.requested(params.get(stage.name)!)).map((stage) => `--${stage.name}`),
     ...(Array.isArray(ingest.trajectories) && (ingest.trajectories as unknown[]).length > 0 ? ['--trajectories'] : []),
     ...(ingest.tasks !== undefined ? ['--tasks'] : []),
     ...(ingest.shard !== undefined ? ['--shard'] : []),
@@ -102,9 +88,7 @@ function mergePlan(
       'Run each shard with --shard i/N first, then merge their run folders: --merge <run-dir> <run-dir> …',
     );
   }
-  const passkt = params.get('passkt');
-  if (passkt) passkt.source = 'merge';
-  return planOf(registry, config, choices, params, (name) => (MERGE_RUN_STAGES as readonly string[]).includes(name));
+  return planOf(registry, config, choices, params, (stage) => !stage.source && stage.modes.includes('merge'));
 }
 
 function planOf(
@@ -112,13 +96,13 @@ function planOf(
   config: ConfigFile,
   choices: PlanChoices,
   params: Map<string, Record<string, unknown>>,
-  inRun: (name: string) => boolean,
+  inRun: (stage: StageDefinition) => boolean,
 ): RunPlan {
   const skip = new Set([...(config.skip ?? []), ...(choices.skip ?? [])]);
   for (const name of skip) registry.get(name);
   const stages: PlannedStage[] = registry
     .all()
-    .filter((stage) => !skip.has(stage.name) && inRun(stage.name))
+    .filter((stage) => !skip.has(stage.name) && inRun(stage))
     .map((stage) => ({ name: stage.name, params: params.get(stage.name)! }));
   return {
     stages,

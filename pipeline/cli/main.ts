@@ -16,7 +16,7 @@ import { StageRegistry } from '../runner/registry';
 import { runPipeline, type RunEffects } from '../runner/run';
 import type { CliFlag, StageDefinition } from '../runner/stage';
 import { codeVersion } from '../runner/code-version';
-import { STAGES } from '../stages/registry';
+import { pipelineRegistry } from '../stages/registry';
 import { buildPlan, flagAttribute } from './build-plan';
 import { readConfigFile, type ConfigFile } from './config-file';
 import { GROUP_HEADINGS, flagGroup } from './flag-groups';
@@ -154,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
     progress: progressEnabled(),
   };
   try {
-    await buildProgram(new StageRegistry(STAGES), effects).parseAsync(argv, { from: 'user' });
+    await buildProgram(pipelineRegistry(), effects).parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -40,7 +40,7 @@ export function resolvePlan(plan: RunPlan, registry: StageRegistry): ResolvedSta
         'Fix the value in your --config file or on the command line (see README, "Options").',
       );
     }
-    const required = typeof definition.inputs === 'function' ? definition.inputs(parsed.data) : definition.inputs;
+    const required = definition.inputs;
     for (const input of required) {
       if (!planned.has(input)) {
         throw new ConfigError(

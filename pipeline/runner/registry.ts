@@ -8,11 +8,20 @@ type AnyStage = StageDefinition<any>;
 export class StageRegistry {
   private readonly byName = new Map<string, { stage: AnyStage; index: number }>();
 
-  constructor(stages: readonly AnyStage[]) {
+  /**
+   * Registers the stages (in canonical order). A stage whose required input is not registered is an
+   * error here, at start-up; `complete` also checks optional inputs (a test may register a subset).
+   */
+  constructor(stages: readonly AnyStage[], options: { complete?: boolean } = {}) {
     stages.forEach((stage, index) => {
       if (this.byName.has(stage.name)) throw new Error(`two stages are named "${stage.name}"`);
       this.byName.set(stage.name, { stage, index });
     });
+    for (const stage of stages) {
+      const named = [...stage.inputs, ...(options.complete ? (stage.optionalInputs ?? []) : [])];
+      const unknown = named.filter((input: string) => !this.byName.has(input));
+      if (unknown.length > 0) throw new Error(`stage "${stage.name}" reads stage(s) ${unknown.join(', ')}, which are not registered`);
+    }
   }
 
   /** The stage with this name; a ConfigError listing the known names otherwise. */

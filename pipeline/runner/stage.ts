@@ -4,6 +4,9 @@
  * upstream outputs through `ctx.input(name)` and writes through `ctx.out`, never by path.
  */
 import type { z } from 'zod';
+import type { StageName } from '../stages/names';
+
+export type { StageName };
 
 /** Read access to the outputs of one upstream stage. */
 export interface StageInput {
@@ -95,19 +98,42 @@ export interface StageResult {
   details?: Record<string, unknown>;
 }
 
-/** A stage declaration. */
-export interface StageDefinition<S extends z.ZodType = z.ZodType> {
-  name: string;
+/**
+ * The kinds of run (docs/architecture.md): `analysis` (every analysis of one data set), `shard` (one
+ * slice of the records reduced to statistics, `--shard i/N`) and `merge` (shard statistics summed, `--merge`).
+ */
+export type RunMode = 'analysis' | 'shard' | 'merge';
+
+/** What makes a stage a source of trajectories; a run plans at most one source. */
+export interface SourceDeclaration {
+  /** True when the (raw) parameters ask for this source, e.g. `--import` was given. */
+  requested(params: Record<string, unknown>): boolean;
+  /** The source of a run that asks for none and names no trajectory files (the simulator). */
+  fallback?: boolean;
+}
+
+/**
+ * A stage declaration. The runner is generic over stage names (its tests use stages of their own);
+ * the pipeline's stages are declared with `defineStage`, which types every name by the StageName union.
+ */
+export interface StageDefinition<S extends z.ZodType = z.ZodType, N extends string = string> {
+  name: N;
   /** The run-folder name, when it is not the numbered default `NN-name` (the report lives in `report/`). */
   folder?: string;
   description: string;
-  /** Upstream stages whose outputs this stage reads (may depend on the parameters). */
-  inputs: readonly string[] | ((params: z.infer<S>) => readonly string[]);
+  /** Upstream stages whose outputs this stage reads. */
+  inputs: readonly N[];
   /**
    * Upstream stages read only when they are part of the run (e.g. the report reads `cluster` if it ran).
    * When present they are ordered before this stage and fingerprinted like inputs.
    */
-  optionalInputs?: readonly string[];
+  optionalInputs?: readonly N[];
+  /** The kinds of run the stage takes part in (a source stage only when it is the run's source). */
+  modes: readonly RunMode[];
+  /** Set on the stages that produce trajectories. */
+  source?: SourceDeclaration;
+  /** The kind of run this stage's (raw) parameters ask for, e.g. `--shard` asks for a shard run. */
+  requestsMode?(params: Record<string, unknown>): RunMode | undefined;
   /** Parameters, validated with zod; defaults live here. */
   params: S;
   /** External files this stage reads (from its parameters), hashed and fingerprinted by the runner. */
@@ -167,7 +193,9 @@ export interface StageManifest {
   outputs: { file: string; bytes: number }[];
 }
 
-/** Declares a stage with its parameter types inferred from the zod schema. */
-export function defineStage<S extends z.ZodType>(definition: StageDefinition<S>): StageDefinition<S> {
+/** Declares one of the pipeline's stages, its parameter types inferred from the zod schema and its names checked. */
+export function defineStage<S extends z.ZodType, const N extends StageName>(
+  definition: StageDefinition<S, StageName> & { name: N },
+): StageDefinition<S, StageName> & { name: N } {
   return definition;
 }

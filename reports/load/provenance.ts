@@ -10,12 +10,15 @@ import type { Provenance } from '../data/tables';
 import type { Upstream } from './upstream';
 import { type IngestSummary, ingestSummaryFile } from '../../pipeline/tables/ingest-summary';
 import { tracesFile } from '../../pipeline/tables/traces';
+import type { StageName } from '../../pipeline/stages/names';
+import { SIMULATOR_FINGERPRINT } from '../../pipeline/serve/wire';
 
 /** Source stages, in the order they are looked for. */
-export const SOURCE_STAGES = ['simulate', 'import', 'collect'] as const;
+export const SOURCE_STAGES = ['simulate', 'import', 'collect'] as const satisfies readonly StageName[];
 
-const KIND_OF_SOURCE = { simulate: 'simulated', import: 'imported', collect: 'collected' } as const;
+const KIND_OF_SOURCE = { simulate: 'simulated', import: 'imported', collect: 'collected' } as const satisfies Record<(typeof SOURCE_STAGES)[number], Provenance['kind']>;
 
+const SIMULATOR_SERVERS = ' The server was the built-in simulator server (npm run serve): scripted policies behind an OpenAI-compatible API, not language models.';
 
 async function firstTrace(upstream: Upstream): Promise<EpisodeTrace | null> {
   const ingest = upstream.input('ingest');
@@ -39,6 +42,12 @@ export async function loadProvenance(upstream: Upstream, stageNames: readonly st
   } else if (sourceStage) {
     kind = KIND_OF_SOURCE[sourceStage];
     basis = `The episodes were produced by the ${sourceStage} stage of this run.`;
+    if (sourceStage === 'collect' && upstream.input('collect').manifest.details.simulator === true) basis += SIMULATOR_SERVERS;
+  } else if (trace?.meta?.collect) {
+    // Files written by `npm run collect` and passed with --trajectories: collected, never user-made or simulated.
+    kind = 'collected';
+    basis = 'The episodes carry meta.collect: they were gathered by npm run collect from OpenAI-compatible chat servers.';
+    if ((trace.meta.collect as { system_fingerprint?: unknown }).system_fingerprint === SIMULATOR_FINGERPRINT) basis += SIMULATOR_SERVERS;
   } else if (!hasIngest && upstream.hasInput('merge')) {
     kind = 'merged';
     basis = 'The numbers were computed from sufficient statistics merged from shard runs (npm run pipeline -- --merge); per-episode analyses (strategies, clusters, retrieval) are not part of a merge run.';
@@ -97,7 +106,7 @@ export function dataKindLine(provenance: Provenance): string {
     case 'imported':
       return 'Imported data: trajectories recorded by other tools and converted by the import stage; see Data provenance for the files and their hashes.';
     case 'collected':
-      return 'Collected data: rollouts of real models gathered by the collect stage of this run; see Data provenance.';
+      return 'Collected data: rollouts gathered from OpenAI-compatible chat servers by the collect stage (npm run collect); see Data provenance for which servers.';
     case 'merged':
       return 'Merged shard statistics: PASS@(k,T) and boundaries computed exactly from the counts of several shard runs; see Data provenance for the shard files.';
     case 'user-supplied':

@@ -21,9 +21,10 @@ import { DisplayNames } from './display-names';
 import { readClusters, readTopSequences, rowsOf } from './episode-tables';
 import { loadProvenance, SOURCE_STAGES } from './provenance';
 import { absence, loadTable, locate, type Upstream } from './upstream';
+import type { StageName } from '../../pipeline/stages/names';
 
 /** Every stage the report reads when it is part of the run. */
-export const REPORT_SOURCES = [...SOURCE_STAGES, 'merge', 'ingest', 'passkt', 'boundary', 'label', 'cluster', 'retrieval', 'compare'] as const;
+export const REPORT_SOURCES = [...SOURCE_STAGES, 'merge', 'ingest', 'passkt', 'boundary', 'label', 'cluster', 'retrieval', 'compare'] as const satisfies readonly StageName[];
 
 /** How to read files as text chunks (injected so loaders stay free of fs). */
 export type OpenText = (path: string) => AsyncIterable<string>;

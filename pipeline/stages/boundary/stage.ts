@@ -42,6 +42,7 @@ export const boundaryStage = defineStage({
   name: 'boundary',
   description: 'capability boundary sets per policy pair with exact McNemar tests, task lists and verdicts',
   inputs: ['passkt'],
+  modes: ['analysis', 'merge'],
   params: BoundaryParams,
   cli: [
     BASE_FLAG,

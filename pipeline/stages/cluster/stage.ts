@@ -76,6 +76,7 @@ export const clusterStage = defineStage({
   name: 'cluster',
   description: 'behaviour clusters: k-means on a seeded sample (k by silhouette), nearest-centroid assignment, 2-D PCA map',
   inputs: ['label'],
+  modes: ['analysis'],
   params: ClusterParams,
   cli: [{ flags: '--clusters <min..max>', description: 'range of cluster counts tried (default 2..10)', param: 'clusters', parse: parseClusterRange }],
   inspect: inspectClusters,

@@ -66,6 +66,7 @@ export const compareStage = defineStage({
   name: 'compare',
   description: 'strategy frequencies, shift-share and retrieval-vs-integration decompositions of every policy vs the base policy',
   inputs: ['ingest', 'retrieval'],
+  modes: ['analysis'],
   // Without labels (or clusters) only the retrieval-vs-integration decomposition can be computed.
   optionalInputs: ['label', 'cluster'],
   params: CompareParams,

@@ -48,6 +48,8 @@ export const importStage = defineStage({
   name: 'import',
   description: 'convert other tools’ trajectory files (OpenAI chat, Search-R1, R1-Searcher, ReAct logs, FireAct, Inspect) into canonical trajectories',
   inputs: [],
+  modes: ['analysis', 'shard'],
+  source: { requested: (params) => Array.isArray(params.imports) && params.imports.length > 0 },
   params: ImportParams,
   externalFiles: (params) => params.imports.map((raw) => parseImportSpec(raw).path),
   cliGroup: 'import',

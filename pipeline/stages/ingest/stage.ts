@@ -20,7 +20,7 @@ import { resolveEpisode } from './resolve-episode';
 import { IngestTally } from './summary';
 import { EpisodeColumns } from './episode-columns';
 import { TaskIndex } from './task-index';
-import { defineStage, type StageContext, type StageInput } from '../../runner/stage';
+import { type StageName, defineStage, type StageContext, type StageInput } from '../../runner/stage';
 import { formatIngestSummary } from './inspect';
 import { WORKERS_FLAG } from '../../runner/shared-flags';
 import { episodesFile } from '../../tables/episodes';
@@ -40,8 +40,6 @@ export const IngestParams = z.object({
   tasks: z.string().optional(),
   /** User trajectory files (`.jsonl[.gz]`), read after the source stage's trajectories. */
   trajectories: z.array(z.string()).default([]),
-  /** The source stage whose `tasks.jsonl` / `trajectories.jsonl` / `rejects.jsonl` are read, if any. */
-  source: z.enum(['simulate', 'import']).optional(),
   /** Lines longer than this are rejected without being held in memory. */
   maxLineBytes: z.number().int().positive().default(64 * MiB),
   /**
@@ -58,6 +56,9 @@ export const IngestParams = z.object({
 
 type Params = z.infer<typeof IngestParams>;
 
+/** The stages that can feed ingest: the run's source (at most one is planned). */
+const SOURCE_STAGES = ['simulate', 'import', 'collect'] as const satisfies readonly StageName[];
+
 /** One input file of ingest: an upstream stage's file or an external one. */
 interface InputFile {
   label: string;
@@ -68,7 +69,11 @@ interface InputFile {
 export const ingestStage = defineStage({
   name: 'ingest',
   description: 'validate, score and compact the trajectories; reject bad records with reasons',
-  inputs: (params: Params) => (params.source ? [params.source] : []),
+  inputs: [],
+  // The run's source stage, when it has one (trajectory files given on the command line need none).
+  optionalInputs: SOURCE_STAGES,
+  modes: ['analysis', 'shard'],
+  requestsMode: (params) => (params.shard !== undefined ? 'shard' : undefined),
   params: IngestParams,
   externalFiles: (params) => [...(params.tasks ? [stripTaskFormat(params.tasks)] : []), ...params.trajectories],
   cliGroup: 'input',
@@ -98,7 +103,8 @@ export const ingestStage = defineStage({
   inspect: formatIngestSummary,
   async run(ctx) {
     const { params } = ctx;
-    const source = params.source ? ctx.input(params.source) : undefined;
+    const sourceStage = SOURCE_STAGES.find((stage) => ctx.hasInput(stage));
+    const source = sourceStage ? ctx.input(sourceStage) : undefined;
     const rejectWriter = ctx.out.jsonl('rejects.jsonl');
     const rejects = new RejectLog(rejectWriter);
     const reject = async (entry: Reject) => {

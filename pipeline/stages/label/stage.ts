@@ -96,6 +96,7 @@ export const labelStage = defineStage({
   name: 'label',
   description: 'strategy labels, query sequences, audit features, sequence diversity vs the base policy, optional LLM judge',
   inputs: ['ingest'],
+  modes: ['analysis', 'shard'],
   params: LabelParams,
   cli: [
     BASE_FLAG,

@@ -35,6 +35,8 @@ export const mergeStage = defineStage({
   name: 'merge',
   description: 'sum the statistics of shard runs exactly (outcome counts, record counts, label counts) for passkt and boundary',
   inputs: [],
+  modes: ['merge'],
+  requestsMode: (params) => (Array.isArray(params.shards) && params.shards.length > 0 ? 'merge' : undefined),
   params: MergeParams,
   externalFiles: (params) => findStatsFiles(params.shards),
   cliGroup: 'performance',

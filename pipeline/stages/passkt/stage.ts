@@ -41,21 +41,22 @@ export const PassktParams = z.object({
   budgets: z.array(z.number().int().min(0)).min(1).nullable().default(null),
   /** T* is the smallest T after which every further Δ_T is below this. */
   saturationThreshold: z.number().min(0).default(0.01),
-  /** Where the outcome counts come from: ingest's episode rows, or the merge stage's summed shard statistics. */
-  source: z.enum(['ingest', 'merge']).default('ingest'),
 });
 
 /** The passkt stage. */
 export const passktStage = defineStage({
   name: 'passkt',
   description: 'PASS@(k,T) and pass^k with bootstrap intervals, paired differences, marginal values, T*, crossover',
-  inputs: (params: z.infer<typeof PassktParams>) => [params.source],
+  inputs: [],
+  // The outcome counts come from ingest's episode rows, or in a merge run from the summed shard statistics.
+  optionalInputs: ['ingest', 'merge'],
+  modes: ['analysis', 'merge'],
   params: PassktParams,
   cli: [BASE_FLAG, RESAMPLES_FLAG],
   inspect: inspectPasskt,
   async run(ctx) {
     const { params } = ctx;
-    const collector = params.source === 'merge' ? await collectMergedStats(ctx.input('merge')) : await collectEpisodes(ctx);
+    const collector = ctx.hasInput('merge') ? await collectMergedStats(ctx.input('merge')) : await collectEpisodes(ctx);
     const { outcomes, report } = collector.finish(params.budgets);
 
     const writer = outcomesFile.open(ctx.out);

@@ -91,6 +91,7 @@ export const reportStage = defineStage({
   folder: 'report',
   description: 'figures (Vega-Lite, SVG, PNG) and an offline HTML report of every analysis in the run',
   inputs: [],
+  modes: ['analysis', 'merge'],
   optionalInputs: REPORT_SOURCES,
   params: ReportParams,
   cliGroup: 'report',

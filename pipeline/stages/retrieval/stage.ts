@@ -32,6 +32,7 @@ export const retrievalStage = defineStage({
   name: 'retrieval',
   description: 'retrieval success and accuracy given retrieved / missed evidence, per policy, family and budget',
   inputs: ['ingest'],
+  modes: ['analysis'],
   params: RetrievalParams,
   cli: [
     {

@@ -86,6 +86,8 @@ export const simulateStage = defineStage({
   name: 'simulate',
   description: 'generate the default data: a compositional-QA world, BM25 search, simulated base/rl/sft policies',
   inputs: [],
+  modes: ['analysis', 'shard'],
+  source: { requested: () => false, fallback: true },
   params: SimulateParams,
   externalFiles: stageFiles,
   cli: SIMULATE_FLAGS,

@@ -27,8 +27,9 @@ export const statsStage = defineStage({
   name: 'stats',
   description: 'one shard reduced to exact additive statistics (outcome counts, rounds histograms, label counts) for --merge',
   inputs: ['ingest'],
+  modes: ['shard'],
   // The source stage is read for its manifest only: its seed, parameters and file hashes identify the input.
-  optionalInputs: ['label', 'simulate', 'import'],
+  optionalInputs: ['label', 'simulate', 'import', 'collect'],
   params: z.object({}),
   inspect: inspectStats,
   async run(ctx) {

@@ -31,10 +31,11 @@ describe('buildPlan: shard and merge runs', () => {
   it('plans merge, passkt from the merged statistics, boundary and report for --merge', () => {
     const merging = plan({ merge: ['run-0', 'run-1'] });
     expect(merging.stages.map((stage) => stage.name)).toEqual(['passkt', 'boundary', 'report', 'merge']);
-    expect(merging.stages.find((stage) => stage.name === 'passkt')!.params.source).toBe('merge');
     expect(merging.stages.find((stage) => stage.name === 'merge')!.params.shards).toEqual(['run-0', 'run-1']);
-    // the runner orders merge first: passkt reads it
-    expect(resolvePlan(merging, registry).map((stage) => stage.definition.name)).toEqual(['merge', 'passkt', 'boundary', 'report']);
+    // the runner orders merge first: passkt reads the merged statistics instead of ingest's episodes
+    const resolved = resolvePlan(merging, registry);
+    expect(resolved.map((stage) => stage.definition.name)).toEqual(['merge', 'passkt', 'boundary', 'report']);
+    expect(resolved.find((stage) => stage.definition.name === 'passkt')!.upstream).toEqual(['merge']);
     expect(names({ merge: ['run-0'] }, ['report'])).toEqual(['passkt', 'boundary', 'merge']);
   });
 

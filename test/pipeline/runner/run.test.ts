@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError } from '../../../pipeline/errors';
-import { defineStage } from '../../../pipeline/runner/stage';
 import type { RunPlan } from '../../../pipeline/runner/plan';
 import { runStages, tempDir } from '../../helpers/run-stages';
+import { defineTestStage } from '../../helpers/test-stage';
 
 const calls: string[] = [];
-const source = defineStage({
+const source = defineTestStage({
   name: 'source',
   description: 'writes numbers',
   inputs: [],
@@ -22,7 +22,7 @@ const source = defineStage({
     return { counts: { numbers: ctx.params.count }, summary: [`source: ${ctx.params.count} numbers`] };
   },
 });
-const sum = defineStage({
+const sum = defineTestStage({
   name: 'sum',
   description: 'adds them',
   inputs: ['source'],

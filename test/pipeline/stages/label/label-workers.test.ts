@@ -15,7 +15,7 @@ describe('label worker threads', () => {
         {
           stages: [
             { name: 'simulate', params: { tasksPerFamily: 6, samples: 8, budgets: [1, 3] } },
-            { name: 'ingest', params: { source: 'simulate', workers: 0 } },
+            { name: 'ingest', params: { workers: 0 } },
             { name: 'label', params: { workers, resamples: 50 } },
           ],
           settings: { seed: 3, strict: false },

@@ -2,7 +2,6 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineStage } from '../../../../pipeline/runner/stage';
 import { parseCsv } from '../../../../pipeline/io/csv';
 import type { RunPlan } from '../../../../pipeline/runner/plan';
 import { boundaryStage } from '../../../../pipeline/stages/boundary/stage';
@@ -13,6 +12,7 @@ import { passktStage } from '../../../../pipeline/stages/passkt/stage';
 import { statsStage } from '../../../../pipeline/stages/stats/stage';
 import { runStages, tempDir } from '../../../helpers/run-stages';
 import { writeShardFixture } from '../../../helpers/shard-fixture';
+import { defineTestStage } from '../../../helpers/test-stage';
 
 const SETTINGS = { seed: 11, strict: false };
 const PASSKT = { resamples: 40 };
@@ -58,7 +58,7 @@ describe('--shard i/N runs merged with --merge equal one unsharded run', () => {
     const merged = await run(
       [
         { name: 'merge', params: { shards: [shardDirs[2], shardDirs[0], shardDirs[1]] } },
-        { name: 'passkt', params: { ...PASSKT, source: 'merge' } },
+        { name: 'passkt', params: PASSKT },
         { name: 'boundary', params: PASSKT },
       ],
       join(dir, 'merged'),
@@ -110,7 +110,7 @@ describe('--shard i/N runs merged with --merge equal one unsharded run', () => {
     const whole = await run([{ name: 'ingest', params: ingest }, { name: 'passkt', params: PASSKT }, { name: 'stats', params: {} }], join(dir, 'whole'));
     const shardDirs = [0, 1, 2, 3].map((index) => join(dir, `shard-${index}`));
     await Promise.all(shardDirs.map((runDir, index) => run([{ name: 'ingest', params: { ...ingest, shard: { index, count: 4 } } }, { name: 'stats', params: {} }], runDir)));
-    const merged = await run([{ name: 'merge', params: { shards: shardDirs } }, { name: 'passkt', params: { ...PASSKT, source: 'merge' } }], join(dir, 'merged'));
+    const merged = await run([{ name: 'merge', params: { shards: shardDirs } }, { name: 'passkt', params: PASSKT }], join(dir, 'merged'));
     for (const file of PASSKT_FILES) expect(read(merged.dirs.passkt!, file), file).toBe(read(whole.dirs.passkt!, file));
     expect(body(read(merged.dirs.merge!, 'stats.jsonl'))).toBe(body(read(whole.dirs.stats!, 'stats.jsonl')));
     const summary = JSON.parse(read(merged.dirs.merge!, 'summary.json')) as { tasks: unknown; rejected: number };
@@ -124,7 +124,7 @@ describe('--shard i/N runs merged with --merge equal one unsharded run', () => {
     const dir = tempDir('shard-merge-source-');
     const fixture = writeShardFixture(dir, 5);
     // a stand-in import stage: canonical files plus two records its adapter rejected
-    const source = defineStage({
+    const source = defineTestStage({
       name: 'import',
       description: 'test source',
       inputs: [],
@@ -143,12 +143,12 @@ describe('--shard i/N runs merged with --merge equal one unsharded run', () => {
       const { outcomes } = await runStages([source, ...STAGES], { stages, settings: SETTINGS }, runDir);
       return Object.fromEntries(outcomes.map((outcome) => [outcome.stage, outcome.dir]));
     };
-    const whole = await runWith([{ name: 'import', params: {} }, { name: 'ingest', params: { source: 'import' } }, { name: 'passkt', params: PASSKT }], join(dir, 'whole'));
+    const whole = await runWith([{ name: 'import', params: {} }, { name: 'ingest', params: {} }, { name: 'passkt', params: PASSKT }], join(dir, 'whole'));
     const shardDirs = [0, 1].map((index) => join(dir, `shard-${index}`));
     for (const [index, runDir] of shardDirs.entries()) {
-      await runWith([{ name: 'import', params: {} }, { name: 'ingest', params: { source: 'import', shard: { index, count: 2 } } }, { name: 'stats', params: {} }], runDir);
+      await runWith([{ name: 'import', params: {} }, { name: 'ingest', params: { shard: { index, count: 2 } } }, { name: 'stats', params: {} }], runDir);
     }
-    const merged = await runWith([{ name: 'merge', params: { shards: shardDirs } }, { name: 'passkt', params: { ...PASSKT, source: 'merge' } }], join(dir, 'merged'));
+    const merged = await runWith([{ name: 'merge', params: { shards: shardDirs } }, { name: 'passkt', params: PASSKT }], join(dir, 'merged'));
     const summary = JSON.parse(read(merged.merge!, 'summary.json')) as Record<string, unknown>;
     const wholeSummary = JSON.parse(read(whole.ingest!, 'summary.json')) as Record<string, unknown>;
     for (const key of ['read', 'accepted', 'rejected', 'rejected_by_source', 'tasks', 'reject_reasons']) expect(summary[key], key).toEqual(wholeSummary[key]);

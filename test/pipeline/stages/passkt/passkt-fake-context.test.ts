@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { stageOutput } from '../../../../pipeline/runner/stage-io';
-import { defineStage } from '../../../../pipeline/runner/stage';
 import { tempDir } from '../../../helpers/run-stages';
 import { CapturedOutput, fakeContext, fakeStageInput, runWithFakeContext } from '../../../helpers/fake-context';
+import { defineTestStage } from '../../../helpers/test-stage';
 
 // Tests of the shared fake-context helper itself (kept beside it; used by the passkt and boundary tests).
 describe('fake-context helper', () => {
@@ -74,7 +74,7 @@ describe('fake-context helper', () => {
   });
 
   it('runs a stage: defaults from its schema, inputs, logs, progress, and outputs readable downstream', async () => {
-    const stage = defineStage({
+    const stage = defineTestStage({
       name: 'double',
       description: 'doubles numbers',
       inputs: ['up'],
