@@ -40,7 +40,7 @@ function runScript({ script, args }: Invocation): Promise<{ code: number | null;
 
 describe('extracting doc commands', () => {
   it('joins continuations, drops comments and `cmd &&` prefixes, keeps `#policy` in paths, skips console fences', () => {
-    const markdown = ['```sh', 'npm install && npm run pipeline   # all of it', 'npm run pipeline -- --import react-text:a.txt#base \\', '  --run-dir runs/x', 'npm test', '```', '```console', 'npm run pipeline -- --judge-url http://localhost:8000/v1', '```'].join('\n');
+    const markdown = ['   ```sh', 'npm install && npm run pipeline   # all of it', 'npm run pipeline -- --import react-text:a.txt#base \\', '  --run-dir runs/x', 'npm test', '   ```', '```console', 'npm run pipeline -- --judge-url http://localhost:8000/v1', '```'].join('\n');
     expect(fencedCommands('x.md', markdown).map((c) => [c.line, c.text])).toEqual([
       [2, 'npm run pipeline'],
       [3, 'npm run pipeline -- --import react-text:a.txt#base --run-dir runs/x'],

@@ -8,8 +8,10 @@
  *
  * To keep the test small and leave the working tree alone, commands are rewritten, never otherwise
  * changed: run folders (`--run-dir X`, and paths under `runs/`) move into a temporary folder, a command
- * without `--run-dir` gets the temporary `runs/default`, a pipeline run that simulates gets `--quick`,
- * and `npm run bench` runs once with `--quick` and its output in the temporary folder.
+ * without `--run-dir` gets the temporary `runs/default` (collecting without `--out` / `--collect-out`: the
+ * temporary `runs/collect`, its default), a pipeline run that simulates gets `--quick`, and `npm run bench` runs
+ * once with `--quick` and its output in the temporary folder. A server (`npm run serve`) never ends:
+ * its commands are ```console.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +31,7 @@ export function fencedCommands(file: string, markdown: string): DocCommand[] {
   const lines = markdown.split('\n');
   let fence: string | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\w*)\s*$/.exec(lines[i]!);
+    const open = /^\s*```(\w*)\s*$/.exec(lines[i]!);
     if (open) {
       fence = fence === null ? open[1]! : null;
       continue;
@@ -65,7 +67,7 @@ export interface Invocation {
   args: string[];
 }
 
-const SOURCE_FLAGS = ['--tasks', '--trajectories', '--import', '--merge', '--hotpotqa', '--quick'];
+const SOURCE_FLAGS = ['--tasks', '--trajectories', '--import', '--collect', '--merge', '--hotpotqa', '--quick'];
 
 /** Rewrites `npm run <script> [-- args]` to run in `tmp` (see the header); returns the script and its arguments. */
 export function rewrite(command: string, tmp: string): Invocation {
@@ -75,6 +77,8 @@ export function rewrite(command: string, tmp: string): Invocation {
   if (script === 'bench') return { script, args: ['--quick', '--out', join(tmp, 'bench.json')] };
   const moved = args.flatMap((arg, i) => (args[i - 1] === '--run-dir' || arg.startsWith('runs/') ? expand(join(tmp, arg)) : [arg]));
   if (['pipeline', 'inspect', 'report'].includes(script) && !moved.includes('--run-dir')) moved.push('--run-dir', join(tmp, 'runs/default'));
+  if (script === 'collect' && !moved.includes('--out')) moved.push('--out', join(tmp, 'runs/collect'));
+  if (moved.includes('--collect') && !moved.includes('--collect-out')) moved.push('--collect-out', join(tmp, 'runs/collect'));
   if (script === 'pipeline' && !moved.some((arg) => SOURCE_FLAGS.includes(arg))) moved.push('--quick');
   return { script, args: moved };
 }

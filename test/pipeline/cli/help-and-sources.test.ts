@@ -13,12 +13,13 @@ const run = runCli;
 describe('pipeline --help', () => {
   it('lists the flags under their groups, sources first, in a fixed order', async () => {
     const { out } = await run(['pipeline', '--help']);
-    const positions = ['run', 'input', 'simulate', 'import', 'analysis', 'report', 'performance'].map((group) => out.indexOf(GROUP_HEADINGS[group as keyof typeof GROUP_HEADINGS]));
+    const positions = ['run', 'input', 'simulate', 'import', 'collect', 'analysis', 'report', 'performance'].map((group) => out.indexOf(GROUP_HEADINGS[group as keyof typeof GROUP_HEADINGS]));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     const section = (heading: string) => out.slice(out.indexOf(heading), out.indexOf('\n\n', out.indexOf(heading)));
     expect(section(GROUP_HEADINGS.simulate)).toContain('--quick');
     expect(section(GROUP_HEADINGS.import)).toContain('--import-option');
+    expect(section(GROUP_HEADINGS.collect)).toContain('--collect-out');
     expect(section(GROUP_HEADINGS.report)).toContain('--figures');
     expect(section(GROUP_HEADINGS.performance)).toMatch(/--workers[\s\S]*--max-line-bytes|--max-line-bytes[\s\S]*--workers/);
     expect(section(GROUP_HEADINGS.analysis)).toContain('--base');
@@ -30,6 +31,11 @@ describe('flags of another source', () => {
     const { error } = await run(['pipeline', '--quick', '--import', 'auto:x.jsonl', '--run-dir', mkdtempSync(join(tmpdir(), 'cli-'))]);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/--quick applies only when the run simulates its data, but this run imports files with --import/);
+  });
+
+  it('refuses --quick with --collect', async () => {
+    const { error } = await run(['pipeline', '--quick', '--collect', 'c.json']);
+    expect((error as Error).message).toMatch(/^--quick applies only when the run simulates its data, but this run collects rollouts with --collect/);
   });
 
   it('refuses simulator and import flags with canonical trajectory files', async () => {
