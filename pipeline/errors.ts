@@ -34,6 +34,11 @@ export class StrictRejectError extends UserError {
   override name = 'StrictRejectError';
 }
 
+/** The run folder is being written by another run (one writer per run folder). */
+export class RunLockedError extends UserError {
+  override name = 'RunLockedError';
+}
+
 /** A stage asked for something the run cannot provide (unknown stage, missing upstream output). */
 export class StageError extends PipelineError {
   override name = 'StageError';

@@ -145,3 +145,32 @@ export function summarizeRetrieval(table: RetrievalTable, choice: DefinitionChoi
   }
   return { rows, definitions, excluded, undefinedFamilies };
 }
+
+/** Per policy, the episodes the chosen definitions cover and those they leave out, and why. */
+export interface RetrievalCoverage {
+  policy: string;
+  used: number;
+  /** Episodes of families where no definition applies. */
+  noDefinition: number;
+  /** Episodes of tasks the family's definition cannot be applied to (no gold documents / no answers). */
+  notApplicable: number;
+}
+
+/** How the chosen definitions cover each policy's episodes (sums to every episode of the table). */
+export function retrievalCoverage(table: RetrievalTable, definitions: ReadonlyMap<string, RetrievalDefinition>): RetrievalCoverage[] {
+  const byPolicy = new Map<string, RetrievalCoverage>();
+  for (const cell of table.cells.values()) {
+    let coverage = byPolicy.get(cell.policy);
+    if (!coverage) byPolicy.set(cell.policy, (coverage = { policy: cell.policy, used: 0, noDefinition: 0, notApplicable: 0 }));
+    const definition = definitions.get(cell.family);
+    if (!definition) {
+      coverage.noDefinition += cell.episodes;
+      continue;
+    }
+    const totals = cell.byDefinition[definition];
+    const applicable = totals.n[RETRIEVED]! + totals.n[MISSED]!;
+    coverage.used += applicable;
+    coverage.notApplicable += cell.episodes - applicable;
+  }
+  return [...byPolicy.values()];
+}

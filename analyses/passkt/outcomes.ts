@@ -69,6 +69,8 @@ export interface OutcomeReport {
   episodes: number;
   /** Capped episodes whose budget is not in the grid (used nowhere). */
   episodesOutsideGrid: number;
+  /** The same, per policy. */
+  outsideGridByPolicy: Record<string, number>;
   /** Uncapped episodes of mixed pairs (used only in `all` rows). */
   uncappedOfMixedPairs: number;
 }
@@ -156,7 +158,7 @@ export class OutcomeCollector {
     const gridSource = budgets && budgets.length > 0 ? 'parameter' : this.cappedBudgets.size > 0 ? 'capped episodes' : 'default';
     const grid = normalizeGrid(gridSource === 'parameter' ? budgets ?? [] : gridSource === 'capped episodes' ? this.cappedBudgets : DEFAULT_BUDGET_GRID);
     const inGrid = new Set(grid);
-    const report: OutcomeReport = { grid, gridSource, pairsCapped: 0, pairsThresholded: 0, pairsMixed: 0, episodes: this.episodes, episodesOutsideGrid: 0, uncappedOfMixedPairs: 0 };
+    const report: OutcomeReport = { grid, gridSource, pairsCapped: 0, pairsThresholded: 0, pairsMixed: 0, episodes: this.episodes, episodesOutsideGrid: 0, outsideGridByPolicy: {}, uncappedOfMixedPairs: 0 };
     const outcomes: Outcome[] = [];
     // Map order is arrival order; every count below is a sum and the rows are sorted at the end, so the
     // result does not depend on the order episodes (or shards) arrived in.
@@ -170,7 +172,10 @@ export class OutcomeCollector {
         }
         for (const [budget, [n, c]] of pair.capped) {
           if (inGrid.has(budget)) outcomes.push({ ...base, budget, mode: 'capped', n, c });
-          else report.episodesOutsideGrid += n;
+          else {
+            report.episodesOutsideGrid += n;
+            report.outsideGridByPolicy[pair.policy] = (report.outsideGridByPolicy[pair.policy] ?? 0) + n;
+          }
         }
       } else {
         report.pairsThresholded += 1;

@@ -23,11 +23,12 @@ export function tokenize(text: string): string[] {
 
 /** Like tokenize, keeping the case as written. */
 export function casedTokens(text: string): string[] {
+  // Matching the runs of letters and digits gives the same tokens as splitting on everything else, but a
+  // regex split over a megabytes-long run of separators exhausts the stack.
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** True for a number or a year-like token ("1987", "1990s", "21st"). */

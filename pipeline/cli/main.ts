@@ -6,7 +6,7 @@
  */
 import { Command, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError, UserError } from '../errors';
@@ -14,6 +14,9 @@ import type { RunPlan } from '../runner/plan';
 import { progressEnabled } from '../runner/progress';
 import { StageRegistry } from '../runner/registry';
 import { runPipeline, type RunEffects } from '../runner/run';
+import { acquireRunLock, describeHolder, readLockHolder } from '../runner/run-lock';
+import { ensureRunFolder } from '../runner/stage-folder';
+import { redactDeep, redactText } from '../io/redact';
 import type { CliFlag, StageDefinition } from '../runner/stage';
 import { codeVersion } from '../runner/code-version';
 import { pipelineRegistry } from '../stages/registry';
@@ -42,7 +45,8 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
     .option('--force', 're-run every stage even when fresh')
     .option('--skip <stages>', 'comma-separated stages to leave out of the run', (v) => v.split(',').filter(Boolean))
     .option('--seed <n>', 'base random seed for every stage', (v) => parseInteger('--seed', v))
-    .option('--strict', 'stop at the first rejected record instead of collecting rejects');
+    .option('--strict', 'stop at the first rejected record instead of collecting rejects')
+    .option('--verify-inputs', 're-hash every input file to judge freshness (by default only files up to 256 MB)');
   addStageFlags(pipeline, registry.all());
   pipeline.action(async (options: Record<string, unknown>) => {
     const config: ConfigFile = options.config ? readConfigFile(String(options.config)) : {};
@@ -57,7 +61,8 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
       force: Boolean(options.force),
       only: options.only as string | undefined,
       from: options.from as string | undefined,
-    });
+      verifyInputs: Boolean(options.verifyInputs),
+    }, 'pipeline');
   });
 
   program
@@ -66,6 +71,9 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
     .argument('[stage]', 'stage name, e.g. ingest')
     .option('--run-dir <dir>', 'run folder', DEFAULT_RUN_DIR)
     .action(async (stage: string | undefined, options: { runDir: string }) => {
+      // Reading needs no lock; a run writing meanwhile replaces each stage folder atomically when it finishes.
+      const holder = readLockHolder(resolve(options.runDir));
+      if (holder) effects.err(`note: a run is writing this folder now (${describeHolder(holder)}); stages it has not finished show their previous outputs.`);
       effects.out(stage === undefined ? listStages(registry, resolve(options.runDir)) : await inspectStage(registry, resolve(options.runDir), stage));
     });
 
@@ -78,15 +86,9 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
     addStageFlags(report, [registry.get('report')]);
     report.action(async (options: Record<string, unknown>) => {
       const runDir = resolve(String(options.runDir));
-      const plan = readSavedPlan(runDir);
-      const reportStage = plan.stages.find((stage) => stage.name === 'report');
-      if (!reportStage) throw new UserError(`the run in ${runDir} has no report stage.`, 'Run `npm run pipeline` without --skip report.');
-      for (const flag of (registry.get('report').cli ?? []) as CliFlag[]) {
-        const value = options[flagAttribute(flag.flags)];
-        if (value !== undefined) reportStage.params[flag.param] = flag.parse ? flag.parse(value as string) : value;
-      }
-      // The saved plan stays as the pipeline wrote it: --figures here selects figures for this report only.
-      await execute(registry, plan, runDir, effects, { only: 'report' }, false);
+      // The plan is read under the lock (a pipeline run could be rewriting it); only its presence is checked before.
+      readSavedPlan(runDir);
+      await execute(registry, () => reportPlan(registry, runDir, options), runDir, effects, { only: 'report' }, 'report');
     });
   }
   return program;
@@ -94,27 +96,45 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
 
 async function execute(
   registry: StageRegistry,
-  plan: RunPlan,
+  planUnderLock: RunPlan | (() => RunPlan),
   runDir: string,
   effects: RunEffects,
-  options: { force?: boolean; only?: string; from?: string },
-  savePlan = true,
+  options: { force?: boolean; only?: string; from?: string; verifyInputs?: boolean },
+  command: 'pipeline' | 'report',
 ): Promise<void> {
+  const savePlan = command === 'pipeline';
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
   const started = Date.now();
-  await runPipeline(plan, registry, {
-    runDir,
-    codeVersion: codeVersion(ROOT),
-    packageVersion: pkg.version,
-    versions: { node: process.version, ...pkg.dependencies },
-    effects,
-    ...options,
-  });
-  if (savePlan) {
-    await mkdir(runDir, { recursive: true });
-    await writeFile(join(runDir, PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
+  await ensureRunFolder(runDir);
+  const release = acquireRunLock(runDir, command, effects.err);
+  try {
+    const plan = typeof planUnderLock === 'function' ? planUnderLock() : planUnderLock;
+    await runPipeline(plan, registry, {
+      runDir,
+      codeVersion: codeVersion(ROOT),
+      packageVersion: pkg.version,
+      versions: { node: process.version, ...pkg.dependencies },
+      effects,
+      ...options,
+    });
+    if (savePlan) await writeFile(join(runDir, PLAN_FILE), `${JSON.stringify(redactDeep(plan), null, 2)}\n`);
+  } finally {
+    release();
   }
   effects.err(`run folder: ${runDir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+// The saved plan with this command's report flags applied; the file stays as the pipeline wrote it
+// (--figures here selects figures for this report only).
+function reportPlan(registry: StageRegistry, runDir: string, options: Record<string, unknown>): RunPlan {
+  const plan = readSavedPlan(runDir);
+  const reportStage = plan.stages.find((stage) => stage.name === 'report');
+  if (!reportStage) throw new UserError(`the run in ${runDir} has no report stage.`, 'Run `npm run pipeline` without --skip report.');
+  for (const flag of (registry.get('report').cli ?? []) as CliFlag[]) {
+    const value = options[flagAttribute(flag.flags)];
+    if (value !== undefined) reportStage.params[flag.param] = flag.parse ? flag.parse(value as string) : value;
+  }
+  return plan;
 }
 
 function readSavedPlan(runDir: string): RunPlan {
@@ -149,8 +169,9 @@ function parseInteger(flag: string, value: string): number {
 /** Runs the CLI with process IO; exits 2 for user mistakes, 1 for internal failures. */
 export async function main(argv: string[]): Promise<number> {
   const effects: RunEffects = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    // The one place lines reach the terminal: a credential in a URL (a parameter echoed in a message) is redacted here.
+    out: (line) => process.stdout.write(`${redactText(line)}\n`),
+    err: (line) => process.stderr.write(`${redactText(line)}\n`),
     progress: progressEnabled(),
   };
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JsonObjectSchema } from './json-object';
 
 /** One paragraph of a task's own corpus (HotpotQA distractor setting). */
 export const TaskDocSchema = z.object({
@@ -15,7 +16,7 @@ export const TaskSchema = z.object({
   family: z.string().min(1).optional(),
   gold_docs: z.array(z.string()).optional(),
   docs: z.array(TaskDocSchema).optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
+  meta: JsonObjectSchema.optional(),
 });
 
 /** A task as written by users (optional fields may be absent). */

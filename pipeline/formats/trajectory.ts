@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { JsonObjectSchema } from './json-object';
 
-const Meta = z.record(z.string(), z.unknown());
 
 /** A document returned by a tool; every field but `text` may be absent. */
 export const ResultDocSchema = z.object({
@@ -15,7 +15,7 @@ export const ThinkStepSchema = z.object({ type: z.literal('think'), text: z.stri
 export const CallStepSchema = z.object({
   type: z.literal('call'),
   tool: z.string(),
-  args: z.union([z.record(z.string(), z.unknown()), z.string()]),
+  args: z.union([JsonObjectSchema, z.string()]),
   round: z.number().int().optional(),
 });
 /** What a tool returned. */
@@ -50,7 +50,7 @@ export const TrajectorySchema = z.object({
   correct: z.boolean().optional(),
   score: z.number().min(0).max(1).optional(),
   id: z.string().min(1).optional(),
-  meta: Meta.optional(),
+  meta: JsonObjectSchema.optional(),
 });
 
 /** A trajectory as written by users or adapters. */

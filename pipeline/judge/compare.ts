@@ -9,6 +9,7 @@ import { JudgeCache } from './cache';
 import { createJudgeClient, type ResponseFormat } from './client';
 import { PROMPT_VERSION, type JudgeItem } from './prompt';
 import { runJudge, type JudgeRunStats } from './run';
+import { redactText } from '../io/redact';
 
 /** Judge settings as the stage parameters give them. */
 export interface JudgeSettings {
@@ -89,7 +90,8 @@ export async function judgeAndCompare(episodes: readonly JudgedEpisode[], settin
       judge_label: outcome.verdict?.label ?? null,
       source: outcome.source,
       attempts: outcome.attempts,
-      error: outcome.error,
+      // Transport errors can quote the endpoint's URL, credentials included.
+      error: outcome.error === null ? null : redactText(outcome.error),
       rationale: outcome.verdict?.rationale ?? null,
     };
   });
@@ -100,7 +102,7 @@ export async function judgeAndCompare(episodes: readonly JudgedEpisode[], settin
     agreement: {
       model: settings.model,
       prompt_version: PROMPT_VERSION,
-      base_url: settings.url,
+      base_url: redactText(settings.url),
       cache_dir: cacheDir,
       stats,
       compared,

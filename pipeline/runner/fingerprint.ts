@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { sha256Text } from '../io/hash';
+import { sha256File, sha256Text } from '../io/hash';
 import { InputFileError } from '../errors';
-import type { RunSettings } from './stage';
+import type { RunSettings, StageManifest } from './stage';
 
 /** Size and modification time of an external input: what freshness is judged on. */
 export interface FileStamp {
@@ -41,4 +41,23 @@ export function stageFingerprint(parts: {
   files: FileStamp[];
 }): string {
   return sha256Text(JSON.stringify(parts)).slice(0, 32);
+}
+
+/** Inputs up to this size are re-hashed on every run; larger ones only with `--verify-inputs`. */
+export const REHASH_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The external files whose content differs from the SHA-256 a manifest recorded, although size and
+ * mtime (already in the fingerprint) match: an edit that kept both. Hashing costs about a second per
+ * GB, so only files up to {@link REHASH_MAX_BYTES} are checked, unless `verifyAll`.
+ */
+export async function changedContent(recorded: StageManifest['external_files'], stamps: FileStamp[], verifyAll: boolean): Promise<string[]> {
+  const hashes = new Map(recorded.map((file) => [file.path, file.sha256]));
+  const changed: string[] = [];
+  for (const stamp of stamps) {
+    const expected = hashes.get(stamp.path);
+    if (expected === undefined || (!verifyAll && stamp.bytes > REHASH_MAX_BYTES)) continue;
+    if ((await sha256File(stamp.path)) !== expected) changed.push(stamp.path);
+  }
+  return changed;
 }

@@ -3,22 +3,23 @@
  *
  *   for each stage, inputs first:
  *     1. fingerprint = code version + parameters + settings + upstream fingerprints + input file stamps
- *     2. same fingerprint as the manifest on disk → [fresh], nothing runs
+ *     2. same fingerprint as the manifest on disk, and inputs ≤ 256 MB still have the recorded SHA-256
+ *        → [fresh], nothing runs
  *     3. otherwise run into NN-stage.tmp-PID/, write manifest.json last, rename into place
  *
  * IO effects (stdout/stderr writers, progress) are injected so tests can capture them.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hashString } from '../../analyses/random/rng';
 import { StageError, UserError } from '../errors';
 import { sha256File } from '../io/hash';
-import { stampFiles, stageFingerprint } from './fingerprint';
+import { redactDeep } from '../io/redact';
+import { changedContent, stampFiles, stageFingerprint } from './fingerprint';
 import { resolvePlan, type RunPlan } from './plan';
 import { createProgress } from './progress';
 import type { StageRegistry } from './registry';
 import type { StageContext, StageInput, StageManifest } from './stage';
-import { cleanInterrupted, commitFolder, createTempFolder, listOutputs, readManifest } from './stage-folder';
+import { cleanInterrupted, commitFolder, createTempFolder, ensureRunFolder, listOutputs, readManifest } from './stage-folder';
 import { stageInput, stageOutput } from './stage-io';
 
 /** Where the runner writes: results to `out` (stdout), logs and status to `err` (stderr). */
@@ -40,6 +41,8 @@ export interface RunOptions {
   only?: string;
   /** Re-run this stage and every stage after it. */
   from?: string;
+  /** Re-hash every input file to judge freshness, not only those up to 256 MB. */
+  verifyInputs?: boolean;
   effects: RunEffects;
 }
 
@@ -62,7 +65,7 @@ export async function runPipeline(plan: RunPlan, registry: StageRegistry, option
       throw new UserError(`--${flag} ${target}: that stage is not part of this run (${names.join(', ')}).`);
     }
   }
-  await mkdir(options.runDir, { recursive: true });
+  await ensureRunFolder(options.runDir);
   const cleaned = await cleanInterrupted(options.runDir);
   if (cleaned.length > 0) options.effects.err(`removed leftovers of an interrupted run: ${cleaned.join(', ')}`);
 
@@ -100,7 +103,9 @@ export async function runPipeline(plan: RunPlan, registry: StageRegistry, option
       files: stamps,
     });
     const forced = options.force || options.only === name || (fromIndex !== -1 && index >= fromIndex);
-    if (!forced && existing?.fingerprint === fingerprint) {
+    const changed = !forced && existing?.fingerprint === fingerprint ? await changedContent(existing.external_files, stamps, options.verifyInputs ?? false) : [];
+    for (const path of changed) options.effects.err(`  ${name}: ${path} changed (same size and mtime, different SHA-256)`);
+    if (!forced && existing?.fingerprint === fingerprint && changed.length === 0) {
       options.effects.err(`[fresh] ${registry.folder(name)}`);
       for (const line of existing.summary) options.effects.out(line);
       outcomes.set(name, { stage: name, status: 'fresh', dir, manifest: existing });
@@ -157,7 +162,8 @@ export async function runPipeline(plan: RunPlan, registry: StageRegistry, option
       details: result.details ?? {},
       outputs: await listOutputs(tempDir),
     };
-    await stageOutput(tempDir).json('manifest.json', manifest);
+    // Parameters may hold URLs with credentials (a judge or rollout endpoint): never persist them.
+    await stageOutput(tempDir).json('manifest.json', redactDeep(manifest));
     await commitFolder(tempDir, dir);
     options.effects.err(`  ${name}: done in ${(manifest.duration_ms / 1000).toFixed(1)} s`);
     for (const line of manifest.summary) options.effects.out(line);

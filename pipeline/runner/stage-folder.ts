@@ -1,10 +1,26 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UserError } from '../errors';
+import { isProcessAlive } from './process-alive';
 import type { StageManifest } from './stage';
 
 const TEMP_MARK = '.tmp-';
 const OLD_MARK = '.old-';
+
+/** Creates the run folder if needed; a path naming a file (or under one) is a user mistake, not a crash. */
+export async function ensureRunFolder(runDir: string): Promise<void> {
+  try {
+    await mkdir(runDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const isFile = code === 'EEXIST' || code === 'ENOTDIR';
+    throw new UserError(
+      isFile ? `the run folder ${runDir} names an existing file (or lies under one), not a folder.` : `cannot create the run folder ${runDir} (${code}).`,
+      isFile ? 'Pass a folder path with --run-dir (it is created when missing), e.g. --run-dir runs/my-run.' : 'Check the path and its permissions, or pass another --run-dir.',
+    );
+  }
+}
 
 /** Reads a stage folder's manifest, or undefined when the folder holds no finished stage. */
 export async function readManifest(dir: string): Promise<StageManifest | undefined> {
@@ -44,7 +60,7 @@ export async function cleanInterrupted(runDir: string): Promise<string[]> {
   for (const entry of await readdir(runDir)) {
     // A folder of a process that is still running belongs to a concurrent run on the same folder: leave it.
     const pid = Number(entry.slice(entry.lastIndexOf('-') + 1));
-    if ((entry.includes(TEMP_MARK) || entry.includes(OLD_MARK)) && pid !== process.pid && isAlive(pid)) continue;
+    if ((entry.includes(TEMP_MARK) || entry.includes(OLD_MARK)) && pid !== process.pid && isProcessAlive(pid)) continue;
     if (entry.includes(TEMP_MARK)) {
       await rm(join(runDir, entry), { recursive: true, force: true });
       removed.push(entry);
@@ -63,14 +79,4 @@ export async function cleanInterrupted(runDir: string): Promise<string[]> {
 export async function listOutputs(dir: string): Promise<{ file: string; bytes: number }[]> {
   const files = (await readdir(dir)).filter((file) => file !== 'manifest.json').sort();
   return Promise.all(files.map(async (file) => ({ file, bytes: (await stat(join(dir, file))).size })));
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

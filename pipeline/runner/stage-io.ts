@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { formatCsv, parseCsv } from '../io/csv';
 import { csvObjects } from '../io/csv-records';
 import { openJsonlWriter } from '../io/jsonl-writer';
-import { readLines } from '../io/lines';
+import { parseableLineBytes } from '../io/line-limits';
+import { readLines, type SourceLine } from '../io/lines';
 import { StageError } from '../errors';
 import type { StageInput, StageManifest, StageOutput } from './stage';
 
@@ -24,14 +25,14 @@ export function stageInput(stage: string, dir: string, manifest: StageManifest):
     text: (file) => readFile(path(file), 'utf8'),
     lines: (file) => ({
       async *[Symbol.asyncIterator]() {
-        for await (const { text } of readLines(path(file))) if (text !== '') yield text;
+        for await (const line of readOutputLines(stage, path(file), file)) if (line.text !== '') yield line.text;
       },
     }),
     csv: async (file) => parseCsv(await readFile(path(file), 'utf8')),
     csvRows: (file) => csvObjects(createReadStream(path(file), { encoding: 'utf8', highWaterMark: 1 << 20 }) as AsyncIterable<string>),
     jsonl: <T>(file: string): AsyncIterable<T> => ({
       async *[Symbol.asyncIterator]() {
-        for await (const { text, line } of readLines(path(file))) {
+        for await (const { text, line } of readOutputLines(stage, path(file), file)) {
           if (text === '') continue;
           try {
             yield JSON.parse(text) as T;
@@ -42,6 +43,21 @@ export function stageInput(stage: string, dir: string, manifest: StageManifest):
       },
     }),
   };
+}
+
+/**
+ * The lines of a stage's own output. Every line a stage wrote must be read back: a line longer than
+ * this process can parse is an error naming it, never a line skipped (ingest rejects episodes whose
+ * trace would be that long, so it does not happen in practice).
+ */
+async function* readOutputLines(stage: string, path: string, file: string): AsyncGenerator<SourceLine> {
+  const limit = parseableLineBytes();
+  for await (const line of readLines(path, { maxLineBytes: limit })) {
+    if (line.tooLong) {
+      throw new StageError(`${stage}/${file}:${line.line} is ${line.bytes} bytes long, more than this process can parse (${limit} bytes); re-run with a larger heap (NODE_OPTIONS=--max-old-space-size=<MB>).`);
+    }
+    yield line;
+  }
 }
 
 /** Write access to a stage's temporary folder; remembers which files were written. */

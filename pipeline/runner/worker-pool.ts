@@ -4,6 +4,12 @@ import { StageError } from '../errors';
 const WORKER_HEAP_MB = 256;
 
 /**
+ * Items (lines) larger than this are never sent to a worker: parsing takes several times an item's size
+ * in heap, and a batch plus one such item must fit a worker's heap with room to spare.
+ */
+export const WORKER_ITEM_BYTES = (WORKER_HEAP_MB * 1024 * 1024) / 32;
+
+/**
  * A fixed pool of worker threads running one TypeScript module. Batches go out round-robin and their
  * results come back as promises, which callers await in submission order — so the output order never
  * depends on timing, only the speed does.
@@ -33,6 +39,11 @@ export class WorkerPool<Batch, Result> {
       });
       return worker;
     });
+  }
+
+  /** The number of worker threads. */
+  get size(): number {
+    return this.workers.length;
   }
 
   /** Sends one batch; resolves with the worker's result for it. */

@@ -97,6 +97,16 @@ export function fakeManifest(stage: string, overrides: Partial<StageManifest> = 
   };
 }
 
+// A real upstream manifest says how many episodes it passed on (ingest: `accepted`, label: `episodes_in`),
+// and stages check their accounting against it: unless a test says otherwise, count the fake file's lines.
+function withEpisodeCount(manifest: StageManifest, texts: Map<string, string>): StageManifest {
+  if (manifest.counts['accepted'] !== undefined || manifest.counts['episodes_in'] !== undefined) return manifest;
+  const file = ['episodes.jsonl', 'traces.jsonl', 'features.jsonl'].find((name) => texts.has(name));
+  if (!file) return manifest;
+  const episodes = texts.get(file)!.split('\n').filter((line) => line.trim() !== '').length;
+  return { ...manifest, counts: { ...manifest.counts, [file === 'features.jsonl' ? 'episodes_in' : 'accepted']: episodes } };
+}
+
 function serializeFake(file: string, content: FakeFileContent): string {
   if (typeof content === 'string') return content;
   if (content instanceof Uint8Array) return new TextDecoder().decode(content);
@@ -117,8 +127,9 @@ function serializeFake(file: string, content: FakeFileContent): string {
 }
 
 /** A StageInput over in-memory files (file name → content, see FakeFileContent). */
-export function fakeStageInput(stage: string, files: Record<string, FakeFileContent>, manifest: StageManifest = fakeManifest(stage)): StageInput {
+export function fakeStageInput(stage: string, files: Record<string, FakeFileContent>, given: StageManifest = fakeManifest(stage)): StageInput {
   const texts = new Map(Object.entries(files).map(([file, content]) => [file, serializeFake(file, content)]));
+  const manifest = withEpisodeCount(given, texts);
   const read = (file: string): string => {
     const text = texts.get(file);
     if (text === undefined) throw new Error(`fake stage "${stage}" has no output "${file}" (it has: ${[...texts.keys()].join(', ') || 'none'})`);

@@ -27,6 +27,7 @@ import { fitStandardizer, standardize } from '../../../analyses/cluster/standard
 import { createRng } from '../../../analyses/random/rng';
 import type { LabeledEpisode } from '../../../analyses/strategy/labeled-episode';
 import { ConfigError } from '../../errors';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { fixed } from '../../../analyses/stats/format';
 import { type ClusterRow, clustersTable } from '../../tables/clusters';
 import { defineStage, type StageInput } from '../../runner/stage';
@@ -130,6 +131,11 @@ export const clusterStage = defineStage({
     }
     progress.stop();
     await clustersTable.write(ctx.out, rows);
+    // Every labeled episode is clustered; those the label stage left out never arrive here.
+    const account = new EpisodeAccount('cluster', episodesReceived(label.manifest));
+    account.inherit(label.manifest);
+    account.use(rows.length);
+    account.check();
 
     const table = profile.labelTable();
     const agreement = table.total > 0 ? { ari: adjustedRandIndex(table), nmi: normalizedMutualInformation(table) } : { ari: null, nmi: null };
@@ -154,6 +160,7 @@ export const clusterStage = defineStage({
       `cluster: ${total} episodes, k = ${centroids.length}` +
         (chosen ? ` (silhouette ${chosen.silhouette.toFixed(3)}, range ${kMin}..${kMax}, sample ${sample.length})` : ' (too few distinct behaviours to split)') +
         (stability ? `, stability across ${stability.seeds} seeds: mean ARI ${stability.mean_ari.toFixed(3)}` : ''),
+      ...account.summary(),
       `cluster: agreement with strategy labels: ARI ${fixed(agreement.ari)}, NMI ${fixed(agreement.nmi)}`,
       ...clusters.map(
         (c) =>
@@ -162,9 +169,9 @@ export const clusterStage = defineStage({
       ),
     ];
     return {
-      counts: { episodes: total, sample: sample.length, k: centroids.length },
+      counts: { ...account.counts(), episodes: total, sample: sample.length, k: centroids.length },
       summary: lines,
-      details: { k: centroids.length, silhouette_by_k: selection?.scores ?? [], stability, ari_vs_labels: agreement.ari, nmi_vs_labels: agreement.nmi },
+      details: { k: centroids.length, silhouette_by_k: selection?.scores ?? [], stability, ari_vs_labels: agreement.ari, nmi_vs_labels: agreement.nmi, ...account.details() },
     };
   },
 });

@@ -11,6 +11,7 @@ import { createGroupBuilder, type GroupBuilder } from '../../../analyses/mechani
 import { compareHeadlines } from '../../../analyses/mechanism/headline';
 import { type RetrievalDefinition, retrievalSuccess } from '../../../analyses/mechanism/retrieval-success';
 import { createRng } from '../../../analyses/random/rng';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage, type StageResult, type StageInput } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
 import { clustersTable } from '../../tables/clusters';
@@ -83,16 +84,20 @@ export const compareStage = defineStage({
     const definitions = await readDefinitions(ctx.input('retrieval'));
     const schemes = [...(labels ? ['label'] : []), ...(clusters ? ['cluster'] : [])];
 
+    const ingest = ctx.input('ingest');
+    const account = new EpisodeAccount('compare', episodesReceived(ingest.manifest));
+    const perPolicy = new Map<string, number>();
     const groups = new Map<string, GroupBuilder>();
     const policies = new Set<string>();
     let episodes = 0;
     let unlabeled = 0;
     let unclustered = 0;
     const progress = ctx.progress('episodes');
-    for await (const row of episodesFile.stream(ctx.input('ingest'))) {
+    for await (const row of episodesFile.stream(ingest)) {
       episodes += 1;
       progress.tick();
       policies.add(row.policy);
+      perPolicy.set(row.policy, (perPolicy.get(row.policy) ?? 0) + 1);
       const budget = budgetKey(row.budget);
       const key = JSON.stringify([row.family, budget]);
       let builder = groups.get(key);
@@ -129,10 +134,19 @@ export const compareStage = defineStage({
       await compareFrequenciesTable.write(ctx.out, []);
       await decompositionTable.write(ctx.out, []);
       await retrievalDecompositionTable.write(ctx.out, []);
-      const skipped: StageResult = { counts: { episodes, groups: groups.size }, summary: [`compare: skipped — ${reason}`], details: { notes: [reason] } };
+      for (const [policy, n] of perPolicy) account.leaveOut('no_base_policy', policy, n);
+      account.check();
+      const skipped: StageResult = {
+        counts: { ...account.counts(), episodes, groups: groups.size },
+        summary: [`compare: skipped — ${reason}`, ...account.summary()],
+        details: { notes: [reason], ...account.details() },
+      };
       return skipped;
     }
 
+    // Unlabeled and unclustered episodes are used too, in a category of their own.
+    account.use(episodes);
+    account.check();
     const output = compareGroups(
       [...groups.values()].map((b) => b.group),
       { base: params.base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions },
@@ -154,6 +168,7 @@ export const compareStage = defineStage({
     );
     return {
       counts: {
+        ...account.counts(),
         episodes,
         groups: groups.size,
         frequency_rows: output.frequencies.length,

@@ -1,7 +1,7 @@
-import type { EpisodeRow } from '../../../analyses/episode';
+import type { EpisodeRow, EpisodeTrace } from '../../../analyses/episode';
 import { TrajectorySchema, type Trajectory } from '../../formats/trajectory';
 import type { SourceLine } from '../../io/lines';
-import { parseRecord } from './parse-record';
+import { parseRecord, type RecordLimits } from './parse-record';
 import { resolveEpisode } from './resolve-episode';
 import type { TaskIndex } from './task-index';
 
@@ -16,15 +16,30 @@ export type RecordOutcome =
 /** What a record processor needs to know, the same in every worker. */
 export interface ProcessorSettings {
   tasksGiven: boolean;
-  maxLineBytes: number;
+  limits: RecordLimits;
 }
 
 /**
  * Parses, validates and resolves one trajectory line against the task index. Pure apart from the
  * index, which learns derived tasks when no tasks file was given (derivation is deterministic).
+ * A record that fails in any unforeseen way is a reject of that record, never the end of the run.
  */
 export function processRecord(line: SourceLine, tasks: TaskIndex, settings: ProcessorSettings): RecordOutcome {
-  const parsed = parseRecord<Trajectory>(line, TrajectorySchema, settings.maxLineBytes);
+  try {
+    return resolveRecord(line, tasks, settings);
+  } catch (error) {
+    return { kind: 'reject', line: line.line, ...unprocessable(error) };
+  }
+}
+
+/** The reject of a record whose processing threw (e.g. a stack or string-length limit). */
+export function unprocessable(error: unknown): { category: string; reason: string } {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { category: 'unprocessable record', reason: `the record could not be processed (${message.slice(0, 300)})` };
+}
+
+function resolveRecord(line: SourceLine, tasks: TaskIndex, settings: ProcessorSettings): RecordOutcome {
+  const parsed = parseRecord<Trajectory>(line, TrajectorySchema, settings.limits);
   if (!parsed.ok) return { kind: 'reject', line: line.line, category: parsed.category, reason: parsed.reason };
   const trajectory = parsed.value;
   const question = typeof trajectory.meta?.question === 'string' ? trajectory.meta.question : undefined;
@@ -52,5 +67,21 @@ export function processRecord(line: SourceLine, tasks: TaskIndex, settings: Proc
   }
   const resolved = resolveEpisode(trajectory, task, trajectory.sample);
   if (typeof resolved === 'string') return { kind: 'reject', line: line.line, category: 'no verdict', reason: resolved };
-  return { kind: 'episode', line: line.line, row: resolved.row, rowJson: JSON.stringify(resolved.row), traceJson: JSON.stringify(resolved.trace), ...extra };
+  const serialized = serializeEpisode(resolved, settings.limits);
+  if ('reason' in serialized) return { kind: 'reject', line: line.line, ...serialized };
+  return { kind: 'episode', line: line.line, row: resolved.row, ...serialized, ...extra };
+}
+
+/**
+ * The episode's row and trace as JSON lines, or a reject when the trace line would be longer than a
+ * later stage can read back (escapes and U+FFFD replacements can make it longer than the input line):
+ * such an episode is rejected here, with its reason, rather than lost downstream.
+ */
+export function serializeEpisode(resolved: { row: EpisodeRow; trace: EpisodeTrace }, limits: RecordLimits): { rowJson: string; traceJson: string } | { category: string; reason: string } {
+  const traceJson = JSON.stringify(resolved.trace);
+  // A UTF-16 unit is at most 3 UTF-8 bytes: the exact byte count is needed only for very long traces.
+  if (traceJson.length * 3 > limits.parseableBytes && Buffer.byteLength(traceJson) > limits.parseableBytes) {
+    return { category: 'trace too long', reason: `the episode's trace is ${Buffer.byteLength(traceJson)} bytes as a line of traces.jsonl, over the ${limits.parseableBytes} bytes later stages can read` };
+  }
+  return { rowJson: JSON.stringify(resolved.row), traceJson };
 }

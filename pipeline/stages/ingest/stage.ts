@@ -12,9 +12,11 @@ import { TaskSchema, type TaskInput } from '../../formats/task';
 import { loadHotpotqa } from '../../environment/hotpotqa/load-hotpotqa';
 import { readLines, type SourceLine } from '../../io/lines';
 import type { EpisodeRow } from '../../../analyses/episode';
-import { processRecord, type RecordOutcome } from './process-record';
+import { processRecord, serializeEpisode, unprocessable, type ProcessorSettings, type RecordOutcome } from './process-record';
+import { OrderedBatches } from '../../io/ordered-batches';
+import { parseableLineBytes } from '../../io/line-limits';
 import { WorkerPool } from '../../runner/worker-pool';
-import { parseRecord } from './parse-record';
+import { lineLimit, parseRecord, type RecordLimits } from './parse-record';
 import { RejectLog, type Reject } from './rejects';
 import { resolveEpisode } from './resolve-episode';
 import { IngestTally } from './summary';
@@ -42,6 +44,10 @@ export const IngestParams = z.object({
   trajectories: z.array(z.string()).default([]),
   /** Lines longer than this are rejected without being held in memory. */
   maxLineBytes: z.number().int().positive().default(64 * MiB),
+  /** Records whose free-form JSON (`meta`, call `args`) nests deeper than this many levels are rejected. */
+  maxDepth: z.number().int().min(2).default(1000),
+  /** Accept lines with invalid UTF-8 (bad bytes become U+FFFD, and are counted) instead of rejecting them. */
+  lenientUtf8: z.boolean().default(false),
   /**
    * Process only one slice of the records: record r (counted over all trajectory files, blank lines
    * excluded) belongs to shard r mod count. Tasks are read whole by every shard.
@@ -99,6 +105,13 @@ export const ingestStage = defineStage({
       parse: (value) => Number(value),
       group: 'performance',
     },
+    {
+      flags: '--max-depth <n>',
+      description: 'reject records whose meta or call args nest deeper than this (default 1000)',
+      param: 'maxDepth',
+      parse: (value) => Number(value),
+    },
+    { flags: '--lenient-utf8', description: 'accept invalid UTF-8 (replaced by U+FFFD and counted) instead of rejecting the record', param: 'lenientUtf8' },
   ],
   inspect: formatIngestSummary,
   async run(ctx) {
@@ -122,10 +135,11 @@ export const ingestStage = defineStage({
       : source?.has('tasks.jsonl')
         ? { label: `${source.stage}/tasks.jsonl`, path: source.path('tasks.jsonl') }
         : undefined;
+    const limits: RecordLimits = { maxLineBytes: params.maxLineBytes, parseableBytes: parseableLineBytes(), maxDepth: params.maxDepth, lenientUtf8: params.lenientUtf8 };
     const tasks = new TaskIndex();
     let taskLines = 0;
     if (taskFile && params.tasks?.startsWith(HOTPOTQA_PREFIX)) taskLines = readHotpotqaTasks(taskFile.path, tasks);
-    else if (taskFile) taskLines = await readTasks(taskFile, tasks, reject, params.maxLineBytes);
+    else if (taskFile) taskLines = await readTasks(taskFile, tasks, reject, limits);
     const tasksRejected = rejects.count;
 
     const files: InputFile[] = [
@@ -133,7 +147,7 @@ export const ingestStage = defineStage({
       ...params.trajectories.map((label, i) => ({ label, path: ctx.externalFiles[(params.tasks ? 1 : 0) + i]! })),
     ];
     const upstreamRejects = source?.has('rejects.jsonl') ? await passUpstreamRejects(source, rejects) : 0;
-    const episodes = await readTrajectories(ctx, files, tasks, Boolean(taskFile), reject);
+    const episodes = await readTrajectories(ctx, files, tasks, { tasksGiven: Boolean(taskFile), limits }, reject);
     await rejectWriter.close();
 
     const taskWriter = taskTableFile.open(ctx.out);
@@ -147,6 +161,7 @@ export const ingestStage = defineStage({
       accepted: episodes.accepted,
       rejected,
       rejected_by_source: upstreamRejects,
+      ...(params.lenientUtf8 ? { utf8_replaced: episodes.utf8Replaced } : {}),
       matched_by_question: episodes.matchedByQuestion,
       blank_lines: episodes.blank,
       tasks: { read: taskLines, accepted: tasks.size, rejected: tasksRejected, derived: !taskFile },
@@ -165,9 +180,10 @@ export const ingestStage = defineStage({
         (rejected ? ' — reasons in rejects.jsonl' : ''),
       `ingest: tasks ${tasks.size}${taskFile ? ` (read ${taskLines}, rejected ${tasksRejected})` : ' (derived from trajectories)'}` +
         (episodes.matchedByQuestion ? `, ${episodes.matchedByQuestion} episodes matched to tasks by question text` : ''),
+      ...(episodes.utf8Replaced ? [`ingest: ${episodes.utf8Replaced} records held invalid UTF-8, replaced by U+FFFD (--lenient-utf8)`] : []),
     ];
     return {
-      counts: { read, accepted: episodes.accepted, rejected, tasks: tasks.size, tasks_rejected: tasksRejected },
+      counts: { read, accepted: episodes.accepted, rejected, tasks: tasks.size, tasks_rejected: tasksRejected, ...(params.lenientUtf8 ? { utf8_replaced: episodes.utf8Replaced } : {}) },
       summary: lines,
       details: { reject_reasons: summary.reject_reasons },
     };
@@ -178,13 +194,13 @@ async function readTasks(
   file: InputFile,
   tasks: TaskIndex,
   reject: (entry: Reject) => Promise<void>,
-  maxLineBytes: number,
+  limits: RecordLimits,
 ): Promise<number> {
   let read = 0;
-  for await (const line of readLines(file.path, { maxLineBytes })) {
+  for await (const line of readLines(file.path, { maxLineBytes: lineLimit(limits) })) {
     if (!line.tooLong && line.text.trim() === '') continue;
     read += 1;
-    const parsed = parseRecord<TaskInput>(line, TaskSchema, maxLineBytes);
+    const parsed = parseRecord<TaskInput>(line, TaskSchema, limits);
     if (!parsed.ok) await reject({ file: file.label, line: line.line, kind: 'task', category: parsed.category, reason: parsed.reason });
     else if (!tasks.add(parsed.value)) {
       await reject({ file: file.label, line: line.line, kind: 'task', category: 'duplicate task id', reason: `duplicate task id "${parsed.value.task}"` });
@@ -207,7 +223,7 @@ async function readTrajectories(
   ctx: StageContext<Params>,
   files: InputFile[],
   tasks: TaskIndex,
-  tasksGiven: boolean,
+  settings: ProcessorSettings,
   reject: (entry: Reject) => Promise<void>,
 ) {
   const rows = episodesFile.open(ctx.out);
@@ -216,34 +232,39 @@ async function readTrajectories(
   const columns = new EpisodeColumns();
   const seenIds = new Set<string>();
   const samples = new Map<string, number>();
-  const counts = { read: 0, accepted: 0, blank: 0, matchedByQuestion: 0 };
-  const settings = { tasksGiven, maxLineBytes: ctx.params.maxLineBytes };
+  const counts = { read: 0, accepted: 0, blank: 0, matchedByQuestion: 0, utf8Replaced: 0 };
   const workers = await workerCount(ctx.params.workers, files);
   const pool = workers > 0 ? new WorkerPool<SourceLine[], RecordOutcome[]>(RECORD_WORKER, workers, { tasks: tasks.rows(), settings }) : undefined;
   if (pool) ctx.log.info(`parsing with ${workers} worker threads`);
   const progress = ctx.progress('episodes');
+  let file = files[0]!;
+
+  // An episode without `sample` is numbered by its arrival in its (policy, task, budget) cell.
+  const resolveUnnumbered = (outcome: Extract<RecordOutcome, { kind: 'unnumbered' }>): { row: EpisodeRow; rowJson: string; traceJson: string } | { category: string; reason: string } => {
+    const task = tasks.get(outcome.task)!;
+    const cellKey = `${outcome.trajectory.policy}\u0000${task.row.task}\u0000${outcome.trajectory.budget ?? ''}`;
+    const arrival = samples.get(cellKey) ?? 0;
+    samples.set(cellKey, arrival + 1);
+    try {
+      const resolved = resolveEpisode(outcome.trajectory, task, null, arrival);
+      if (typeof resolved === 'string') return { category: 'no verdict', reason: resolved };
+      const serialized = serializeEpisode(resolved, settings.limits);
+      return 'reason' in serialized ? serialized : { row: resolved.row, ...serialized };
+    } catch (error) {
+      return unprocessable(error);
+    }
+  };
 
   // Outcomes are applied strictly in input order: ids, default sample numbers and derived tasks depend on it.
-  const apply = async (file: InputFile, outcome: RecordOutcome) => {
+  const apply = async (outcome: RecordOutcome) => {
     const where = { file: file.label, line: outcome.line, kind: 'trajectory' as const };
     if (outcome.kind === 'reject') return reject({ ...where, category: outcome.category, reason: outcome.reason });
     if (outcome.derivedQuestion !== undefined && !tasks.get(outcome.kind === 'episode' ? outcome.row.task : outcome.task)) {
       tasks.add({ task: outcome.kind === 'episode' ? outcome.row.task : outcome.task, question: outcome.derivedQuestion });
     }
-    let row: EpisodeRow;
-    let rowJson: string;
-    let traceJson: string;
-    if (outcome.kind === 'unnumbered') {
-      const task = tasks.get(outcome.task)!;
-      const cellKey = `${outcome.trajectory.policy}\u0000${task.row.task}\u0000${outcome.trajectory.budget ?? ''}`;
-      const arrival = samples.get(cellKey) ?? 0;
-      samples.set(cellKey, arrival + 1);
-      const resolved = resolveEpisode(outcome.trajectory, task, null, arrival);
-      if (typeof resolved === 'string') return reject({ ...where, category: 'no verdict', reason: resolved });
-      ({ row } = resolved);
-      rowJson = JSON.stringify(resolved.row);
-      traceJson = JSON.stringify(resolved.trace);
-    } else ({ row, rowJson, traceJson } = outcome);
+    const resolved = outcome.kind === 'unnumbered' ? resolveUnnumbered(outcome) : outcome;
+    if ('reason' in resolved) return reject({ ...where, category: resolved.category, reason: resolved.reason });
+    const { row, rowJson, traceJson } = resolved;
     if (seenIds.has(row.id)) {
       return reject({ ...where, category: 'duplicate id', reason: `duplicate episode id "${row.id}" (already accepted earlier; not counted twice)` });
     }
@@ -256,20 +277,12 @@ async function readTrajectories(
     await traces.writeSerialized(traceJson);
   };
 
-  const pending: { file: InputFile; outcomes: Promise<RecordOutcome[]> }[] = [];
-  const drain = async (keep: number) => {
-    while (pending.length > keep) {
-      const { file, outcomes } = pending.shift()!;
-      for (const outcome of await outcomes) await apply(file, outcome);
-    }
-  };
+  const batches = new OrderedBatches(pool, (line: SourceLine) => processRecord(line, tasks, settings), apply, { items: BATCH_LINES, bytes: BATCH_BYTES });
   let ordinal = -1;
   const shard = ctx.params.shard;
   try {
-    for (const file of files) {
-      let batch: SourceLine[] = [];
-      let batchBytes = 0;
-      for await (const line of readLines(file.path, { maxLineBytes: ctx.params.maxLineBytes })) {
+    for (file of files) {
+      for await (const line of readLines(file.path, { maxLineBytes: lineLimit(settings.limits) })) {
         if (!line.tooLong && line.text.trim() === '') {
           counts.blank += 1;
           continue;
@@ -277,23 +290,13 @@ async function readTrajectories(
         ordinal += 1;
         if (shard && ordinal % shard.count !== shard.index) continue;
         counts.read += 1;
+        // Without --lenient-utf8 such a line is a reject (parseRecord), not a replacement.
+        if (line.invalidUtf8At !== undefined && settings.limits.lenientUtf8) counts.utf8Replaced += 1;
         progress.tick();
-        if (!pool) {
-          await apply(file, processRecord(line, tasks, settings));
-          continue;
-        }
-        batch.push(line);
-        batchBytes += line.bytes;
-        if (batch.length >= BATCH_LINES || batchBytes >= BATCH_BYTES) {
-          pending.push({ file, outcomes: pool.submit(batch) });
-          batch = [];
-          batchBytes = 0;
-          // Bounded read-ahead: memory stays a few batches per worker, however large the input.
-          await drain(2 * workers);
-        }
+        await batches.add(line, line.bytes);
       }
-      if (batch.length > 0) pending.push({ file, outcomes: pool!.submit(batch) });
-      await drain(0);
+      // Every outcome of this file is applied before the next file starts (`apply` reads `file`).
+      await batches.flush();
       ctx.log.info(`${basename(file.label)}: ${counts.read} records so far`);
     }
   } finally {

@@ -10,7 +10,8 @@ import { searchToolMatcher } from '../../../analyses/strategy/search-tools';
 /** What labeling one trace line gave: the labeled episode and its `features.jsonl` line, or why not. */
 export type LabelOutcome =
   | { ok: true; labeled: LabeledEpisode; json: string; missingQuestion: boolean; trace?: EpisodeTrace }
-  | { ok: false; reason: string };
+  /** A damaged line (`policy` absent: an error), or an episode labeling failed on (left out, counted). */
+  | { ok: false; reason: string; policy?: string };
 
 /** How every labeling thread is set up. */
 export interface LabelSetup {
@@ -31,8 +32,13 @@ export function labelLine(text: string, questions: Map<string, string>, labeler:
   }
   if (!trace || !Array.isArray(trace.steps) || typeof trace.id !== 'string') return { ok: false, reason: 'is not an episode trace (no id or steps)' };
   const question = questions.get(trace.task);
-  const labeled = labelEpisode(trace, question ?? '', LABELERS[labeler], isSearch);
-  return { ok: true, labeled, json: JSON.stringify(labeled), missingQuestion: question === undefined, ...(keepTrace ? { trace } : {}) };
+  try {
+    const labeled = labelEpisode(trace, question ?? '', LABELERS[labeler], isSearch);
+    return { ok: true, labeled, json: JSON.stringify(labeled), missingQuestion: question === undefined, ...(keepTrace ? { trace } : {}) };
+  } catch (error) {
+    // One hostile trace (a stack or string limit hit on megabytes of text) must not end the stage.
+    return { ok: false, reason: `could not be labeled (${(error as Error).message})`, policy: String(trace.policy) };
+  }
 }
 
 /** Builds the line labeler a thread uses. */

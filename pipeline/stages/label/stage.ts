@@ -26,7 +26,9 @@ import { SequenceTally } from '../../../analyses/strategy/sequence-table';
 import { ConfigError, StageError } from '../../errors';
 import { judgeAndCompare, type JudgedEpisode } from '../../judge/compare';
 import { judgeItem } from '../../judge/prompt';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage } from '../../runner/stage';
+import { OrderedBatches } from '../../io/ordered-batches';
 import { WorkerPool } from '../../runner/worker-pool';
 import { lineLabeler, type LabelOutcome, type LabelSetup } from './label-line';
 import { inspectLabels } from './inspect';
@@ -80,6 +82,7 @@ type Params = z.infer<typeof LabelParams>;
 
 const LABEL_WORKER = new URL('./label-worker.ts', import.meta.url).href;
 const BATCH_LINES = 1000;
+const BATCH_BYTES = 4 * 1024 * 1024;
 const WORKERS_FROM_EPISODES = 50_000;
 const MAX_WORKERS = 4;
 
@@ -138,8 +141,16 @@ export const labelStage = defineStage({
     const features = featuresFile.open(ctx.out);
     const progress = ctx.progress('label', Number(ingest.manifest.counts?.['accepted']) || undefined);
 
-    const consume = async (outcome: LabelOutcome, record: number) => {
-      if (!outcome.ok) throw new StageError(`ingest/traces.jsonl record ${record} ${outcome.reason}.`);
+    const account = new EpisodeAccount('label', episodesReceived(ingest.manifest));
+    let record = 0;
+    const consume = async (outcome: LabelOutcome) => {
+      record += 1;
+      if (!outcome.ok && outcome.policy === undefined) throw new StageError(`ingest/traces.jsonl record ${record} ${outcome.reason}.`);
+      if (!outcome.ok) {
+        ctx.log.warn(`ingest/traces.jsonl record ${record} ${outcome.reason}: left out`);
+        account.leaveOut('unlabelable', outcome.policy!);
+        return;
+      }
       const { labeled, trace } = outcome;
       if (outcome.missingQuestion) missingQuestion += 1;
       await features.writeSerialized(outcome.json);
@@ -166,39 +177,20 @@ export const labelStage = defineStage({
     const workers = params.workers === 'auto' ? (keepTrace || episodes < WORKERS_FROM_EPISODES ? 0 : Math.min(MAX_WORKERS, availableParallelism())) : params.workers;
     const setup: LabelSetup = { questions: [...questions], searchTools: params.searchTools, labeler: params.labeler, keepTrace };
     const pool = workers > 0 ? new WorkerPool<string[], LabelOutcome[]>(LABEL_WORKER, workers, setup) : undefined;
-    const labelHere = pool ? undefined : lineLabeler(setup);
-    const pending: { first: number; outcomes: Promise<LabelOutcome[]> }[] = [];
-    const drain = async (keep: number) => {
-      while (pending.length > keep) {
-        const { first, outcomes } = pending.shift()!;
-        let record = first;
-        for (const outcome of await outcomes) await consume(outcome, record++);
-      }
-    };
-    let record = 0;
-    let batch: string[] = [];
+    const batches = new OrderedBatches(pool, lineLabeler(setup), consume, { items: BATCH_LINES, bytes: BATCH_BYTES });
     try {
-      for await (const line of ingest.lines(tracesFile.file)) {
-        record += 1;
-        if (labelHere) {
-          await consume(labelHere(line), record);
-          continue;
-        }
-        batch.push(line);
-        if (batch.length >= BATCH_LINES) {
-          pending.push({ first: record - batch.length + 1, outcomes: pool!.submit(batch) });
-          batch = [];
-          await drain(2 * workers);
-        }
-      }
-      if (batch.length > 0) pending.push({ first: record - batch.length + 1, outcomes: pool!.submit(batch) });
-      await drain(0);
+      // Length in UTF-16 units stands in for bytes: it only decides which traces are too big for a worker.
+      for await (const line of ingest.lines(tracesFile.file)) await batches.add(line, line.length);
+      await batches.flush();
     } finally {
       await pool?.close();
     }
     progress.stop();
     await features.close();
     if (missingQuestion > 0) ctx.log.warn(`label: ${missingQuestion} episodes have no task question (labeled against an empty question).`);
+
+    account.use(columns.size);
+    account.check();
 
     await labelsTable.write(ctx.out, columns.rows());
     const sequenceRows = tally.rows(params.base);
@@ -212,12 +204,14 @@ export const labelStage = defineStage({
     const summary = [
       `label: ${columns.size} episodes, labeler ${params.labeler} (${kinds.taxonomy} taxonomy, ${kinds.signature} signature), ${columns.distinctSequences} distinct query sequences`,
       `label: ${describeCounts(labelCounts, columns.size)}`,
+      ...account.summary(),
     ];
     const details: Record<string, unknown> = {
       labeler: { name: params.labeler, description: labeler.description, params: { searchTools: params.searchTools } },
       label_counts: Object.fromEntries(labelCounts),
       missing_question: missingQuestion,
       base: params.base,
+      ...account.details(),
     };
 
     if (truth.total > 0) {
@@ -277,7 +271,7 @@ export const labelStage = defineStage({
     }
 
     return {
-      counts: { episodes: columns.size, sequences: columns.distinctSequences, ...Object.fromEntries([...labelCounts].map(([label, n]) => [`label:${label}`, n])) },
+      counts: { ...account.counts(), episodes: columns.size, sequences: columns.distinctSequences, ...Object.fromEntries([...labelCounts].map(([label, n]) => [`label:${label}`, n])) },
       summary,
       details,
     };

@@ -15,6 +15,7 @@ import { analysePass } from '../../../analyses/passkt/curves';
 import { policyPairs } from '../../../analyses/passkt/pairs';
 import { saturationDepths } from '../../../analyses/passkt/saturation';
 import { createRng } from '../../../analyses/random/rng';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
 import { inspectPasskt } from './inspect';
@@ -75,12 +76,18 @@ export const passktStage = defineStage({
     await saturationTable.write(ctx.out, saturationRows(saturation));
     await crossoverTable.write(ctx.out, crossoverRows(crossovers));
 
+    const account = new EpisodeAccount('passkt', episodesReceived(ctx.input(ctx.hasInput('merge') ? 'merge' : 'ingest').manifest));
+    account.use(report.episodes - report.episodesOutsideGrid);
+    for (const [policy, n] of Object.entries(report.outsideGridByPolicy)) account.leaveOut('budget_outside_grid', policy, n);
+    account.check();
+
     const policies = new Set(outcomes.map((outcome) => outcome.policy));
     const pairCount = report.pairsCapped + report.pairsThresholded;
-    const summary = [...assignmentLines(report, pairCount), ...headlineLines(analysis, crossovers, saturation, params.saturationThreshold)];
+    const summary = [...assignmentLines(report, pairCount), ...account.summary(), ...headlineLines(analysis, crossovers, saturation, params.saturationThreshold)];
     if (!policies.has(params.base) && policies.size > 1) summary.push(`passkt: base policy "${params.base}" is absent; every pair of policies is compared once in name order (set --base)`);
     return {
       counts: {
+        ...account.counts(),
         episodes: report.episodes,
         policy_task_pairs: pairCount,
         capped_pairs: report.pairsCapped,
@@ -92,7 +99,7 @@ export const passktStage = defineStage({
         policy_pairs: pairs.length,
       },
       summary,
-      details: { grid: report.grid, grid_source: report.gridSource, pairs, resamples: params.resamples, level: params.level },
+      details: { grid: report.grid, grid_source: report.gridSource, pairs, resamples: params.resamples, level: params.level, ...account.details() },
     };
   },
 });

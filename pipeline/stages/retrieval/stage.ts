@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { RETRIEVAL_DEFINITIONS } from '../../../analyses/mechanism/retrieval-success';
-import { addToRetrievalTable, createRetrievalTable, summarizeRetrieval } from '../../../analyses/mechanism/retrieval-table';
+import { addToRetrievalTable, createRetrievalTable, retrievalCoverage, summarizeRetrieval } from '../../../analyses/mechanism/retrieval-table';
 import { ConfigError } from '../../errors';
 import { textTable } from '../../cli/table';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage, type StageInput } from '../../runner/stage';
 import { retrievalTable } from '../../tables/retrieval';
 import { episodesFile } from '../../tables/episodes';
@@ -53,7 +54,8 @@ export const retrievalStage = defineStage({
     const table = createRetrievalTable();
     let episodes = 0;
     const progress = ctx.progress('episodes');
-    for await (const row of episodesFile.stream(ctx.input('ingest'))) {
+    const ingest = ctx.input('ingest');
+    for await (const row of episodesFile.stream(ingest)) {
       addToRetrievalTable(table, row);
       episodes += 1;
       progress.tick();
@@ -73,10 +75,17 @@ export const retrievalStage = defineStage({
       summary.push(`retrieval: ${family}: no gold documents and no answers in its tasks — retrieval success undefined, no rows`);
     }
     const excludedTotal = [...result.excluded.values()].reduce((sum, n) => sum + n, 0);
+    const account = new EpisodeAccount('retrieval', episodesReceived(ingest.manifest));
+    for (const coverage of retrievalCoverage(table, result.definitions)) {
+      account.use(coverage.used);
+      account.leaveOut('no_retrieval_definition', coverage.policy, coverage.noDefinition);
+      account.leaveOut('retrieval_undefined_for_task', coverage.policy, coverage.notApplicable);
+    }
+    account.check();
     return {
-      counts: { episodes, rows: result.rows.length, excluded: excludedTotal },
-      summary,
-      details: { definitions: Object.fromEntries(result.definitions), excluded: Object.fromEntries(result.excluded) },
+      counts: { ...account.counts(), episodes, rows: result.rows.length, excluded: excludedTotal },
+      summary: [...summary, ...account.summary()],
+      details: { definitions: Object.fromEntries(result.definitions), excluded: Object.fromEntries(result.excluded), ...account.details() },
     };
   },
 });

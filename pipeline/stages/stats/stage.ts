@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { TaskRow } from '../../../analyses/episode';
 import { StageError } from '../../errors';
+import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage } from '../../runner/stage';
 import { inputIdentity } from './input-identity';
 import { readLabelStats } from './label-stats';
@@ -43,6 +44,10 @@ export const statsStage = defineStage({
     if (episodes !== summary.accepted) {
       throw new StageError(`ingest/episodes.jsonl holds ${episodes} episodes but ingest/summary.json says ${summary.accepted} were accepted.`);
     }
+    // Every episode enters the shard's sufficient statistics.
+    const account = new EpisodeAccount('stats', episodesReceived(ingest.manifest));
+    account.use(episodes);
+    account.check();
     const rejects = await splitRejects(ingest.jsonl<{ kind?: string; category?: string }>('rejects.jsonl'), summary.rejected_by_source);
     const ownRejected = summary.rejected - summary.rejected_by_source;
     if (rejects.ownTotal !== ownRejected) {
@@ -77,6 +82,7 @@ export const statsStage = defineStage({
 
     return {
       counts: {
+        ...account.counts(),
         shard_index: shard.index,
         shard_count: shard.count,
         episodes,

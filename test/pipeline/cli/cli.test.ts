@@ -1,16 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli as cli } from '../../helpers/cli-process';
 import { tempDir } from '../../helpers/run-stages';
-
-const ROOT = resolve(__dirname, '../../..');
-const cli = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'pipeline/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
 
 describe('CLI as a subprocess', () => {
   const dir = tempDir();
