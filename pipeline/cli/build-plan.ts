@@ -1,4 +1,4 @@
-import { UserError } from '../errors';
+import { ConfigError, UserError } from '../errors';
 import type { PlannedStage, RunPlan } from '../runner/plan';
 import type { StageRegistry } from '../runner/registry';
 import type { CliFlag, FlagGroup, RunMode, StageDefinition } from '../runner/stage';
@@ -31,6 +31,7 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   const params = new Map<string, Record<string, unknown>>();
   for (const stage of registry.all()) params.set(stage.name, { ...(config.stages?.[stage.name] ?? {}) });
   for (const name of Object.keys(config.stages ?? {})) registry.get(name);
+  setReferenceOnce(registry, config, params);
 
   const given: { flag: CliFlag; group: FlagGroup }[] = [];
   for (const stage of registry.all()) {
@@ -66,6 +67,23 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   }
   checkSourceFlags(given, source?.name ?? 'files');
   return planOf(registry, config, choices, params, (stage) => stage.modes.includes(mode) && (!stage.source || stage === source));
+}
+
+// The reference policy is one setting of the run: a stage-level `base` would let two stages compare in
+// opposite directions, so it is refused and the top-level value is given to every stage that compares.
+function setReferenceOnce(registry: StageRegistry, config: ConfigFile, params: Map<string, Record<string, unknown>>): void {
+  const perStage = Object.entries(config.stages ?? {}).filter(([, values]) => values && 'base' in values).map(([name]) => name);
+  if (perStage.length > 0) {
+    throw new ConfigError(
+      `the config file sets "base" for ${perStage.map((name) => `stages.${name}`).join(', ')}: the reference policy is one setting for the whole run.`,
+      'Write it once at the top level of the config file ({"base": "my-base-policy", …}), or pass --base <policy>.',
+    );
+  }
+  if (config.base === undefined) return;
+  for (const stage of registry.all()) {
+    const shape = (stage.params as { shape?: Record<string, unknown> }).shape;
+    if (shape && 'base' in shape) params.get(stage.name)!.base = config.base;
+  }
 }
 
 // A merge run reads statistics files, so it takes no trajectories, imports or shard of its own.

@@ -66,7 +66,8 @@ export async function inspectPasskt(output: StageInput): Promise<string> {
   if (output.has(crossoverTable.file)) {
     const crossovers = await crossoverTable.read(output);
     const lines = crossovers
-      .filter((row) => row.budget === headlineBudget(crossovers.filter((other) => other.family === row.family).map((other) => other.budget)))
+      // The headline budget comes from passkt.csv, whose rows say which budgets the data was run at.
+      .filter((row) => row.budget === headlineBudget(rows.filter((other) => other.family === row.family)))
       .map((row) => `  ${row.family} T=${row.budget}: ${row.policy_a} − ${row.policy_b} at k=1 ${signed(row.diff_at_1)}, at k=${row.k_max} ${signed(row.diff_at_max)} → ${row.status === 'crosses' ? `stays at or above from k=${row.crossover_k}` : row.status === 'always' ? 'at or above at every k' : 'below at the largest k'}`);
     if (lines.length > 0) sections.push(`\nCrossover (paired differences on common tasks)\n${lines.join('\n')}`);
   }
