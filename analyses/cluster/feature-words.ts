@@ -8,6 +8,8 @@
 const BEHAVIOUR: Record<string, readonly [string, string]> = {
   calls: ['more tool calls', 'fewer tool calls'],
   search_calls: ['more searches', 'fewer searches'],
+  read_calls: ['more reading calls (open, view, look up)', 'fewer reading calls'],
+  read_targets: ['reads more distinct pages', 'reads fewer distinct pages'],
   rounds: ['more rounds', 'fewer rounds'],
   results: ['more tool results read', 'fewer tool results read'],
   answered: ['gives a final answer more often', 'gives a final answer less often'],
