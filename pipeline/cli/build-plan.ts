@@ -1,8 +1,9 @@
 import { ConfigError, UserError } from '../errors';
 import type { PlannedStage, RunPlan } from '../runner/plan';
 import type { StageRegistry } from '../runner/registry';
-import type { CliFlag, RunMode, StageDefinition } from '../runner/stage';
+import type { CliFlag, FlagGroup, RunMode, StageDefinition } from '../runner/stage';
 import type { ConfigFile } from './config-file';
+import { checkSourceFlags, flagGroup } from './flag-groups';
 
 /** What the command line chose, after commander parsed it. */
 export interface PlanChoices {
@@ -32,10 +33,12 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   for (const name of Object.keys(config.stages ?? {})) registry.get(name);
   setReferenceOnce(registry, config, params);
 
+  const given: { flag: CliFlag; group: FlagGroup }[] = [];
   for (const stage of registry.all()) {
     for (const flag of (stage.cli ?? []) as readonly CliFlag[]) {
       const value = choices.flagValues[flagAttribute(flag.flags)];
       if (value === undefined) continue;
+      given.push({ flag, group: flagGroup(stage, flag) });
       params.get(stage.name)![flag.param] = flag.parse ? flag.parse(value as string | boolean | string[]) : value;
     }
   }
@@ -44,7 +47,10 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   const asked = new Set(registry.all().map((stage) => stage.requestsMode?.(params.get(stage.name)!)));
   const mode: RunMode = asked.has('merge') ? 'merge' : asked.has('shard') ? 'shard' : 'analysis';
   const ingest = params.get('ingest') ?? {};
-  if (mode === 'merge') return mergePlan(registry, config, choices, params, ingest);
+  if (mode === 'merge') {
+    checkSourceFlags(given, 'merge');
+    return mergePlan(registry, config, choices, params, ingest);
+  }
 
   const requested = registry.all().filter((stage) => stage.source?.requested(params.get(stage.name)!));
   const hasFiles = Array.isArray(ingest.trajectories) && (ingest.trajectories as unknown[]).length > 0;
@@ -59,6 +65,7 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   if (!source && !hasFiles) {
     throw new UserError('no trajectories given and no source stage is available in this build.', 'Pass --tasks <file> --trajectories <file> to analyse your own data.');
   }
+  checkSourceFlags(given, source?.name ?? 'files');
   return planOf(registry, config, choices, params, (stage) => stage.modes.includes(mode) && (!stage.source || stage === source));
 }
 

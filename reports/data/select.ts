@@ -6,15 +6,9 @@ import { compareText } from '../../analyses/stats/compare-text';
 import { kTicks } from '../theme/axes';
 import { type Budget, type BudgetEntry, headlineBudget } from '../../analyses/budget';
 
-const FAMILY_ORDER = ['bridge', 'comparison', 'closed-book'];
-
-/** Canonical family order: the study's bridge, comparison, closed-book first, then alphabetical. */
+/** Canonical family order: by code point, as every stage prints and writes them, so console and page agree. */
 export function orderFamilies(families: Iterable<string>): string[] {
-  const rank = (family: string) => {
-    const index = FAMILY_ORDER.indexOf(family);
-    return index === -1 ? FAMILY_ORDER.length : index;
-  };
-  return [...new Set(families)].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
+  return [...new Set(families)].sort(compareText);
 }
 
 /**

@@ -61,6 +61,7 @@ export const importStage = defineStage({
   source: { requested: (params) => Array.isArray(params.imports) && params.imports.length > 0 },
   params: ImportParams,
   externalFiles: (params) => params.imports.map((raw) => parseImportSpec(raw).path),
+  cliGroup: 'import',
   cli: [
     { flags: '--import <format:path>', description: 'import a trajectory file (repeatable): format one of openai-chat, search-r1, r1-searcher, react-text, fireact, inspect, or auto; append #policy to name its policy', param: 'imports', repeatable: true, parse: (value) => toList(value) },
     { flags: '--policy <name>', description: 'policy name for imported trajectories (default: the source’s model field, else the file name)', param: 'policy' },

@@ -92,6 +92,7 @@ export const ingestStage = defineStage({
   withPlan: (params, planned) => (planned.has('label') || params.traces !== undefined ? params : { ...params, traces: false }),
   params: IngestParams,
   externalFiles: (params) => [...(params.tasks ? [stripTaskFormat(params.tasks)] : []), ...params.trajectories],
+  cliGroup: 'input',
   cli: [
     { flags: '--tasks <file>', description: 'tasks file (tasks.jsonl or .jsonl.gz), or hotpotqa:<file.json> (HotpotQA distractor JSON)', param: 'tasks' },
     {
@@ -104,6 +105,7 @@ export const ingestStage = defineStage({
       description: 'ingest only shard i of N (records r with r mod N = i); combine shard runs with --merge',
       param: 'shard',
       parse: (value) => parseShard(String(value)),
+      group: 'performance',
     },
     WORKERS_FLAG,
     {
@@ -111,6 +113,7 @@ export const ingestStage = defineStage({
       description: 'reject lines longer than this many bytes (default 64 MiB)',
       param: 'maxLineBytes',
       parse: (value) => Number(value),
+      group: 'performance',
     },
     {
       flags: '--max-depth <n>',

@@ -251,13 +251,21 @@ export const labelStage = defineStage({
       };
     }
 
-    for (const row of diversity.slice(0, 12)) {
-      const overlap = row.share_in_base === null ? '' : `, share in ${base} ${fixed(row.share_in_base, 2)} [${fixed(row.share_in_base_ci_low!, 2)}, ${fixed(row.share_in_base_ci_high!, 2)}]`;
+    // The console shows each family's largest budget (where policies differ most); diversity.csv has every budget.
+    const largest = new Map<string, number | null>();
+    for (const row of diversity) {
+      const current = largest.get(row.family);
+      if (current === undefined || (row.budget !== null && (current === null || row.budget > current))) largest.set(row.family, row.budget);
+    }
+    const shown = diversity.filter((row) => row.budget === largest.get(row.family)).sort((x, y) => compareText(x.family, y.family) || compareText(x.policy, y.policy));
+    for (const row of shown.slice(0, 12)) {
+      // The base policy's own sequences are all "in base": its share says nothing.
+      const overlap = row.share_in_base === null || row.policy === base ? '' : `, share in ${base} ${fixed(row.share_in_base, 2)} [${fixed(row.share_in_base_ci_low!, 2)}, ${fixed(row.share_in_base_ci_high!, 2)}]`;
       summary.push(
         `diversity: ${row.policy} ${row.family} T=${row.budget ?? 'uncapped'}: ${fixed(row.mean_unique, 2)} unique sequences/task [${fixed(row.unique_ci_low, 2)}, ${fixed(row.unique_ci_high, 2)}] over ${row.tasks} tasks${overlap}`,
       );
     }
-    if (diversity.length > 12) summary.push(`diversity: … ${diversity.length - 12} more rows in diversity.csv`);
+    if (diversity.length > Math.min(shown.length, 12)) summary.push(`diversity: … ${diversity.length - Math.min(shown.length, 12)} more rows (every budget) in diversity.csv`);
 
     if (params.judgeUrl) {
       const { rows, agreement } = await judgeAndCompare(judgeSample.sample(), {
