@@ -32,3 +32,18 @@ export function proportionInterval(estimate: number, lo: number, hi: number, tas
   const successes = Math.min(tasks, Math.max(0, Math.round(estimate * tasks)));
   return { ...clopperPearson(successes, tasks, level), method: 'clopper-pearson' };
 }
+
+/**
+ * The interval of a paired difference a − b of two such means over the same `tasks` tasks. When both
+ * means sit at the same edge (every task at 1 for both, or at 0 for both), every resample gives 0 and
+ * the percentile interval is [0, 0]; then each mean is only known to lie within its Clopper–Pearson
+ * interval, and the difference within [L − 1, 1 − L] (L: the bound at m of m), which holds whenever
+ * both one-sided bounds do (probability ≥ `level`). Otherwise the percentile interval (lo, hi).
+ */
+export function differenceInterval(lo: number, hi: number, a: number, b: number, tasks: number, level: number): { lo: number; hi: number; method: IntervalMethod } {
+  const near = (value: number, edge: number) => Math.abs(value - edge) <= EDGE_TOLERANCE;
+  const sameEdge = (near(a, 1) && near(b, 1)) || (near(a, 0) && near(b, 0));
+  if (!sameEdge || tasks < 1) return { lo, hi, method: 'percentile' };
+  const width = 1 - clopperPearson(tasks, tasks, level).lo;
+  return { lo: -width, hi: width, method: 'clopper-pearson' };
+}

@@ -2,7 +2,9 @@
  * `npm run inspect -- passkt`: the k × T table of PASS@(k,T) per family and policy (k = powers of two
  * and n as rows, budgets as columns), then crossovers and saturation depths.
  */
-import { compareBudgets, parseBudget, type Budget } from '../../../analyses/budget';
+import { compareBudgets, parseBudget } from '../../../analyses/budget';
+import { crossoverTable, type CrossoverRow } from '../../tables/crossover';
+import { crossoverText, type CrossoverFacts } from './summary';
 import type { StageInput } from '../../runner/stage';
 import { signed } from '../../../analyses/stats/format';
 import { compareText } from '../../../analyses/stats/compare-text';
@@ -34,6 +36,21 @@ function formatPass(text: string | undefined): string {
   return Number(text).toFixed(3);
 }
 
+/** A `crossover.csv` row as the crossover sentence reads it. */
+function factsOf(row: CrossoverRow): CrossoverFacts {
+  return {
+    a: row.policy_a,
+    b: row.policy_b,
+    kMax: row.k_max,
+    status: row.status,
+    k: row.crossover_k,
+    kLow: row.crossover_k_low ?? NaN,
+    // a blank high end with a low end means "beyond the grid"
+    kHigh: row.crossover_k_high ?? (row.crossover_k_low === null ? NaN : Infinity),
+    significant: row.significant,
+  };
+}
+
 /** The passkt stage's inspect text. */
 export async function inspectPasskt(output: StageInput): Promise<string> {
   const rows = await output.csv('passkt.csv');
@@ -53,15 +70,13 @@ export async function inspectPasskt(output: StageInput): Promise<string> {
     const tasks = Math.max(...group.filter((row) => row.k === '1').map((row) => Number(row.tasks)));
     sections.push(`\n${family} · ${policy} (${mode}, ${tasks} tasks)\n${kByTTable(group)}`);
   }
-  if (output.has('crossover.csv')) {
-    const crossovers = await output.csv('crossover.csv');
+  if (output.has(crossoverTable.file)) {
+    const crossovers = await crossoverTable.read(output);
+    const level = Number((output.manifest.params as { level?: number }).level ?? 0.95);
     const lines = crossovers
-      .filter((row) => {
-        const budgets = crossovers.filter((other) => other.family === row.family).map((other) => parseBudget(other.budget));
-        return parseBudget(row.budget) === headlineBudget(budgets as Budget[]);
-      })
-      .map((row) => `  ${row.family} T=${row.budget}: ${row.policy_a} − ${row.policy_b} at k=1 ${signed(Number(row.diff_at_1 || NaN))}, at k=${row.k_max} ${signed(Number(row.diff_at_max || NaN))} → ${row.status === 'crosses' ? `stays at or above from k=${row.crossover_k}` : row.status === 'always' ? 'at or above at every k' : 'below at the largest k'}`);
-    if (lines.length > 0) sections.push(`\nCrossover (paired differences on common tasks)\n${lines.join('\n')}`);
+      .filter((row) => row.budget === headlineBudget(crossovers.filter((other) => other.family === row.family).map((other) => other.budget)))
+      .map((row) => `  ${row.family} T=${row.budget}: ${row.policy_a} − ${row.policy_b} at k=1 ${signed(row.diff_at_1)}, at k=${row.k_max} ${signed(row.diff_at_max)} → ${crossoverText(factsOf(row), row.tolerance, level)}`);
+    if (lines.length > 0) sections.push(`\nCrossover (paired differences on common tasks; every budget in crossover.csv)\n${lines.join('\n')}`);
   }
   if (output.has('saturation.csv')) {
     const saturation = await output.csv('saturation.csv');
@@ -69,10 +84,15 @@ export async function inspectPasskt(output: StageInput): Promise<string> {
       const [family, policy] = key.split('\u0000') as [string, string];
       const series = saturation.filter((row) => `${row.family}\u0000${row.policy}\u0000${row.mode}` === key);
       const n = Math.max(...series.map((row) => Number(row.k)));
-      const at = (k: number) => series.find((row) => Number(row.k) === k)?.t_star || 'not reached';
+      const at = (k: number) => {
+        const row = series.find((entry) => Number(entry.k) === k);
+        if (!row) return 'n/a';
+        const bound = (text: string | undefined) => (text ? text : 'not reached');
+        return `${row.t_star || 'not reached'}${row.t_star_low ? ` [${bound(row.t_star_low)}, ${bound(row.t_star_high)}]` : ''}`;
+      };
       return `  ${family} · ${policy}: T* at k=1 ${at(1)}, at k=${n} ${at(n)}`;
     });
-    if (lines.length > 0) sections.push(`\nSaturation depth T* (every further Δ_T below ${saturation[0]?.threshold ?? ''})\n${lines.join('\n')}`);
+    if (lines.length > 0) sections.push(`\nSaturation depth T* (every further Δ_T below ${saturation[0]?.threshold ?? ''}; bootstrap interval)\n${lines.join('\n')}`);
   }
   sections.push('\nBoundary sets, McNemar tests and verdicts: npm run inspect -- boundary');
   return sections.join('\n');

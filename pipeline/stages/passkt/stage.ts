@@ -10,7 +10,7 @@
  *                                         └─► marginal.csv, saturation.csv, crossover.csv
  */
 import { z } from 'zod';
-import { findCrossovers } from '../../../analyses/passkt/crossover';
+import { CROSSOVER_TOLERANCE, findCrossovers } from '../../../analyses/passkt/crossover';
 import { analysePass } from '../../../analyses/passkt/curves';
 import { policyPairs } from '../../../analyses/passkt/pairs';
 import { saturationDepths } from '../../../analyses/passkt/saturation';
@@ -42,6 +42,8 @@ export const PassktParams = z.object({
   budgets: z.array(z.number().int().min(0)).min(1).nullable().default(null),
   /** T* is the smallest T after which every further Δ_T is below this. */
   saturationThreshold: z.number().min(0).default(0.01),
+  /** Differences a − b within this of 0 are ties: a crossover needs a sign change beyond it (docs/passkt.md). */
+  crossoverTolerance: z.number().min(0).default(CROSSOVER_TOLERANCE),
 });
 
 /** The passkt stage. */
@@ -66,15 +68,15 @@ export const passktStage = defineStage({
 
     const pairs = policyPairs(outcomes.map((outcome) => outcome.policy), params.base);
     const analysis = analysePass(outcomes, pairs, { resamples: params.resamples, level: params.level, rng: createRng(ctx.seed) });
-    const saturation = saturationDepths(analysis.curves, analysis.marginal, params.saturationThreshold);
-    const crossovers = findCrossovers(analysis.diffs);
+    const saturation = saturationDepths(analysis.curves, analysis.marginal, params.saturationThreshold, { stepReplicates: analysis.stepReplicates, level: params.level });
+    const crossovers = findCrossovers(analysis.diffs, { tolerance: params.crossoverTolerance, level: params.level });
 
     await passTable.write(ctx.out, passRows(analysis.curves, 'pass'));
     await passHatTable.write(ctx.out, passRows(analysis.curves, 'passhat'));
     await passDiffTable.write(ctx.out, diffRows(analysis.diffs));
     await marginalTable.write(ctx.out, marginalRows(analysis.marginal));
     await saturationTable.write(ctx.out, saturationRows(saturation));
-    await crossoverTable.write(ctx.out, crossoverRows(crossovers));
+    await crossoverTable.write(ctx.out, crossoverRows(crossovers, params.crossoverTolerance));
 
     const account = new EpisodeAccount('passkt', episodesReceived(ctx.input(ctx.hasInput('merge') ? 'merge' : 'ingest').manifest));
     account.use(report.episodes - report.episodesOutsideGrid);
@@ -83,7 +85,7 @@ export const passktStage = defineStage({
 
     const policies = new Set(outcomes.map((outcome) => outcome.policy));
     const pairCount = report.pairsCapped + report.pairsThresholded;
-    const summary = [...assignmentLines(report, pairCount), ...account.summary(), ...headlineLines(analysis, crossovers, saturation, params.saturationThreshold)];
+    const summary = [...assignmentLines(report, pairCount), ...account.summary(), ...headlineLines(analysis, crossovers, saturation, params)];
     if (!policies.has(params.base) && policies.size > 1) summary.push(`passkt: base policy "${params.base}" is absent; every pair of policies is compared once in name order (set --base)`);
     return {
       counts: {
