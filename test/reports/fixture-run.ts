@@ -149,7 +149,7 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
           else if (sb) onlyB++;
           else neither++;
         });
-        boundaryRows.push({ family, budget, policy_a: a, policy_b: 'base', k: SAMPLES, only_a: onlyA, only_b: onlyB, both, neither, p_value: onlyA + onlyB === 0 ? 1 : 0.25 });
+        boundaryRows.push({ family, budget, policy_a: a, policy_b: 'base', k: SAMPLES, only_a: onlyA, only_b: onlyB, both, neither, p_value: onlyA + onlyB === 0 ? 1 : 0.25, p_holm: onlyA + onlyB === 0 ? 1 : 0.9, q_bh: onlyA + onlyB === 0 ? 1 : 0.5 });
       }
   files.boundary['boundary.csv'] = through(boundaryTable, boundaryRows);
 
@@ -205,15 +205,15 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
             break;
           }
         }
-        saturationRows.push({ policy, family, k, t_star: star, saturated: star !== null, threshold: 0.01, pass_at_t_star: star === null ? null : series[BUDGETS.indexOf(star as never)], max_budget: 5, pass_at_max: series[series.length - 1], mode: 'capped' });
+        saturationRows.push({ policy, family, k, t_star: star, saturated: star !== null, threshold: 0.01, pass_at_t_star: star === null ? null : series[BUDGETS.indexOf(star as never)], max_budget: 5, pass_at_max: series[series.length - 1], mode: 'capped', t_star_low: star, t_star_high: null });
       }
     }
   files.passkt['marginal.csv'] = through(marginalTable, marginalRows);
   files.passkt['saturation.csv'] = through(saturationTable, saturationRows);
-  files.passkt['crossover.csv'] = through(crossoverTable, [{ family: 'bridge', budget: 5, policy_a: 'rl', policy_b: 'base', crossover_k: 1, status: 'always', diff_at_1: 0.05, diff_at_max: 0.16, k_max: SAMPLES }]);
+  files.passkt['crossover.csv'] = through(crossoverTable, [{ family: 'bridge', budget: 5, policy_a: 'rl', policy_b: 'base', crossover_k: null, status: 'above', diff_at_1: 0.05, diff_at_max: 0.16, k_max: SAMPLES, crossover_k_low: null, crossover_k_high: null, significant: true, tolerance: 1e-9 }]);
   files.boundary['verdict.csv'] = through(
     verdictTable,
-    boundaryRows.map((row) => ({ ...row, verdict: (row.only_a as number) > (row.only_b as number) ? 'expansion' : 'no difference', shared_tasks: row.both, shared_pass1_diff: 0.02, shared_ci_low: -0.01, shared_ci_high: 0.05 })),
+    boundaryRows.map((row) => ({ ...row, verdict: (row.only_a as number) > (row.only_b as number) ? 'expansion' : 'no difference', shared_tasks: row.both, shared_pass1_diff: 0.02, shared_ci_low: -0.01, shared_ci_high: 0.05, p_adj: row.p_holm, shared_p_value: 0.2, shared_p_adj: 1 })),
   );
 
   // Strategy frequencies, shift-share terms and diversity computed from the planted labels.

@@ -42,7 +42,7 @@ describe('small selections', () => {
   });
 
   it('takes the boundary at the largest k of the headline budget', () => {
-    const b = (budget: number, k: number) => ({ family: 'f', budget, policy_a: 'a', policy_b: 'b', k, only_a: k, only_b: 0, both: 0, neither: 0, p_value: 1 });
+    const b = (budget: number, k: number) => ({ family: 'f', budget, policy_a: 'a', policy_b: 'b', k, only_a: k, only_b: 0, both: 0, neither: 0, p_value: 1, p_holm: 1, q_bh: 1 });
     expect(boundaryAtN([b(5, 8), b(5, 64), b(3, 128)]).map((r) => [r.budget, r.k])).toEqual([[5, 64]]);
   });
 
