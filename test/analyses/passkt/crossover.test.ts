@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { crossingK, crossoverOf, findCrossovers } from '../../../analyses/passkt/crossover';
-import type { DiffCurve } from '../../../analyses/passkt/curves';
+import { analysePass, type DiffCurve } from '../../../analyses/passkt/curves';
+import type { Outcome } from '../../../analyses/passkt/outcomes';
+import { createRng } from '../../../analyses/random/rng';
 
 const below = { a: 0.5, b: 0.6 };
 const ceiling = { a: 1, b: 1 };
@@ -88,5 +90,20 @@ describe('crossover intervals from the difference replicates', () => {
     const [bare] = findCrossovers([curve([-0.05, 0.02], [], [NaN, NaN], [NaN, NaN])], { level: 0.95 });
     expect(bare!.kLow).toBeNaN();
     expect(bare!.significant).toBeNull();
+  });
+});
+
+describe('ties at the ceiling on real curves', () => {
+  it('two policies that both solve every task by k = n converge, even when one is below at small k', () => {
+    // closed-book-like: every task solved at least once by both, rl a little less reliable per episode
+    const outcomes: Outcome[] = Array.from({ length: 40 }, (_, t) => [
+      { policy: 'rl', task: `t${t}`, family: 'closed-book', budget: 5, mode: 'capped' as const, n: 16, c: 6 + (t % 3) },
+      { policy: 'base', task: `t${t}`, family: 'closed-book', budget: 5, mode: 'capped' as const, n: 16, c: 7 + (t % 3) },
+    ]).flat();
+    const analysis = analysePass(outcomes, [{ a: 'rl', b: 'base' }], { resamples: 50, level: 0.95, rng: createRng(1) });
+    const [row] = findCrossovers(analysis.diffs, { level: 0.95 });
+    expect(row!.diffAt1).toBeLessThan(0);
+    expect(row!.status).toBe('converge');
+    expect(row!.k).toBeNull();
   });
 });
