@@ -12,6 +12,8 @@ export interface Term {
   value: number | null;
   lo: number | null;
   hi: number | null;
+  /** The term rests on thin strategy cells (drawn pale). */
+  thin?: boolean;
 }
 
 /** The term `name` of a decomposition row (its `name`, `name_lo` and `name_hi` columns). */
@@ -27,11 +29,12 @@ interface TermValue {
   value: number;
   lo: number | null;
   hi: number | null;
+  thin: boolean;
 }
 
 /** Terms of one decomposition row, dropping terms without a value. */
 function termValues(panel: string, pair: string, terms: readonly (readonly [string, Term])[]): TermValue[] {
-  return terms.filter(([, t]) => t.value !== null).map(([term, t]) => ({ panel, pair, term, value: t.value!, lo: t.lo, hi: t.hi }));
+  return terms.filter(([, t]) => t.value !== null).map(([term, t]) => ({ panel, pair, term, value: t.value!, lo: t.lo, hi: t.hi, thin: t.thin ?? false }));
 }
 
 /** Text of a term for captions: `+.040 [.010, .070]`. */
@@ -59,9 +62,11 @@ function termBarsSpec(description: string, values: TermValue[], terms: string[],
           mark: { type: 'bar', height: { band: 0.7 } },
           encoding: {
             y,
-            x: { field: 'value', type: 'quantitative', scale: { domain: [-extent, extent], nice: true }, axis: { title: 'accuracy difference (b − a)', format: '+.2f', tickCount: 4 } },
+            x: { field: 'value', type: 'quantitative', scale: { domain: [-extent, extent], nice: true }, axis: { title: 'accuracy difference (a − b)', format: '+.2f', tickCount: 4 } },
             color: { field: 'term', type: 'nominal', scale: { domain: terms, range: colors }, legend: null },
-            tooltip: [{ field: 'pair' }, { field: 'term' }, { field: 'value', format: '+.3f' }, { field: 'lo', format: '+.3f' }, { field: 'hi', format: '+.3f' }],
+            // a term resting on thin strategy cells is drawn pale
+            opacity: { condition: { test: 'datum.thin', value: 0.35 }, value: 1 },
+            tooltip: [{ field: 'pair' }, { field: 'term' }, { field: 'value', format: '+.3f' }, { field: 'lo', format: '+.3f' }, { field: 'hi', format: '+.3f' }, { field: 'thin' }],
           },
         },
         {
