@@ -31,5 +31,7 @@ describe('key numbers', () => {
     expect(lines[0]!.text).toContain('k = 64');
     expect(lines[0]!.text).toContain('rl\\base : base\\rl = 5:1');
     expect(lines[0]!.text).toContain('p = .22');
+    // adjusted over the boundary tests of the rows given (two here)
+    expect(lines[0]!.text).toContain('over the 2 boundary tests of the run Holm-adjusted p = .22, Benjamini–Hochberg q = .22');
   });
 });
