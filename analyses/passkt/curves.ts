@@ -190,8 +190,9 @@ function analyseFamily(
     const statistic = diffStatistics[d] as PairedDifference;
     const diffReplicates = (replicates[curveStatistics.length + d] as Float64Array[])[0] as Float64Array;
     const [passA, passB] = statistic.sides();
-    const interval = edgeAwareDifference(passA, passB, curveIntervals(diffReplicates, statistic.kMax, options.level), statistic.tasks, options.level);
-    return { family, ...key, kMax: statistic.kMax, tasks: statistic.tasks, diff: statistic.pointEstimate(), low: interval.low, high: interval.high, passA, passB, replicates: diffReplicates };
+    const diff = statistic.pointEstimate();
+    const interval = edgeAwareDifference(diff, curveIntervals(diffReplicates, statistic.kMax, options.level), statistic.tasks, options.level);
+    return { family, ...key, kMax: statistic.kMax, tasks: statistic.tasks, diff, low: interval.low, high: interval.high, passA, passB, replicates: diffReplicates };
   });
   const firstPlan = curveStatistics.length + diffStatistics.length;
   const marginalReplicates = marginalPlans.map((_, p) => (replicates[firstPlan + p] as Float64Array[])[0] as Float64Array);

@@ -1,8 +1,9 @@
 /**
  * Curve intervals at the edges: a PASS@(k,T) point at 0 or 1 (every task solved at k = n) gets the
  * Clopper–Pearson interval over its tasks instead of the collapsed percentile interval [1, 1], and a
- * paired difference of two curves at the same edge gets the interval those bounds imply instead of
- * [0, 0] (analyses/stats/proportion-interval). Intervals that were not computed (no resamples) stay NaN.
+ * paired difference that is 0 in every resample (two curves at 1 on every task) gets the bound on the
+ * share of discordant tasks instead of [0, 0] (analyses/stats/proportion-interval). Intervals that were
+ * not computed (no resamples) stay NaN.
  */
 import { differenceInterval, proportionInterval } from '../stats/proportion-interval';
 
@@ -24,13 +25,13 @@ export function edgeAware(estimate: Float64Array, interval: CurveInterval, tasks
 }
 
 /**
- * Replaces, in place, the intervals of a paired difference a − b at every k where both curves sit at
- * the same edge; `floor` bounds a replaced interval from below (0 for Δ_k, which is never negative per task).
+ * Replaces, in place, the intervals of a paired difference at every k where it is 0 in every resample;
+ * `floor` bounds a replaced interval from below (0 for Δ_k, which is never negative per task).
  */
-export function edgeAwareDifference(a: Float64Array, b: Float64Array, interval: CurveInterval, tasks: ArrayLike<number>, level: number, floor = -Infinity): CurveInterval {
-  for (let k = 0; k < a.length; k++) {
+export function edgeAwareDifference(diff: Float64Array, interval: CurveInterval, tasks: ArrayLike<number>, level: number, floor = -Infinity): CurveInterval {
+  for (let k = 0; k < diff.length; k++) {
     if (Number.isNaN(interval.low[k] as number)) continue;
-    const { lo, hi, method } = differenceInterval(interval.low[k] as number, interval.high[k] as number, a[k] as number, b[k] as number, tasks[k] as number, level);
+    const { lo, hi, method } = differenceInterval(diff[k] as number, interval.low[k] as number, interval.high[k] as number, tasks[k] as number, level);
     interval.low[k] = method === 'clopper-pearson' ? Math.max(lo, floor) : lo;
     interval.high[k] = hi;
   }

@@ -112,8 +112,7 @@ export function marginalRowsOf(plans: readonly MarginalPlan[], replicates: reado
   plans.forEach((plan, p) => {
     const { statistic } = plan;
     const delta = statistic.pointEstimate();
-    const [far, near] = statistic.sides();
-    const interval = edgeAwareDifference(far, near, curveIntervals(replicates[p] ?? new Float64Array(0), statistic.kMax, level), statistic.tasks, level, plan.kind === 'k' ? 0 : -Infinity);
+    const interval = edgeAwareDifference(delta, curveIntervals(replicates[p] ?? new Float64Array(0), statistic.kMax, level), statistic.tasks, level, plan.kind === 'k' ? 0 : -Infinity);
     for (let k = 1; k <= statistic.kMax; k++) {
       rows.push({
         policy: plan.policy,

@@ -34,16 +34,17 @@ export function proportionInterval(estimate: number, lo: number, hi: number, tas
 }
 
 /**
- * The interval of a paired difference a − b of two such means over the same `tasks` tasks. When both
- * means sit at the same edge (every task at 1 for both, or at 0 for both), every resample gives 0 and
- * the percentile interval is [0, 0]; then each mean is only known to lie within its Clopper–Pearson
- * interval, and the difference within [L − 1, 1 − L] (L: the bound at m of m), which holds whenever
- * both one-sided bounds do (probability ≥ `level`). Otherwise the percentile interval (lo, hi).
+ * The interval of a paired difference a − b of two such means over the same `tasks` tasks. When the
+ * difference is 0 and so is its percentile interval — every resample gives 0, e.g. both curves at 1 on
+ * every task — the tasks show no task on which the policies differ; a per-task difference lies in
+ * [−1, 1] and is 0 unless the task is discordant, so |a − b| is at most the share of discordant tasks,
+ * whose Clopper–Pearson upper bound for 0 of m is 1 − ((1 − level)/2)^(1/m): the interval is
+ * ±(1 − ((1 − level)/2)^(1/m)) (±0.036 for 100 tasks) instead of [0, 0]. Otherwise the percentile
+ * interval (lo, hi).
  */
-export function differenceInterval(lo: number, hi: number, a: number, b: number, tasks: number, level: number): { lo: number; hi: number; method: IntervalMethod } {
-  const near = (value: number, edge: number) => Math.abs(value - edge) <= EDGE_TOLERANCE;
-  const sameEdge = (near(a, 1) && near(b, 1)) || (near(a, 0) && near(b, 0));
-  if (!sameEdge || tasks < 1) return { lo, hi, method: 'percentile' };
+export function differenceInterval(diff: number, lo: number, hi: number, tasks: number, level: number): { lo: number; hi: number; method: IntervalMethod } {
+  const zero = (value: number) => Math.abs(value) <= EDGE_TOLERANCE;
+  if (!(zero(diff) && zero(lo) && zero(hi)) || tasks < 1) return { lo, hi, method: 'percentile' };
   const width = 1 - clopperPearson(tasks, tasks, level).lo;
   return { lo: -width, hi: width, method: 'clopper-pearson' };
 }

@@ -34,6 +34,13 @@ describe('PASS@(k,T) intervals at the edges', () => {
     expect(diff.high[7]).toBeCloseTo(1 - 0.025 ** (1 / 100), 15);
   });
 
+  it('a difference that is 0 on every task away from the edges gets the same bound on the discordant share', () => {
+    const same = Array.from({ length: 50 }, (_, t) => [outcome('base', t, 8, 4), outcome('rl', t, 8, 4)]).flat();
+    const [diff] = analysePass(same, [{ a: 'rl', b: 'base' }], { resamples: 100, level: 0.95, rng: createRng(2) }).diffs;
+    expect(diff!.diff[0]).toBe(0);
+    expect([diff!.low[0], diff!.high[0]]).toEqual([-(1 - 0.025 ** (1 / 50)), 1 - 0.025 ** (1 / 50)]);
+  });
+
   it('no resamples: no interval, at the edge too', () => {
     const bare = analysePass(outcomes, [], { resamples: 0, level: 0.95, rng: createRng(4) });
     expect(bare.curves[0]!.passLow[7]).toBeNaN();
