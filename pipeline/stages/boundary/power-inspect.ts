@@ -20,7 +20,7 @@ function line(row: PowerCsvRow): string {
   const power = `${Math.round(row.target_power * 100)}% power`;
   const bound = (value: number | null, word: string) => (value === null ? `no ${word} is detectable` : `a ${word} of ${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)} tasks`);
   const detectable = `smallest boundary difference (only_a − only_b) detected with ${power}: ${bound(row.detectable_gain, 'gain')}, ${bound(row.detectable_loss, 'loss')}`;
-  const observed = `observed ${row.observed_diff >= 0 ? '+' : ''}${row.observed_diff}`;
+  const observed = `observed ${row.observed_diff >= 0 ? '+' : '−'}${Math.abs(row.observed_diff)}`;
   const needed =
     row.observed_diff === 0
       ? `${observed}: nothing to detect`
