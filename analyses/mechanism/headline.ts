@@ -120,8 +120,8 @@ export function compareHeadlines(tables: CompareTables, options: HeadlineOptions
     }
     const f = frequency.get(key);
     if (f && f[0]) {
-      const gained = f.filter((x) => x.support === 'gained').map((x) => x.strategy);
-      const lost = f.filter((x) => x.support === 'lost').map((x) => x.strategy);
+      const gained = f.filter((x) => x.support === 'gained').map((x) => x.strategy).sort(compareText);
+      const lost = f.filter((x) => x.support === 'lost').map((x) => x.strategy).sort(compareText);
       const p = f[0].p_value;
       lines.push(
         `    strategies: chi2 ${fixed(f[0].chi2, 1)} (df ${f[0].df}), Rao–Scott p ${p === null ? 'n/a' : pValueText(p)} (design effect ${fixed(f[0].design_effect, 2)};` +
