@@ -1,6 +1,6 @@
 /**
- * The power analysis of every policy pair at each family's headline budget (the largest T, else
- * `all`): the k = n boundary row's compared tasks with their counts under both policies, fed to
+ * The power analysis of every policy pair at each family's headline budget (the largest T the data
+ * was run at, else `all`): the k = n boundary row's compared tasks with their counts under both policies, fed to
  * boundary-power.ts at the level Holm requires of the smallest p-value of the verdicts' family
  * (alpha / tests: the most demanding step, so the numbers are conservative for the others).
  */
@@ -32,6 +32,8 @@ export interface PowerTableSettings {
   tests: number;
   target: number;
   maxTasks: number;
+  /** Each family's headline budget (the largest T the data was run at); else the largest of its rows. */
+  headline?: Readonly<Record<string, Budget>>;
 }
 
 /** One row per pair at each family's headline budget. */
@@ -42,7 +44,7 @@ export function powerTable(outcomes: readonly Outcome[], boundaries: readonly Pa
   const rows: PairPower[] = [];
   for (const family of [...new Set(atN.map((row) => row.family))].sort(compareText)) {
     const own = atN.filter((row) => row.family === family);
-    const budget = headlineBudget(own.map((row) => row.budget));
+    const budget = settings.headline?.[family] ?? headlineBudget(own.map((row) => row.budget));
     for (const row of own.filter((entry) => entry.budget === budget)) {
       const byPolicy = index.get(family)?.get(String(row.budget));
       const a = byPolicy?.get(row.a) as Map<string, TaskCounts>;

@@ -88,6 +88,8 @@ export interface ReportData {
   decomposition?: DecompositionRow[];
   retrievalDecomposition?: RetrievalDecompositionRow[];
   diversity?: DiversityRow[];
+  /** Policy and family names shortened for display, with their full text (reports/load/display-names.ts). */
+  shortenedNames: { short: string; full: string }[];
   /** Why a table is missing or unreadable (file → reason), shown beside skipped figures. */
   problems: Record<string, string>;
   provenance: Provenance;

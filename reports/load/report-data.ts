@@ -17,6 +17,7 @@ import { saturationTable } from '../../pipeline/tables/saturation';
 import { verdictTable } from '../../pipeline/tables/verdict';
 import { headlineBudgets } from '../data/select';
 import type { PasskDiffRow, PasskRow, ReportData } from '../data/tables';
+import { DisplayNames } from './display-names';
 import { readClusters, readTopSequences, rowsOf } from './episode-tables';
 import { loadProvenance, SOURCE_STAGES } from './provenance';
 import { absence, loadTable, locate, type Upstream } from './upstream';
@@ -39,7 +40,9 @@ export interface LoadLimits {
 /** Loads the report's data from the run. */
 export async function loadReportData(upstream: Upstream, openText: OpenText, limits: LoadLimits): Promise<ReportData> {
   const problems: Record<string, string> = {};
-  const data: ReportData = { problems, provenance: await loadProvenance(upstream, REPORT_SOURCES) };
+  const names = new DisplayNames();
+  const short = (name: string) => names.short(name);
+  const data: ReportData = { problems, provenance: await loadProvenance(upstream, REPORT_SOURCES), shortenedNames: [] };
 
   // Rows that state no value (the estimate at a k no task reaches) are left out of the figures.
   data.passkt = (await loadTable(upstream, ['passkt'], passTable, problems))?.filter((row): row is PasskRow => row.pass !== null);
@@ -55,12 +58,15 @@ export async function loadReportData(upstream: Upstream, openText: OpenText, lim
   data.decomposition = await loadTable(upstream, ['compare'], decompositionTable, problems);
   data.retrievalDecomposition = await loadTable(upstream, ['compare'], retrievalDecompositionTable, problems);
   data.diversity = await loadTable(upstream, ['label', 'compare'], diversityTable, problems);
+  for (const table of [data.passkt, data.passktDiff, data.boundary, data.retrieval, data.marginal, data.saturation, data.crossover, data.verdicts, data.frequencies, data.decomposition, data.retrievalDecomposition, data.diversity]) {
+    for (const row of table ?? []) shortenNames(row as unknown as Record<string, unknown>, short);
+  }
 
   const clusters = locate(upstream, ['cluster'], 'clusters.csv');
   if (!clusters) problems['clusters.csv'] = absence(upstream, ['cluster'], 'clusters.csv');
   else {
     try {
-      const tables = await readClusters('cluster/clusters.csv', rowsOf(openText(clusters.path('clusters.csv'))), limits.clusterPointsPerPolicy);
+      const tables = await readClusters('cluster/clusters.csv', rowsOf(openText(clusters.path('clusters.csv'))), limits.clusterPointsPerPolicy, short);
       data.clusterPoints = tables.points;
       data.clusterEpisodes = tables.episodes;
       data.clusterLabels = tables.labels;
@@ -80,13 +86,25 @@ export async function loadReportData(upstream: Upstream, openText: OpenText, lim
         'label/labels.csv',
         rowsOf(openText(labels.path('labels.csv'))),
         // Uncapped episodes count for every T, so they are kept too.
-        (family, budget) => budget === 'all' || headline === null || !headline.has(family) || headline.get(family) === budget,
+        (family, budget) => budget === 'all' || headline === null || !headline.has(short(family)) || headline.get(short(family)) === budget,
         limits.topSequences,
+        short,
       );
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
       problems['labels.csv'] = `${error.message} — the table does not match the format this report reads.`;
     }
   }
+  data.shortenedNames = names.list();
   return data;
+}
+
+/** The columns that hold policy and family names in the analysis tables. */
+const NAME_COLUMNS = ['policy', 'family', 'policy_a', 'policy_b', 'base'] as const;
+
+function shortenNames(row: Record<string, unknown>, short: (name: string) => string): void {
+  for (const column of NAME_COLUMNS) {
+    const value = row[column];
+    if (typeof value === 'string') row[column] = short(value);
+  }
 }

@@ -3,6 +3,7 @@
  * largest budget, and the task ids each policy gained and lost.
  */
 import type { PairVerdict } from '../../../analyses/passkt/verdict-table';
+import type { Budget } from '../../../analyses/budget';
 import { verdictSentence } from '../../../analyses/passkt/verdict';
 import { pValueText } from '../../../analyses/stats/format';
 import { textTable } from '../../cli/table';
@@ -13,12 +14,15 @@ import { boundaryTasksFile } from '../../tables/boundary-tasks';
 import { boundaryTable } from '../../tables/boundary';
 import { verdictEvidenceOf, verdictTable } from '../../tables/verdict';
 
-/** The verdict rows at each family's headline budget (the largest T, else `all`). */
-export function headlineVerdicts(rows: readonly PairVerdict[]): PairVerdict[] {
+/**
+ * The verdict rows at each family's headline budget: the one given (the largest T the data was run at,
+ * else `all`), or for a family without one the largest T of its rows.
+ */
+export function headlineVerdicts(rows: readonly PairVerdict[], headline: Readonly<Record<string, Budget>> = {}): PairVerdict[] {
   const families = [...new Set(rows.map((row) => row.family))].sort(compareText);
   return families.flatMap((family) => {
     const own = rows.filter((row) => row.family === family);
-    const budget = headlineBudget(own.map((row) => row.budget));
+    const budget = headline[family] ?? headlineBudget(own.map((row) => row.budget));
     return own.filter((row) => row.budget === budget);
   });
 }
@@ -46,7 +50,7 @@ export async function inspectBoundary(output: StageInput): Promise<string> {
     ...verdictEvidenceOf(row),
     verdict: row.verdict,
   }));
-  const headline = headlineVerdicts(rows);
+  const headline = headlineVerdicts(rows, (output.manifest.details.headline_budgets ?? {}) as Record<string, Budget>);
   if (headline.length > 0) {
     sections.push(`\nVerdicts (at each family's largest budget; every budget in verdict.csv)${multiplicity.verdicts ? `\n  ${multiplicity.verdicts}` : ''}`);
     sections.push(headline.map((row) => `  ${verdictSentence({ family: row.family, budget: String(row.budget), a: row.a, b: row.b, k: row.k }, row.verdict, row)}`).join('\n'));
