@@ -1,7 +1,7 @@
 /**
  * The power analysis of every policy pair at each family's headline budget (the largest T the data
  * was run at, else `all`): the k = n boundary row's compared tasks with their counts under both policies, fed to
- * boundary-power.ts at the level Holm requires of the smallest p-value of the verdicts' family
+ * boundary-power.ts at the level Holm requires of the smallest p-value of the boundary family (p_holm)
  * (alpha / tests: the most demanding step, so the numbers are conservative for the others).
  */
 import { compareText } from '../stats/compare-text';
@@ -26,7 +26,7 @@ export interface PairPower extends BoundaryPower {
   maxTasks: number;
 }
 
-/** Settings: the verdicts' level and family size, the wanted power, the largest task count searched. */
+/** Settings: the verdicts' level and the boundary family's size, the wanted power, the largest task count searched. */
 export interface PowerTableSettings {
   alpha: number;
   tests: number;

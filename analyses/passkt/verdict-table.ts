@@ -1,8 +1,10 @@
 /**
  * A verdict per k = n boundary row: the pass@1 difference on the tasks both policies solve, with its
- * bootstrap interval (one shared resample stream per family) and its sign-flip test, then Holm over
- * every test the verdicts make — each row's McNemar test and each shared-task test — and the rules of
- * verdict.ts at `alpha`.
+ * bootstrap interval (one shared resample stream per family) and its sign-flip test, then the rules of
+ * verdict.ts at `alpha`. Two families of tests, each Holm-adjusted: the boundary claim reads the row's
+ * `p_holm` of boundary.csv (Holm over every boundary test of the run), so a verdict and the table it
+ * cites never disagree; the reliability claim reads Holm over every shared-task test. Each family's
+ * error rate is at most alpha, so a run's verdicts make a false claim with probability at most 2·alpha.
  */
 import type { Rng } from '../random/rng';
 import type { Budget } from '../budget';
@@ -34,7 +36,7 @@ export interface VerdictOptions {
   /** Bootstrap resamples of the shared-task pass@1 interval (shown, not tested). */
   resamples: number;
   level: number;
-  /** Family-wise significance level of all verdict claims. */
+  /** Family-wise significance level of each family of claims (boundary, reliability). */
   alpha: number;
   /** A shared-task test needs at least this many shared tasks. */
   minSharedTasks: number;
@@ -43,11 +45,11 @@ export interface VerdictOptions {
   rng: Rng;
 }
 
-/** The verdicts and the family of tests behind them. */
+/** The verdicts and the families of tests behind them. */
 export interface VerdictTable {
   rows: PairVerdict[];
-  /** Number of tests in the Holm family: every McNemar test of the rows plus every shared-task test made. */
-  tests: number;
+  /** Tests of the shared-task (reliability) family: one per row with enough shared tasks. */
+  sharedTests: number;
 }
 
 const passTable = new EstimateTable('pass');
@@ -103,7 +105,7 @@ export function pairVerdicts(outcomes: readonly Outcome[], boundaries: readonly 
         onlyA: row.onlyA.length,
         onlyB: row.onlyB.length,
         pValue: row.pValue,
-        pAdjusted: NaN,
+        pAdjusted: row.pHolm,
         sharedTasks: row.both.length,
         sharedPass1Diff: diff,
         sharedPass1Low: low,
@@ -114,13 +116,11 @@ export function pairVerdicts(outcomes: readonly Outcome[], boundaries: readonly 
       rows.push({ family, budget: row.budget, a: row.a, b: row.b, k: row.k, both: row.both.length, neither: row.neither.length, ...evidence, verdict: 'no difference' });
     });
   }
-  // One Holm family: the McNemar test of every row, then every shared-task test that was made.
-  const adjusted = holmAdjust([...rows.map((row) => row.pValue), ...rows.map((row) => row.sharedPValue)]);
+  // The reliability family: every shared-task test that was made (rows without one stay NaN).
+  const adjusted = holmAdjust(rows.map((row) => row.sharedPValue));
   rows.forEach((row, i) => {
-    row.pAdjusted = adjusted[i] as number;
-    row.sharedPAdjusted = adjusted[rows.length + i] as number;
+    row.sharedPAdjusted = adjusted[i] as number;
     row.verdict = decideVerdict(row, options.alpha);
   });
-  const tests = rows.length + rows.filter((row) => Number.isFinite(row.sharedPValue)).length;
-  return { rows, tests };
+  return { rows, sharedTests: rows.filter((row) => Number.isFinite(row.sharedPValue)).length };
 }

@@ -17,7 +17,7 @@ import type { PasskRow, ReportData } from '../data/tables';
 
 import { orderPolicies } from '../theme/colors';
 
-/** A verdict row (its `p_adj` is Holm-adjusted over every test of the run's verdicts). */
+/** A verdict row (its `p_adj` is boundary.csv's `p_holm`: Holm-adjusted over every boundary test of the run). */
 export type VerdictRow = VerdictCsvRow;
 
 /** One clause of the answer and the figure (by name) that shows it; null when no figure does. */
@@ -42,7 +42,7 @@ export interface FamilyHeadline {
   comparisons: ComparisonHeadline[];
 }
 
-/** The verdict and the p-values the answer states: raw, and Holm-adjusted over the verdicts' tests (what the verdict rests on). */
+/** The verdict and the p-values the answer states: raw, and Holm-adjusted over the run's boundary tests (what the verdict rests on). */
 export function verdictEvidence(row: VerdictRow): { verdict: string; p: string } {
   return { verdict: row.verdict, p: `${pValueProse(row.p_value)}, Holm-adjusted ${pValueProse(row.p_adj)}` };
 }

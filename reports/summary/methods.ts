@@ -27,9 +27,9 @@ export function methodNotes(data: ReportData): string[] {
   notes.push(
     'Tests. The capability boundary at k = n compares the tasks each policy solves at least once; the p-value is the two-sided exact ' +
       'McNemar (binomial) test on the tasks only one of the two policies solves, with Holm-adjusted p and Benjamini–Hochberg q over every ' +
-      'boundary test of the run. Verdicts claim a difference only when its Holm-adjusted p is below alpha, Holm running over every test the ' +
-      'verdicts make (each McNemar test and each sign-flip test of pass@1 on the tasks both policies solve), so the chance of any false ' +
-      'claim among them is at most alpha; a significant loss is always said. Strategy frequencies are compared with a Rao–Scott corrected ' +
+      'boundary test of the run. Verdicts claim a difference only when its Holm-adjusted p is below alpha: a boundary claim on that ' +
+      'p_holm, a reliability claim on Holm over every sign-flip test of pass@1 on the tasks both policies solve; each family of claims is ' +
+      'wrong anywhere with probability at most alpha (both together at most 2·alpha); a significant loss is always said. Strategy frequencies are compared with a Rao–Scott corrected ' +
       'chi-square test (episodes clustered by task); the naive p is in compare_frequencies.csv. Differences are always a − b, b the base policy.',
   );
   if (data.retrieval && data.retrieval.length > 0) {

@@ -1,7 +1,7 @@
 /**
  * `npm run inspect -- power`: for each policy pair at each family's headline budget, the smallest
  * boundary difference (only_a − only_b at k = n) the run's tasks and samples detect with the target
- * power at the verdicts' adjusted level, and the tasks the observed difference would need.
+ * power at the boundary claim's adjusted level, and the tasks the observed difference would need.
  */
 import { pValueText } from '../../../analyses/stats/format';
 import type { StageInput } from '../../runner/stage';
@@ -12,7 +12,7 @@ const METHOD =
   '1 − (1 − rate)^n by b and, with no difference, by a; a gain of size λ lets a solve a share λ of what b misses, a loss of size λ makes a ' +
   'miss a share λ of what b solves. Tasks are a sample of tasks like these, so the boundary counts are multinomial and the power of the ' +
   'exact McNemar test is computed exactly (normal approximation beyond 1000 discordant tasks), at alpha / tests — the level Holm asks of ' +
-  'the smallest p-value of the verdicts, so the numbers are on the safe side. The tasks the observed difference needs take the observed ' +
+  'the smallest boundary p-value of the run (the family of p_holm), so the numbers are on the safe side. The tasks the observed difference needs take the observed ' +
   'shares only_a / tasks and only_b / tasks as the population\'s. No simulation: the same run gives the same numbers.';
 
 function line(row: PowerCsvRow): string {
@@ -37,7 +37,7 @@ export async function inspectPower(output: StageInput): Promise<string> {
   if (rows.length === 0) return 'power: no policy pair to compare.';
   const first = rows[0] as PowerCsvRow;
   return [
-    `Boundary power at each family's largest budget: alpha=${first.alpha} over ${first.tests} verdict tests → alpha/tests=${pValueText(first.alpha_adjusted)}, target power ${first.target_power}`,
+    `Boundary power at each family's largest budget: alpha=${first.alpha} over ${first.tests} boundary tests → alpha/tests=${pValueText(first.alpha_adjusted)}, target power ${first.target_power}`,
     ...rows.map(line),
     '',
     METHOD,

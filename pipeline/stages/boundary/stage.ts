@@ -3,11 +3,12 @@
  * in k = n samples (and at any extra k asked), the exact McNemar test of the set difference with its
  * Holm and Benjamini–Hochberg adjustments over every boundary test of the run, the task ids of every
  * set, and a verdict (expansion / regression / efficiency only / efficiency loss / no difference, a
- * significant loss always said) on Holm-adjusted p-values, with the numbers behind it.
+ * significant loss always said) on Holm-adjusted p-values (the boundary claim on p_holm, the reliability
+ * claim on Holm over the shared-task tests), with the numbers behind it.
  *
  *   passkt/outcomes.jsonl ─► boundary sets ─► boundary.csv (p, p_holm, q_bh), boundary_tasks.json
  *                                  └─► shared-task pass@1: bootstrap interval + sign-flip test
- *                                        └─► Holm over all verdict tests ─► verdict.csv + summary sentences
+ *                                        └─► Holm over the shared-task tests ─► verdict.csv + summary sentences
  */
 import { z } from 'zod';
 import { pairBoundaries } from '../../../analyses/passkt/boundary-table';
@@ -35,7 +36,7 @@ export const BoundaryParams = z.object({
   base: BaseParam,
   /** Extra k values for boundary rows besides k = n, below its k (a task counts as solved at k when its pass@k >= 1/2). */
   boundaryK: z.array(z.number().int().min(1)).default([]),
-  /** Family-wise significance level of the verdicts (Holm over every test they make). */
+  /** Family-wise significance level of each family of verdict claims (boundary, reliability). */
   alpha: z.number().gt(0).lt(1).default(0.05),
   /** The shared-task pass@1 test (efficiency verdicts) needs at least this many tasks solved by both policies. */
   minSharedTasks: z.number().int().min(1).default(5),
@@ -87,7 +88,7 @@ export const boundaryStage = defineStage({
     const verdicts = verdictTableOut.rows;
     const multiplicity = {
       boundary: `Holm and Benjamini–Hochberg over all ${boundaries.length} boundary tests of the run (every row of boundary.csv: each family, budget and policy pair${params.boundaryK.length > 0 ? ', at k = n and each extra k' : ''})`,
-      verdicts: `verdicts at family-wise alpha=${params.alpha}: Holm over the ${verdictTableOut.tests} tests the ${verdicts.length} verdicts make (each k = n McNemar test and each shared-task sign-flip test)`,
+      verdicts: `verdicts at alpha=${params.alpha} per family of claims: the boundary claim on p_holm of boundary.csv, the reliability claim on Holm over the ${verdictTableOut.sharedTests} shared-task sign-flip tests`,
     };
 
     // Headlines name a budget the data was run at: the outcomes know which T are thresholded, not run.
@@ -100,7 +101,7 @@ export const boundaryStage = defineStage({
     await boundaryTable.write(ctx.out, boundaryRows(boundaries));
     await boundaryTasksFile.write(ctx.out, boundaryTasks(boundaries));
     await verdictTable.write(ctx.out, verdictRows(verdicts));
-    const power = powerTable(outcomes, boundaries, { alpha: params.alpha, tests: verdictTableOut.tests, target: params.powerTarget, maxTasks: params.powerMaxTasks, headline });
+    const power = powerTable(outcomes, boundaries, { alpha: params.alpha, tests: boundaries.length, target: params.powerTarget, maxTasks: params.powerMaxTasks, headline });
     await powerCsv.write(ctx.out, powerRows(power));
 
     const excluded = boundaries.filter((row) => row.atN).reduce((sum, row) => sum + row.excluded.length, 0);
@@ -112,7 +113,7 @@ export const boundaryStage = defineStage({
     const tally: Record<string, number> = {};
     for (const row of verdicts) tally[row.verdict] = (tally[row.verdict] ?? 0) + 1;
     return {
-      counts: { boundary_rows: boundaries.length, verdicts: verdicts.length, policy_pairs: pairs.length, excluded_at_n: excluded, uneven_n_rows: uneven, boundary_tests: boundaries.length, verdict_tests: verdictTableOut.tests },
+      counts: { boundary_rows: boundaries.length, verdicts: verdicts.length, policy_pairs: pairs.length, excluded_at_n: excluded, uneven_n_rows: uneven, boundary_tests: boundaries.length, shared_task_tests: verdictTableOut.sharedTests },
       summary,
       details: { verdicts: tally, alpha: params.alpha, multiplicity, headline_budgets: headline },
     };

@@ -9,7 +9,7 @@ export const GLOSSARY = {
   },
   boundary: {
     term: 'capability boundary',
-    text: 'The tasks a policy solves at least once in n tries (k = n). RL expands the boundary when it solves tasks the base policy never solves significantly more often than the reverse (exact McNemar test, Holm-adjusted over every test the run’s verdicts make).',
+    text: 'The tasks a policy solves at least once in n tries (k = n). RL expands the boundary when it solves tasks the base policy never solves significantly more often than the reverse (exact McNemar test, Holm-adjusted over every boundary test of the run).',
   },
   reweighting: {
     term: 'reweighting',

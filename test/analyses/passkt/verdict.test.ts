@@ -65,7 +65,7 @@ describe('verdict rules (on Holm-adjusted p-values)', () => {
 });
 
 describe('verdict table', () => {
-  it('tests pass@1 over the shared tasks, adjusts every test of the verdicts together and applies the rules', () => {
+  it('tests pass@1 over the shared tasks, reads the boundary row\'s Holm-adjusted p and applies the rules', () => {
     const outcomes: Outcome[] = [];
     const shared = Array.from({ length: 40 }, (_, i) => `s${i}`);
     for (const task of shared) {
@@ -73,20 +73,21 @@ describe('verdict table', () => {
       outcomes.push({ policy: 'base', task, family: 'bridge', budget: 5, mode: 'capped', n: 10, c: 4 });
     }
     const boundary: PairBoundary = { family: 'bridge', budget: 5, a: 'rl', b: 'base', k: 10, nMax: 10, onlyA: [], onlyB: [], both: shared, neither: [], excluded: [], pValue: 1, pHolm: 1, qBh: 1, atN: true };
-    const { rows, tests } = pairVerdicts(outcomes, [boundary], { resamples: 200, level: 0.95, alpha: 0.05, minSharedTasks: 5, permutations: 999, rng: createRng(3) });
+    const { rows, sharedTests } = pairVerdicts(outcomes, [boundary], { resamples: 200, level: 0.95, alpha: 0.05, minSharedTasks: 5, permutations: 999, rng: createRng(3) });
     const [row] = rows;
-    expect(tests).toBe(2);
+    expect(sharedTests).toBe(1);
     expect(row).toMatchObject({ verdict: 'efficiency only', sharedTasks: 40, k: 10, both: 40 });
     expect(row?.sharedPass1Diff).toBeCloseTo(0.4, 12);
     // every shared task has the same difference, so every resample gives 0.4 …
     expect(row?.sharedPass1Low).toBeCloseTo(0.4, 12);
     // … and no random sign pattern reaches |Σ d| except all-plus / all-minus: p = 1 / (999 + 1)
     expect(row?.sharedPValue).toBe(1 / 1000);
-    expect(row?.sharedPAdjusted).toBe(2 / 1000);
+    // one shared-task test in the run: Holm leaves it as it is
+    expect(row?.sharedPAdjusted).toBe(1 / 1000);
     expect(row?.pAdjusted).toBe(1);
   });
 
-  it('Holm over all verdict tests of the run: boundary tests and shared-task tests in one family', () => {
+  it('Holm within each family of claims: the boundary rows\' p_holm, and the shared-task tests among themselves', () => {
     // three families: expansion-like boundary 8:1 in each, 20 shared tasks with a small noisy difference
     const rng = createRng('verdict family');
     const outcomes: Outcome[] = [];
@@ -99,14 +100,16 @@ describe('verdict table', () => {
       }
     }
     const boundaries = pairBoundaries(outcomes, [{ a: 'rl', b: 'base' }]);
-    const { rows, tests } = pairVerdicts(outcomes, boundaries, { resamples: 100, level: 0.95, alpha: 0.05, minSharedTasks: 5, permutations: 999, rng: createRng(1) });
-    expect(tests).toBe(6);
-    const family = holmAdjust([...rows.map((row) => row.pValue), ...rows.map((row) => row.sharedPValue)]);
+    const { rows, sharedTests } = pairVerdicts(outcomes, boundaries, { resamples: 100, level: 0.95, alpha: 0.05, minSharedTasks: 5, permutations: 999, rng: createRng(1) });
+    expect(sharedTests).toBe(3);
+    const boundaryFamily = holmAdjust(rows.map((row) => row.pValue));
+    const sharedFamily = holmAdjust(rows.map((row) => row.sharedPValue));
     rows.forEach((row, i) => {
       expect(row.pValue).toBeCloseTo(exactMcNemarP(8, 1), 15);
-      expect(row.pAdjusted).toBe(family[i]);
-      expect(row.sharedPAdjusted).toBe(family[3 + i]);
-      // raw p = .039 would read "expansion"; adjusted over 6 tests it does not
+      expect(row.pAdjusted).toBe(boundaryFamily[i]);
+      expect(row.pAdjusted).toBe(boundaries[i]!.pHolm);
+      expect(row.sharedPAdjusted).toBe(sharedFamily[i]);
+      // raw p = .039 would read "expansion"; adjusted over the 3 boundary tests it does not
       expect(row.verdict).not.toBe('expansion');
     });
     // boundary.csv's own adjustment: Holm and BH over the 3 boundary tests

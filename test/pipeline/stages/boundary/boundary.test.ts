@@ -61,7 +61,7 @@ describe('boundary stage (fake context)', () => {
     expect(comparison?.shared_tasks).toBe('20');
     const sentences = result.summary?.filter((line) => line.includes(' vs ')) ?? [];
     expect(sentences).toHaveLength(3);
-    expect(sentences[0]).toContain('bridge, T=3: rl vs base — expansion: rl solves 12 tasks base never does and base 0 that rl never does at k=8 (exact McNemar p=4.9e-4, Holm-adjusted 0.002)');
+    expect(sentences[0]).toContain('bridge, T=3: rl vs base — expansion: rl solves 12 tasks base never does and base 0 that rl never does at k=8 (exact McNemar p=4.9e-4, Holm-adjusted 0.001)');
   });
 
   it('adds boundary rows at the extra k asked for', async () => {
@@ -92,16 +92,16 @@ describe('boundary stage (fake context)', () => {
     expect(text).toContain('bridge T=3, rl vs base: only rl: b10, b11, b12, b13, b14, b15, b16, b17, … (12 in all)');
     expect(text).toContain('bridge T=3, rl vs base: only base: (none)');
     expect(text).toMatch(/p_holm, q_bh: Holm and Benjamini–Hochberg over all 3 boundary tests of the run/);
-    expect(text).toMatch(/verdicts at family-wise alpha=0\.05: Holm over the 6 tests the 3 verdicts make/);
+    expect(text).toMatch(/verdicts at alpha=0\.05 per family of claims: the boundary claim on p_holm of boundary\.csv, the reliability claim on Holm over the 3 shared-task sign-flip tests/);
   });
 
   it('the power view says what the run can detect and what the observed difference needs', async () => {
     const { output } = await passktThenBoundary(plantedEpisodes());
     const rows = output.csvRows('power.csv');
     expect(rows.map((row) => row.family)).toEqual(['bridge', 'comparison', 'control']);
-    // 6 verdict tests: alpha / 6
-    expect(Number(rows[0]?.alpha_adjusted)).toBeCloseTo(0.05 / 6, 15);
-    expect(rows[0]).toMatchObject({ observed_diff: '12', tasks: '20', n: '8', tests: '6' });
+    // 3 boundary tests: alpha / 3
+    expect(Number(rows[0]?.alpha_adjusted)).toBeCloseTo(0.05 / 3, 15);
+    expect(rows[0]).toMatchObject({ observed_diff: '12', tasks: '20', n: '8', tests: '3' });
     // 12 : 0 of 20 tasks is detected by 20 tasks: the run has enough
     expect(Number(rows[0]?.tasks_needed)).toBeLessThanOrEqual(20);
     expect(rows[1]).toMatchObject({ observed_diff: '0', tasks_needed: '' });
