@@ -20,7 +20,7 @@ import { formatResults, informationBlock } from '../chat-protocol/search-results
 import { parseTagged } from '../chat-protocol/tags';
 import { SEARCH_TOOL, type SearchTool } from '../environment/search/search-tool';
 import type { Step, Trajectory } from '../formats/trajectory';
-import type { ChatReply } from './chat-client';
+import type { ChatReply } from '../llm/transport';
 import type { PolicySettings } from './config';
 import { collectMeta, recordReply, type CollectMeta } from './episode-meta';
 

@@ -4,6 +4,7 @@
  * log-probabilities, tool calls with their arguments in two halves, the finish reason, and the usage chunk
  * when `stream_options.include_usage` is set).
  */
+import { SIMULATOR_OWNER } from '../llm/models';
 import type { Completion } from './completion';
 import type { PieceScore } from './scoring/scorer';
 
@@ -15,7 +16,7 @@ export interface CompletionMeta {
 }
 
 /** Identifies the simulator in every response (`system_fingerprint`) and in GET /v1/models (`owned_by`). */
-export const SIMULATOR_FINGERPRINT = 'passkt-simulator';
+export const SIMULATOR_FINGERPRINT = SIMULATOR_OWNER;
 
 function bytes(token: string): number[] {
   return [...Buffer.from(token, 'utf8')];
