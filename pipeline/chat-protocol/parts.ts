@@ -5,7 +5,6 @@
  * and assigns every token to the segment of the characters it covers.
  */
 import type { TemplateMessage } from './templates/template';
-
 /** The segments of the policy's generated text that surprisal is measured on. */
 export const SEGMENTS = ['query', 'reasoning', 'answer'] as const;
 /** A segment. */

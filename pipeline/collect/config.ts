@@ -3,10 +3,11 @@
  * is documented in docs/collect.md. Relative paths are relative to the current folder.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, InputFileError } from '../errors';
 import { PROTOCOLS } from '../chat-protocol/prompts';
-import { TaskSourceSchema } from '../task-source/task-source';
+import { HOTPOTQA_PREFIX, TaskSourceSchema, type TaskSourceSpec } from '../task-source/task-source';
 
 /** The baseURL that starts the simulator server in-process. */
 export const SIM_BASE_URL = 'sim';
@@ -122,4 +123,17 @@ export function parseCollectConfig(raw: unknown, source: string): CollectConfig 
 
 function where(path: readonly PropertyKey[]): string {
   return path.length > 0 ? `"${path.map(String).join('.')}": ` : '';
+}
+
+/** The config with every file path made absolute (relative paths are relative to the current folder), so another stage can use it from anywhere. */
+export function withAbsolutePaths(config: CollectConfig, outDir: string): CollectConfig {
+  const file = (path: string) => (path.startsWith(HOTPOTQA_PREFIX) ? `${HOTPOTQA_PREFIX}${resolve(path.slice(HOTPOTQA_PREFIX.length))}` : resolve(path));
+  const one = (spec: Exclude<TaskSourceSpec, unknown[]>): Exclude<TaskSourceSpec, unknown[]> =>
+    typeof spec === 'string' ? file(spec) : spec.file === undefined ? spec : { ...spec, file: file(spec.file) };
+  return {
+    ...config,
+    tasks: Array.isArray(config.tasks) ? config.tasks.map(one) : one(config.tasks),
+    ...(config.simulatorConfig !== undefined ? { simulatorConfig: resolve(config.simulatorConfig) } : {}),
+    out: resolve(outDir),
+  };
 }

@@ -134,6 +134,11 @@ export interface StageDefinition<S extends z.ZodType = z.ZodType, N extends stri
   source?: SourceDeclaration;
   /** The kind of run this stage's (raw) parameters ask for, e.g. `--shard` asks for a shard run. */
   requestsMode?(params: Record<string, unknown>): RunMode | undefined;
+  /**
+   * Set on stages that run only when asked for (the model-access experiments: `--score`, `--swap`):
+   * true when the (raw) parameters ask for the stage. Stages without it run in every run of their modes.
+   */
+  requested?(params: Record<string, unknown>): boolean;
   /** Parameters, validated with zod; defaults live here. */
   params: S;
   /** External files this stage reads (from its parameters), hashed and fingerprinted by the runner. */

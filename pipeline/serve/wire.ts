@@ -31,8 +31,8 @@ function logprobEntries(scores: readonly PieceScore[]) {
   }));
 }
 
-/** The non-streaming response body. */
-export function completionBody(meta: CompletionMeta, completion: Completion): Record<string, unknown> {
+/** The non-streaming response body (with vLLM's top-level `prompt_logprobs` when they were asked for). */
+export function completionBody(meta: CompletionMeta, completion: Completion, promptLogprobs?: unknown[]): Record<string, unknown> {
   return {
     id: meta.id,
     object: 'chat.completion',
@@ -53,6 +53,7 @@ export function completionBody(meta: CompletionMeta, completion: Completion): Re
       },
     ],
     usage: completion.usage,
+    ...(promptLogprobs ? { prompt_logprobs: promptLogprobs } : {}),
   };
 }
 

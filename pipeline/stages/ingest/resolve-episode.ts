@@ -2,6 +2,7 @@ import type { EpisodeRow, EpisodeTrace, TraceStep } from '../../../analyses/epis
 import { exactMatch } from '../../../analyses/text/exact-match';
 import { bestF1 } from '../../../analyses/text/f1';
 import { normalizeAnswer, stripPunctuation } from '../../../analyses/text/normalize';
+import { episodeId } from '../../formats/episode-id';
 import type { Trajectory } from '../../formats/trajectory';
 import { queryText } from './query';
 import { assignRounds } from './rounds';
@@ -72,8 +73,7 @@ export function resolveEpisode(
 
   // Episodes without `sample` are numbered `#0, #1, …` by arrival, a namespace apart from given samples,
   // so an unnumbered episode never takes the default id of a numbered one.
-  const suffix = sample !== null ? String(sample) : `#${arrival ?? 0}`;
-  const id = trajectory.id ?? `${trajectory.policy}/${taskRow.task}/${budget ?? 'uncapped'}/${suffix}`;
+  const id = episodeId(trajectory.id, trajectory.policy, taskRow.task, budget, sample, arrival ?? 0);
   const row: EpisodeRow = {
     id,
     policy: trajectory.policy,
