@@ -7,7 +7,8 @@
  *
  * What a trajectory does not keep is rebuilt the way the simulator writes it: the reasoning and the
  * action of one message are joined by one space; an invalid tool call (a trajectory keeps only the
- * correction) becomes the policy's text followed by the correction as a user message.
+ * correction) becomes the policy's text followed by the correction as a user message. Messages after
+ * the model's last turn (a correction when the step limit ended the episode) are left out: it never read them.
  */
 import type { ResultStep, Step } from '../formats/trajectory';
 import { SEARCH_TOOL } from '../environment/search/search-tool';
@@ -64,8 +65,9 @@ export function trajectoryConversation(steps: readonly Step[], question: string,
     { role: 'user', content: [{ text: questionMessage(question), segment: null }] },
   ];
   let thinks: string[] = [];
-  let calls: { query: string }[] = [];
-  let answered: { calls: { id: string }[]; next: number } = { calls: [], next: 0 };
+  let calls: { query: string; round?: number }[] = [];
+  // The last assistant message with tool calls, its round, and how many of its calls have results.
+  let answered: { message: PartedMessage | null; round: number | undefined; next: number } = { message: null, round: undefined, next: 0 };
   let callCount = 0;
   const reasoning = () => thinks.join(' ');
   const flushText = () => {
@@ -75,18 +77,25 @@ export function trajectoryConversation(steps: readonly Step[], question: string,
 
   for (const [index, step] of steps.entries()) {
     if (step.type === 'think') thinks.push(step.text);
-    else if (step.type === 'call') calls.push({ query: queryOf(step.args) });
+    else if (step.type === 'call') {
+      // The collector writes a round's calls each followed by its result: a call of the round whose results
+      // are coming in belongs to the same assistant message.
+      const sameRound = tools && calls.length === 0 && thinks.length === 0 && step.round !== undefined && step.round === answered.round && messages[messages.length - 1]?.role === 'tool';
+      if (sameRound) answered.message!.toolCalls!.push({ id: `call_${callCount++}`, name: SEARCH_TOOL, query: queryOf(step.args) });
+      else calls.push({ query: queryOf(step.args), round: step.round });
+    }
     else if (step.type === 'result') {
       if (step.tool !== SEARCH_TOOL && calls.length === 0) continue;
       if (tools) {
         if (calls.length > 0) {
           const toolCalls = calls.map((call) => ({ id: `call_${callCount++}`, name: SEARCH_TOOL, query: call.query }));
-          messages.push({ role: 'assistant', content: thinks.length > 0 ? [{ text: reasoning(), segment: 'reasoning' }] : [], toolCalls });
-          answered = { calls: toolCalls, next: 0 };
+          const message: PartedMessage = { role: 'assistant', content: thinks.length > 0 ? [{ text: reasoning(), segment: 'reasoning' }] : [], toolCalls };
+          messages.push(message);
+          answered = { message, round: calls[0]!.round, next: 0 };
           thinks = [];
           calls = [];
         }
-        const call = answered.calls[answered.next++];
+        const call = answered.message?.toolCalls?.[answered.next++];
         messages.push({ role: 'tool', toolCallId: call?.id ?? `call_${callCount++}`, content: [{ text: resultText(step), segment: null }] });
       } else {
         const query = calls.shift()?.query ?? '';
@@ -110,5 +119,7 @@ export function trajectoryConversation(steps: readonly Step[], question: string,
     }
   }
   flushText();
+  // A notice after the model's last turn (the step limit was reached) was never read by it.
+  while (messages.length > 2 && messages[messages.length - 1]!.role !== 'assistant') messages.pop();
   return messages;
 }

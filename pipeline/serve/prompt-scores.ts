@@ -1,8 +1,9 @@
 /**
  * Prompt log-probabilities from the simulator's scoring model, in the two shapes servers return them:
  * vLLM's `prompt_logprobs` on chat completions (one entry per prompt token: `null` for the first, then
- * `{ "<token id>": {logprob, rank, decoded_token}, … }`, the prompt token first, then the `k` most likely
- * alternatives), and the `logprobs` of `/v1/completions` with `echo` (`tokens`, `token_logprobs`,
+ * `{ "<token id>": {logprob, rank, decoded_token}, … }`: the prompt token and the `k` most likely
+ * alternatives, ranked 1..k — the prompt token's rank is null when it is not among them; JSON objects
+ * keyed by numeric ids do not keep an order, so ask for `prompt_logprobs: 0` to get the prompt token alone), and the `logprobs` of `/v1/completions` with `echo` (`tokens`, `token_logprobs`,
  * `top_logprobs`, `text_offset`). Tokens are the scoring model's pieces, so they concatenate back to the
  * text exactly; the first token has no log-probability (nothing precedes it), as on real servers.
  */

@@ -27,7 +27,7 @@ import { loadSimulatorConfig } from '../../simulate/simulator-config';
 import { episodesFile } from '../../tables/episodes';
 import { swapAttributionTable, swapEpisodesTable, swapTable, type SwapEpisodeRow } from '../../tables/swap';
 import { taskTableFile } from '../../tables/task-table';
-import { loadTaskSource } from '../../task-source/task-source';
+import { HOTPOTQA_PREFIX, loadTaskSource } from '../../task-source/task-source';
 import { SOURCE_STAGE_NAMES } from '../names';
 import { forcedConversation } from './forced-conversation';
 import { reasonOnPlan, type Reasoned } from './reason';
@@ -95,6 +95,17 @@ function policySettings(name: string, config: CollectConfig | undefined, simulat
   return { name, baseURL: SIM_URL, model: name, protocol: 'tools', temperature: 1, top_p: 1, max_tokens: 512, stream: false, extra: {} };
 }
 
+/** The tasks file of the run, with the paragraphs the simulator reads: the source stage's, else the one given with --tasks. */
+function runTasksFile(ctx: StageContext<Params>): string {
+  const source = SOURCE_STAGE_NAMES.find((stage) => ctx.hasInput(stage) && ctx.input(stage).has('tasks.jsonl'));
+  if (source) return ctx.input(source).path('tasks.jsonl');
+  const ingest = ctx.input('ingest').manifest;
+  const tasks = (ingest.params as { tasks?: string }).tasks;
+  if (tasks && !tasks.startsWith(HOTPOTQA_PREFIX)) return ingest.external_files[0]!.path;
+  if (tasks) return `${HOTPOTQA_PREFIX}${ingest.external_files[0]!.path}`;
+  throw new ConfigError('the simulator needs the tasks the episodes ran on (their paragraphs and answers), and this run has no tasks file.', 'Pass --tasks <file>, or --swap-config <collect.json> naming its tasks.');
+}
+
 /** The swap stage. */
 export const swapStage = defineStage({
   name: 'swap',
@@ -126,10 +137,8 @@ export const swapStage = defineStage({
     const taskRows = [];
     for await (const task of taskTableFile.stream(ingest)) taskRows.push(task);
 
-    // The simulator serves the tasks the episodes ran on (the collection's, else the source's tasks file).
-    const source = SOURCE_STAGE_NAMES.find((stage) => ctx.hasInput(stage));
     const usesSim = policies.some((policy) => baseURLs(policy).includes(SIM_URL));
-    const served = usesSim ? await loadTaskSource(config ? config.tasks : { file: ctx.input(source!).path('tasks.jsonl') }, simulator) : undefined;
+    const served = usesSim ? await loadTaskSource(config ? config.tasks : { file: runTasksFile(ctx) }, simulator) : undefined;
     const servers = new ModelServers(() => ({ tasks: served?.tasks ?? [], world: served?.world, policies: simulator.policies }), transportSettings(params), new RequestBudget(undefined), (line) => ctx.log.warn(line));
     const byId = new Map<string, { key: SwapKey; plan: number }>();
     for (const key of keys) key.ids.forEach((id, plan) => byId.set(id, { key, plan }));
