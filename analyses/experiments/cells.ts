@@ -37,6 +37,11 @@ export function cellGroups<T extends { family: string; budget: number | null }>(
   return groups;
 }
 
+/** The name of a group in words: `bridge · T = 3`, `bridge · all budgets`, `all families · all budgets`. */
+export function groupName(family: string, budget: Budget): string {
+  return `${family === 'all' ? 'all families' : family} · ${budget === 'all' ? 'all budgets' : `T = ${budget}`}`;
+}
+
 /** The distinct tasks of items, in first-seen order, and each item's task index. */
 export function taskIndex<T extends { task: string }>(items: readonly T[]): { tasks: string[]; of: Int32Array } {
   const index = new Map<string, number>();

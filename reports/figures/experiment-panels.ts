@@ -2,13 +2,12 @@
  * The panels of the model-access figures (surprisal, swap): each family with all its budgets together,
  * and all families together — or, when a family has one budget only, that budget's cell.
  */
+import { groupName } from '../../analyses/experiments/cells';
 import { orderFamilies } from '../data/select';
 import type { Budget } from '../data/tables';
 
 /** The label of a group: `bridge · all budgets`, `all families · T = 3`. */
-export function groupLabel(family: string, budget: Budget): string {
-  return `${family === 'all' ? 'all families' : family} · ${budget === 'all' ? 'all budgets' : `T = ${budget}`}`;
-}
+export const groupLabel = groupName;
 
 /** The rows of the panels shown, and the panel labels in order (families in canonical order, `all` last). */
 export function experimentPanels<R extends { family: string; budget: Budget }>(rows: readonly R[]): { rows: R[]; panels: string[] } {

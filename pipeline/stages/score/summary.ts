@@ -1,4 +1,5 @@
 /** The score stage's summary lines and `npm run inspect -- score` text. */
+import { groupName } from '../../../analyses/experiments/cells';
 import { fixed, signed } from '../../../analyses/stats/format';
 import type { SurprisalDiffRow, SurprisalRow } from '../../../analyses/experiments/surprisal-table';
 import { textTable } from '../../cli/table';
@@ -25,7 +26,7 @@ export function summaryLines(rows: readonly SurprisalRow[], diffs: readonly Surp
     const segments = rows
       .filter((row) => row.policy === diff.policy && row.family === diff.family && row.budget === diff.budget)
       .map((row) => `${row.segment} ${fixed(row.mean_nats, 2)}${interval(row.ci_low, row.ci_high)} (perplexity ${fixed(row.perplexity, 2)})`);
-    return `score: ${diff.policy} under ${diff.scorer}, ${diff.family} · T ${diff.budget}, ${diff.episodes} episodes: ${segments.join(', ')} nats/token; reasoning − query ${signed(diff.difference, 2)}${interval(diff.ci_low, diff.ci_high)}`;
+    return `score: ${diff.policy} under ${diff.scorer}, ${groupName(diff.family, diff.budget)}, ${diff.episodes} episodes: ${segments.join(', ')} nats/token; reasoning − query ${signed(diff.difference, 2)}${interval(diff.ci_low, diff.ci_high)}`;
   });
 }
 

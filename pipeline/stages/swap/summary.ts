@@ -1,5 +1,6 @@
 /** The swap stage's summary lines and `npm run inspect -- swap` text. */
 import type { SwapAttributionRow, SwapCellRow } from '../../../analyses/experiments/swap-table';
+import { groupName } from '../../../analyses/experiments/cells';
 import { fixed, percent, signed } from '../../../analyses/stats/format';
 import { textTable } from '../../cli/table';
 import type { StageInput } from '../../runner/stage';
@@ -22,7 +23,7 @@ export function summaryLines(cells: readonly SwapCellRow[], attribution: readonl
       const row = attribution.find((r) => group(r) && r.component === component && r.order === 'shapley')!;
       return `${component} ${signed(row.difference)} (${percent(row.share, 0)}${interval(row.share_ci_low, row.share_ci_high, 2)})`;
     };
-    return `swap: ${total.family} · T ${total.budget}, ${total.episodes} keys: ${grid.join(', ')}; ${total.policy_a} − ${total.policy_b} ${signed(total.difference)}${interval(total.ci_low, total.ci_high)} = ${share('plan')} + ${share('reasoning')}`;
+    return `swap: ${groupName(total.family, total.budget)}, ${total.episodes} keys: ${grid.join(', ')}; ${total.policy_a} − ${total.policy_b} ${signed(total.difference)}${interval(total.ci_low, total.ci_high)} = ${share('plan')} + ${share('reasoning')}`;
   });
 }
 
