@@ -4,7 +4,8 @@
  * plan plays no part: it reads what the searches showed with its own reasoning skill, so the plan and
  * the reasoning of the swap are separable by construction (docs/serve.md, "Swapped searches"):
  *
- * - closed-book questions: answered from memory, right with the policy's recall for the difficulty;
+ * - closed-book questions (and any task that names no gold paragraph): answered from memory, right with
+ *   the policy's recall for the difficulty (`meta.difficulty` of a task read from a file; default medium);
  * - other questions: when every gold paragraph of the task was shown, the policy takes the right value
  *   with probability `integration`; otherwise — evidence missing, or misread — it answers another value
  *   the paragraphs show (never a gold answer), or gives up when they show none.
@@ -51,7 +52,7 @@ function wrongValues(task: SimTask, shown: readonly number[]): string[] {
 
 /** The answer of `policy` to the searches a conversation holds, read with its own skill. */
 export function readTranscript(task: SimTask, shown: readonly number[], policy: CompiledPolicy, rng: Rng): NextAction {
-  if (task.plans === 'closed-book') {
+  if (task.plans === 'closed-book' || task.row.gold_docs.length === 0) {
     const meta = task.row.meta as { difficulty?: Difficulty } | undefined;
     const difficulty: Difficulty = task.truth?.family === 'closed-book' ? task.truth.difficulty : (meta?.difficulty ?? 'medium');
     return { kind: 'answer', answer: recall(task.row.answers[0]!, difficulty, policy.config.recall[difficulty], rng), reasoning: TRANSCRIPT_REASONING.memory };
