@@ -27,19 +27,31 @@ export function parseBudget(value: unknown): Budget {
   return number;
 }
 
-/** The budget a family's headline numbers use: its largest integer T, else `all` (uncapped data); null when none. */
-export function headlineBudget(budgets: Iterable<Budget>): Budget | null {
-  let best: Budget | null = null;
-  for (const budget of budgets) {
-    if (budget === 'all') best ??= 'all';
-    else if (best === null || best === 'all' || budget > best) best = budget;
-  }
-  return best;
-}
-
 /** A sorted grid of distinct non-negative integer budgets. */
 export function normalizeGrid(budgets: Iterable<number>): number[] {
   return [...new Set(budgets)].sort((a, b) => a - b);
+}
+
+/** A budget and, when known, how its rows were measured. */
+export interface BudgetEntry {
+  budget: Budget;
+  /** `thresholded` rows at a T are uncapped episodes cut at T rounds, not episodes run under T. */
+  mode?: string;
+}
+
+/**
+ * The budget a family's headline reports: the largest T the data was run at, else `all`. A T that only
+ * thresholded rows have is not one (the episodes ran uncapped), so uncapped data reports `all` and a
+ * headline never names a budget the data was not run under. Plain budgets count as run. Null when none.
+ */
+export function headlineBudget(entries: Iterable<Budget | BudgetEntry>): Budget | null {
+  let best: Budget | null = null;
+  for (const entry of entries) {
+    const { budget, mode } = typeof entry === 'object' ? entry : { budget: entry, mode: undefined };
+    if (budget === 'all') best ??= 'all';
+    else if (mode !== 'thresholded' && (best === null || best === 'all' || budget > best)) best = budget;
+  }
+  return best;
 }
 
 // Budget keys: the mechanism stages group episodes by budget as text (`5`, or `all` for uncapped).

@@ -1,10 +1,11 @@
 /**
  * Builds a whole report from loaded data, as files in memory:
  *
- *   data ─► 1. figure builders (Vega-Lite specs, data inline, captions)
- *        ─► 2. render each spec: SVG (vega, headless) and PNG (resvg)
- *        ─► 3. compile each spec for the page's live charts
- *        ─► 4. the HTML page (key numbers, figures, sequences, methods, provenance)
+ *   data ─► 1. figure builders (Vega-Lite specs, data inline, captions), every figure
+ *        ─► 2. render each spec: SVG (vega, headless) and PNG (resvg) — or keep the previous
+ *              report's rendering of a figure not asked to be redrawn whose spec is unchanged
+ *        ─► 3. the HTML page (headline, key numbers, figures, sequences, methods, provenance,
+ *              glossary), drawing the Vega-Lite specs live
  *
  * Writing the files is the report stage's job.
  */
@@ -17,8 +18,9 @@ import { renderPage } from './html/page';
 import type { FontSetup } from './render/fonts';
 import { renderPng } from './render/png';
 import { specJson } from './render/spec-json';
-import { compileSpec, renderSvg } from './render/svg';
+import { renderSvg } from './render/svg';
 import { dataKindLine } from './load/provenance';
+import { familyHeadlines } from './summary/headline';
 import { boundaryLines, keyNumberRows } from './summary/key-numbers';
 import { methodNotes } from './summary/methods';
 import { verdictSentences } from './summary/verdicts';
@@ -27,14 +29,25 @@ import { headlineBudget } from '../analyses/budget';
 
 /** Options of one report build. */
 export interface BuildOptions {
-  /** Figure names to draw, in page order (already validated against the registry). */
+  /** Every figure of the page, in page order (already validated against the registry). */
   figures: readonly string[];
+  /** Figures rendered anew even when `previous` has them (empty: render every figure). */
+  redraw?: ReadonlySet<string>;
+  /** The previous report's files of a figure, to keep one that is not redrawn and whose spec is unchanged. */
+  previous?: (name: string) => Promise<PreviousFigure | null>;
   paperReference: boolean;
   pngScale: number;
   fonts: FontSetup;
-  /** The vega build to inline (text of vega.min.js). */
-  vegaSource: string;
+  /** The script builds to inline (vega, vega-lite, vega-embed), in load order. */
+  libraries: string[];
   title: string;
+}
+
+/** A figure as an earlier report wrote it. */
+export interface PreviousFigure {
+  spec: string;
+  svg: string;
+  png: Uint8Array;
 }
 
 /** A file of the report. */
@@ -46,7 +59,8 @@ export interface ReportFile {
 /** The built report. */
 export interface BuiltReport {
   files: ReportFile[];
-  figures: { name: string; number: string; status: 'drawn' | 'skipped'; reason?: string }[];
+  /** `kept`: not redrawn, the previous report's rendering of the same spec was kept. */
+  figures: { name: string; number: string; status: 'drawn' | 'kept' | 'skipped'; reason?: string }[];
   warnings: string[];
 }
 
@@ -56,6 +70,7 @@ export async function buildReport(data: ReportData, registry: FigureRegistry, op
   const files: ReportFile[] = [];
   const warnings: string[] = [];
   const pageFigures: PageFigure[] = [];
+  const statuses = new Map<string, 'kept'>();
 
   for (const name of options.figures) {
     const builder = registry.get(name);
@@ -66,24 +81,28 @@ export async function buildReport(data: ReportData, registry: FigureRegistry, op
       pageFigures.push({ ...base, status: 'skipped', reason: outcome.reason });
       continue;
     }
-    const rendered = await renderSvg(outcome.spec);
-    warnings.push(...rendered.warnings.map((warning) => `figure ${name}: ${warning}`));
-    files.push({ name: `${name}.vl.json`, data: specJson(outcome.spec) });
-    files.push({ name: `${name}.svg`, data: rendered.svg });
-    files.push({ name: `${name}.png`, data: renderPng(rendered.svg, options.fonts, options.pngScale) });
-    pageFigures.push({
-      ...base,
-      status: 'drawn',
-      caption: outcome.caption,
-      notes: outcome.notes,
-      vegaSpec: compileSpec(outcome.spec),
-      svg: rendered.svg,
-    });
+    const spec = specJson(outcome.spec);
+    const redraw = !options.redraw || options.redraw.size === 0 || options.redraw.has(name);
+    const previous = redraw || !options.previous ? null : await options.previous(name);
+    let svg: string;
+    let png: Uint8Array;
+    if (previous && previous.spec === spec) {
+      ({ svg, png } = previous);
+      statuses.set(name, 'kept');
+    } else {
+      const rendered = await renderSvg(outcome.spec);
+      warnings.push(...rendered.warnings.map((warning) => `figure ${name}: ${warning}`));
+      svg = rendered.svg;
+      png = renderPng(svg, options.fonts, options.pngScale);
+    }
+    files.push({ name: `${name}.vl.json`, data: spec }, { name: `${name}.svg`, data: svg }, { name: `${name}.png`, data: png });
+    pageFigures.push({ ...base, status: 'drawn', caption: outcome.caption, notes: outcome.notes, spec: outcome.spec, svg });
   }
 
   const model: PageModel = {
     title: options.title,
     dataKindLine: dataKindLine(data.provenance),
+    headline: familyHeadlines(data),
     keyNumbers: data.passkt ? keyNumberRows(data.passkt) : [],
     boundaryLines: data.boundary ? boundaryLines(data.boundary) : [],
     verdicts: verdictSentences(data),
@@ -91,14 +110,15 @@ export async function buildReport(data: ReportData, registry: FigureRegistry, op
     sequences: headlineSequences(data.sequences ?? []),
     methods: methodNotes(data),
     provenance: data.provenance,
-    vegaSource: options.vegaSource,
+    shortenedNames: data.shortenedNames,
+    libraries: options.libraries,
   };
   files.push({ name: 'index.html', data: renderPage(model) });
   return {
     files,
     figures: pageFigures.map((figure) =>
       figure.status === 'drawn'
-        ? { name: figure.name, number: figure.number, status: 'drawn' }
+        ? { name: figure.name, number: figure.number, status: statuses.get(figure.name) ?? 'drawn' }
         : { name: figure.name, number: figure.number, status: 'skipped', reason: figure.reason },
     ),
     warnings,

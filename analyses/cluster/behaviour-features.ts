@@ -1,6 +1,6 @@
 /**
- * The numeric behaviour features of an episode for clustering: counts, rounds, query repetition, and how
- * queries relate to the question and to earlier results (the overlap features).
+ * The numeric behaviour features of an episode for clustering: counts (searches, and reads of what was
+ * found), rounds, query repetition, and how queries relate to the question and to earlier results.
  */
 import type { EpisodeFeatures } from '../strategy/features';
 
@@ -8,6 +8,8 @@ import type { EpisodeFeatures } from '../strategy/features';
 export const BEHAVIOUR_FEATURES = [
   'calls',
   'search_calls',
+  'read_calls',
+  'read_targets',
   'rounds',
   'results',
   'answered',
@@ -47,6 +49,8 @@ export function behaviourVector(f: EpisodeFeatures): number[] {
   return [
     f.calls,
     f.search_calls,
+    f.read_calls,
+    f.read_targets,
     f.rounds,
     f.results,
     f.answered ? 1 : 0,

@@ -97,8 +97,12 @@ export interface RetrievalSummary {
   undefinedFamilies: string[];
 }
 
-/** Chooses each family's definition and writes the rows, ordered by family, budget, policy. */
-export function summarizeRetrieval(table: RetrievalTable, choice: DefinitionChoice): RetrievalSummary {
+/**
+ * Chooses each family's definition and writes the rows, ordered by family, budget, policy. A definition
+ * listed in `unusable` for a family is not chosen for it by `auto` (e.g. `gold_docs` when some policy's
+ * tool results carry no documents, so its retrieval would read 0 whatever it found).
+ */
+export function summarizeRetrieval(table: RetrievalTable, choice: DefinitionChoice, unusable: ReadonlyMap<string, RetrievalDefinition> = new Map()): RetrievalSummary {
   const coverage = new Map<string, DefinitionCoverage>();
   for (const cell of table.cells.values()) {
     const c = coverage.get(cell.family) ?? { episodes: 0, gold_docs: 0, answer_in_results: 0 };
@@ -113,7 +117,8 @@ export function summarizeRetrieval(table: RetrievalTable, choice: DefinitionChoi
   const excluded = new Map<string, number>();
   const undefinedFamilies: string[] = [];
   for (const [family, c] of [...coverage].sort(([x], [y]) => compareText(x, y))) {
-    const definition = chooseDefinition(c, choice);
+    const skip = choice === 'auto' ? unusable.get(family) : undefined;
+    const definition = chooseDefinition(skip ? { ...c, [skip]: 0 } : c, choice);
     if (definition === null) {
       undefinedFamilies.push(family);
       excluded.set(family, c.episodes);

@@ -24,7 +24,8 @@ export interface EpisodeOutcome {
   task: string;
   family: string;
   budget: number | null;
-  rounds: number;
+  /** Rounds used; null when unknown (an outcome-only or cut trace). */
+  rounds: number | null;
   correct: boolean;
 }
 
@@ -36,7 +37,7 @@ interface PairRecord {
   capped: Map<number, [number, number]>;
   uncapped: number;
   uncappedCorrect: number;
-  /** Correct uncapped episodes by rounds used (success at T iff rounds <= T). */
+  /** Correct uncapped episodes by rounds used (success at T iff rounds <= T); those of unknown length are not here. */
   correctRounds: Map<number, number>;
 }
 
@@ -53,7 +54,10 @@ export interface PairStats {
   /** Uncapped episodes and how many of them are correct. */
   uncapped: number;
   uncappedCorrect: number;
-  /** Correct uncapped episodes as [rounds, episodes], rounds ascending (rebuilds c at every threshold T). */
+  /**
+   * Correct uncapped episodes as [rounds, episodes], rounds ascending (rebuilds c at every threshold T).
+   * Correct episodes whose rounds are unknown count in `uncappedCorrect` only, so the sum may be smaller.
+   */
   correctRounds: [number, number][];
 }
 
@@ -67,12 +71,17 @@ export interface OutcomeReport {
   /** (policy, task) pairs holding both capped and uncapped episodes. */
   pairsMixed: number;
   episodes: number;
-  /** Capped episodes whose budget is not in the grid (used nowhere). */
+  /** Capped episodes whose budget is not in the grid (used nowhere)… */
   episodesOutsideGrid: number;
   /** The same, per policy. */
   outsideGridByPolicy: Record<string, number>;
   /** Uncapped episodes of mixed pairs (used only in `all` rows). */
   uncappedOfMixedPairs: number;
+  /**
+   * Correct uncapped episodes of thresholded pairs whose rounds are unknown (no or a cut trace): successes
+   * in `all` rows, failures at every threshold T, since nothing shows they stayed within T.
+   */
+  correctRoundsUnknown: number;
 }
 
 /**
@@ -94,7 +103,7 @@ export class OutcomeCollector {
       pair.uncapped += 1;
       if (episode.correct) {
         pair.uncappedCorrect += 1;
-        pair.correctRounds.set(episode.rounds, (pair.correctRounds.get(episode.rounds) ?? 0) + 1);
+        if (episode.rounds !== null) pair.correctRounds.set(episode.rounds, (pair.correctRounds.get(episode.rounds) ?? 0) + 1);
       }
       return;
     }
@@ -158,7 +167,7 @@ export class OutcomeCollector {
     const gridSource = budgets && budgets.length > 0 ? 'parameter' : this.cappedBudgets.size > 0 ? 'capped episodes' : 'default';
     const grid = normalizeGrid(gridSource === 'parameter' ? budgets ?? [] : gridSource === 'capped episodes' ? this.cappedBudgets : DEFAULT_BUDGET_GRID);
     const inGrid = new Set(grid);
-    const report: OutcomeReport = { grid, gridSource, pairsCapped: 0, pairsThresholded: 0, pairsMixed: 0, episodes: this.episodes, episodesOutsideGrid: 0, outsideGridByPolicy: {}, uncappedOfMixedPairs: 0 };
+    const report: OutcomeReport = { grid, gridSource, pairsCapped: 0, pairsThresholded: 0, pairsMixed: 0, episodes: this.episodes, episodesOutsideGrid: 0, outsideGridByPolicy: {}, uncappedOfMixedPairs: 0, correctRoundsUnknown: 0 };
     const outcomes: Outcome[] = [];
     // Map order is arrival order; every count below is a sum and the rows are sorted at the end, so the
     // result does not depend on the order episodes (or shards) arrived in.
@@ -180,6 +189,7 @@ export class OutcomeCollector {
       } else {
         report.pairsThresholded += 1;
         const rounds = [...pair.correctRounds].sort((a, b) => a[0] - b[0]);
+        report.correctRoundsUnknown += pair.uncappedCorrect - rounds.reduce((sum, [, n]) => sum + n, 0);
         let next = 0;
         let within = 0;
         for (const budget of grid) {

@@ -48,6 +48,8 @@ export function verdictSentence(context: { family: string; budget: string; a: st
     evidence.sharedTasks > 0
       ? `pass@1 on the ${evidence.sharedTasks} task${evidence.sharedTasks === 1 ? '' : 's'} both solve ${signed(evidence.sharedPass1Diff)} [${signed(evidence.sharedPass1Low)}, ${signed(evidence.sharedPass1High)}]`
       : 'no task solved by both, so no shared pass@1';
-  return `${family}, T=${budget}: ${a} vs ${b} — ${verdict}: ${boundary}; ${shared}.`;
+  // With one sample per task "solved at least once in n" is a single try: no boundary beyond pass@1.
+  const single = k === 1 ? ' With n = 1 sample per task this boundary is only pass@1, not what the policy can do in many tries.' : '';
+  return `${family}, T=${budget}: ${a} vs ${b} — ${verdict}: ${boundary}; ${shared}.${single}`;
 }
 

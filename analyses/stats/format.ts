@@ -54,3 +54,10 @@ export function pValueProse(p: number): string {
   if (p < 0.001) return 'p < .001';
   return `p = ${prob(p, p < 0.01 ? 3 : 2)}`;
 }
+
+/** A count short enough for a table cell: `980`, `9,870`, `117k`, `1.2M` (116,670 → `117k`). */
+export function compactCount(value: number): string {
+  if (Math.abs(value) < 10_000) return value.toLocaleString('en-US');
+  if (Math.abs(value) < 999_500) return `${Math.round(value / 1000)}k`;
+  return `${(value / 1_000_000).toFixed(1)}M`;
+}

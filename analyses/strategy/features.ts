@@ -8,7 +8,8 @@ import { normalizeAnswer } from '../text/normalize';
 import { coveredEntities, questionEntities } from './question-entities';
 import { normalizeQuery } from './sequence';
 import { isSubset, jaccard } from './similarity';
-import { contentTerms, isNumberTerm, termKey, tokenize } from './terms';
+import { contentTerms, isNumberTerm, nameTokens, termKey, tokenize } from './terms';
+import { readingOf, type Reading, type RoleOf } from './tool-roles';
 import { STOP_WORDS } from './words';
 
 /** One content term of a query and where it first appeared in the episode. */
@@ -42,15 +43,29 @@ export interface QueryFeatures {
    * the candidate's words and any run an earlier query already used (the bridge, kept as context).
    */
   other_result_names: string[];
+  /**
+   * Its new terms found neither in the question nor in any earlier result that it writes as a name or a
+   * value (TAXONOMY.md's new term: a name, entity or value) — what the agent brought itself (`unanchored`).
+   */
+  brought_names: string[];
 }
 
 /** Everything the rules and the audit trail need about one episode. */
 export interface EpisodeFeatures {
+  /** A final answer: an answer step, or a call to an answer-role tool. */
   answered: boolean;
   /** The source marked the episode as stopped (meta.halted / meta.exhausted). */
   halted: boolean;
   calls: number;
   search_calls: number;
+  /** Calls to read-role tools (opening or reading what was found), failed ones included. */
+  read_calls: number;
+  /** Distinct read targets: read calls that differ in tool or arguments. */
+  read_targets: number;
+  /** TAXONOMY.md's reading label from `read_targets`. */
+  reading: Reading;
+  /** Calls to tools that neither search, read nor answer (APIs, code, calculators). */
+  other_calls: number;
   rounds: number;
   results: number;
   /** Tool names of all calls, in order. */
@@ -70,8 +85,8 @@ export interface EpisodeFeatures {
 
 /** Options of the feature extraction. */
 export interface FeatureOptions {
-  /** Tells whether a tool is a search tool. */
-  isSearch: (tool: string) => boolean;
+  /** The role of each tool (search, read, answer, other). */
+  roleOf: RoleOf;
 }
 
 const NUMERIC_CUES = new Set(['year', 'years', 'date', 'decade', 'century', 'era', 'season', 'period', 'when', 'during']);
@@ -81,7 +96,10 @@ export function episodeFeatures(trace: EpisodeTrace, question: string, options: 
   const questionKeys = wordKeys(question);
   const entities = questionEntities(question);
   const numericCue = tokenize(question).some((token) => NUMERIC_CUES.has(token));
-  const candidate = candidateOf(trace.answer, questionKeys);
+  // An agent may answer through a tool (`submit_answer`): its argument is then the final answer.
+  const answerCall = trace.answer === null ? [...trace.steps].reverse().find((step) => step.type === 'call' && options.roleOf(step.tool) === 'answer') : undefined;
+  const answer = trace.answer ?? (answerCall?.type === 'call' ? answerCall.query : null);
+  const candidate = candidateOf(answer, questionKeys);
   // All the candidate's words (generic ones included: "Grakryta Heights" is one name).
   const candidateKeys = candidate === null ? null : wordKeys(candidate);
 
@@ -91,6 +109,8 @@ export function episodeFeatures(trace: EpisodeTrace, question: string, options: 
   const earlierQueryKeys: Set<string>[] = [];
   const queries: QueryFeatures[] = [];
   const tools: string[] = [];
+  const readTargets = new Set<string>();
+  const roleCalls = { search: 0, read: 0, answer: 0, other: 0 };
   let results = 0;
   let candidateFirst: number | null = null;
   let previousKeys: Set<string> | null = null;
@@ -108,7 +128,10 @@ export function episodeFeatures(trace: EpisodeTrace, question: string, options: 
     }
     if (step.type !== 'call') continue;
     tools.push(step.tool);
-    if (!options.isSearch(step.tool)) continue;
+    const role = options.roleOf(step.tool);
+    roleCalls[role] += 1;
+    if (role === 'read') readTargets.add(`${step.tool}\u0000${step.args ?? step.query}`);
+    if (role !== 'search') continue;
 
     const keys = wordKeys(step.query);
     const restatement = earlierQueryKeys.some((earlier) => isSubset(withoutNumbers(keys), earlier));
@@ -131,6 +154,7 @@ export function episodeFeatures(trace: EpisodeTrace, question: string, options: 
       sim_previous: previousKeys === null ? null : round4(jaccard(keys, previousKeys)),
       has_candidate: hasCandidate,
       other_result_names: resultNames(step.query, terms, candidateKeys, earlierQueryKeys),
+      brought_names: broughtNames(step.query, terms),
     });
     earlierQueryKeys.push(keys);
     previousKeys = keys;
@@ -138,10 +162,14 @@ export function episodeFeatures(trace: EpisodeTrace, question: string, options: 
 
   const lastSearchResultsBefore = queries.length > 0 ? queries[queries.length - 1]!.results_before : 0;
   return {
-    answered: trace.answer !== null,
+    answered: answer !== null,
     halted: trace.meta?.['halted'] === true || trace.meta?.['exhausted'] === true,
     calls: tools.length,
     search_calls: queries.length,
+    read_calls: roleCalls.read,
+    read_targets: readTargets.size,
+    reading: readingOf(readTargets.size),
+    other_calls: roleCalls.other,
     rounds: trace.rounds,
     results,
     tools,
@@ -180,6 +208,13 @@ function resultNames(query: string, terms: readonly QueryTerm[], candidateKeys: 
   }
   flush();
   return names;
+}
+
+// A lower-case word the agent adds ("discovery", "father") rewords its query; a name or number it adds
+// ("Qutub Minar", "1783") is something it searches for without having read it.
+function broughtNames(query: string, terms: readonly QueryTerm[]): string[] {
+  const names = nameTokens(query);
+  return terms.filter((term) => term.source === 'nowhere' && names.has(term.term)).map((term) => term.term);
 }
 
 function withoutNumbers(keys: ReadonlySet<string>): Set<string> {

@@ -15,6 +15,10 @@ export type LabelRow = {
   calls: number;
   rounds: number;
   sequence: string;
+  /** TAXONOMY.md reading label: none / brief / deep. */
+  reading: string;
+  /** Distinct read targets (read calls differing in tool or arguments). */
+  read_targets: number;
 };
 
 /** Interns strings: each distinct string is stored once and referred to by index. */
@@ -40,7 +44,8 @@ export class LabelColumns {
   private readonly strings = new Interner();
   private readonly sequences = new Interner();
   private readonly cells: number[] = [];
-  private static readonly WIDTH = 8;
+  private readonly readings = new Map<string, number>();
+  private static readonly WIDTH = 10;
 
   /** Appends a row. */
   add(row: LabelRow): void {
@@ -54,7 +59,10 @@ export class LabelColumns {
       (row.correct ? 1 : 0) + 2 * row.calls,
       row.rounds,
       this.sequences.of(row.sequence),
+      this.strings.of(row.reading),
+      row.read_targets,
     );
+    this.readings.set(row.reading, (this.readings.get(row.reading) ?? 0) + 1);
   }
 
   /** Number of rows. */
@@ -65,6 +73,11 @@ export class LabelColumns {
   /** Number of distinct sequences over all rows. */
   get distinctSequences(): number {
     return this.sequences.values.length;
+  }
+
+  /** Rows per reading label. */
+  readingCounts(): ReadonlyMap<string, number> {
+    return this.readings;
   }
 
   /** The rows, in insertion order. */
@@ -86,6 +99,8 @@ export class LabelColumns {
         calls: Math.floor(packed / 2),
         rounds: c[i * w + 6]!,
         sequence: this.sequences.values[c[i * w + 7]!]!,
+        reading: s[c[i * w + 8]!]!,
+        read_targets: c[i * w + 9]!,
       };
     }
   }

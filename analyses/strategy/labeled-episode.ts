@@ -3,6 +3,7 @@ import type { EpisodeTrace } from '../episode';
 import { episodeFeatures, type EpisodeFeatures } from './features';
 import type { Labeler, LabelKind } from './labelers';
 import { episodeSequence } from './sequence';
+import type { RoleOf } from './tool-roles';
 
 /** An episode with its label, sequence and the features the label was read from. */
 export interface LabeledEpisode extends EpisodeFeatures {
@@ -23,8 +24,8 @@ export interface LabeledEpisode extends EpisodeFeatures {
 }
 
 /** Labels one episode trace: its features, the labeler's verdict, its query sequence and planted strategy. */
-export function labelEpisode(trace: EpisodeTrace, question: string, labeler: Labeler, isSearch: (tool: string) => boolean): LabeledEpisode {
-  const features = episodeFeatures(trace, question, { isSearch });
+export function labelEpisode(trace: EpisodeTrace, question: string, labeler: Labeler, roleOf: RoleOf): LabeledEpisode {
+  const features = episodeFeatures(trace, question, { roleOf });
   const verdict = labeler.label(features);
   const calls = trace.steps.flatMap((step) => (step.type === 'call' ? [{ tool: step.tool, query: step.query }] : []));
   const trueStrategy = trace.meta?.['true_strategy'];
@@ -38,7 +39,7 @@ export function labelEpisode(trace: EpisodeTrace, question: string, labeler: Lab
     label: verdict.label,
     kind: verdict.kind,
     evidence: verdict.evidence,
-    sequence: episodeSequence(calls, isSearch),
+    sequence: episodeSequence(calls, (tool) => roleOf(tool) === 'search'),
     true_strategy: typeof trueStrategy === 'string' ? trueStrategy : null,
     ...features,
   };

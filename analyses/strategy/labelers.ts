@@ -24,7 +24,7 @@ export interface Labeler {
 }
 
 const rules: Labeler = {
-  description: 'TAXONOMY.md rule table on search calls (exhausted > no-search > verify > sequential > parallel > reformulate > single-shot)',
+  description: 'TAXONOMY.md rule table on search calls (exhausted > no-search > verify > sequential > unanchored > parallel > reformulate > single-shot)',
   label: (features) => ({ ...applyRules(features), kind: 'taxonomy' }),
 };
 
@@ -34,8 +34,8 @@ const signature: Labeler = {
 };
 
 const auto: Labeler = {
-  description: 'rules for episodes with a search call or no call at all, the tool-call signature for episodes that only call other tools',
-  label: (features) => (features.calls > 0 && features.search_calls === 0 ? signature.label(features) : rules.label(features)),
+  description: 'rules for episodes that search or read (or make no call), the tool-call signature for episodes whose calls neither search nor read',
+  label: (features) => (features.other_calls > 0 && features.search_calls === 0 && features.read_calls === 0 ? signature.label(features) : rules.label(features)),
 };
 
 /** Every labeler by name. */

@@ -6,7 +6,7 @@
 import type { EpisodeFeatures, QueryFeatures } from './features';
 
 /** The taxonomy labels in precedence order. */
-export const TAXONOMY_LABELS = ['exhausted', 'no-search', 'verify', 'sequential', 'parallel', 'reformulate', 'single-shot'] as const;
+export const TAXONOMY_LABELS = ['exhausted', 'no-search', 'verify', 'sequential', 'unanchored', 'parallel', 'reformulate', 'single-shot'] as const;
 
 /** One taxonomy label. */
 export type TaxonomyLabel = (typeof TAXONOMY_LABELS)[number];
@@ -57,6 +57,18 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
+    label: 'unanchored',
+    definition: 'two or more searches, none using a term from earlier results, and a query with a new name or value found neither in the question nor in any earlier result',
+    test: (f) => {
+      if (f.search_calls < 2 || f.queries.some(addsResultTerm)) return null;
+      for (const [index, q] of f.queries.entries()) {
+        const brought = q.brought_names[0];
+        if (brought !== undefined) return `query ${index + 1} uses "${brought}", found neither in the question nor in any earlier result`;
+      }
+      return null;
+    },
+  },
+  {
     label: 'parallel',
     definition: 'two or more queries built only from question terms, covering different question entities',
     test: (f) => {
@@ -67,7 +79,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     label: 'reformulate',
-    definition: 'two or more queries that are rewordings or repeats about the same question entities',
+    definition: 'two or more queries built only from question terms (or repeating earlier queries) that are rewordings or repeats, not a decomposition',
     test: (f) => (f.search_calls >= 2 ? `${f.search_calls} queries without a bridge or distinct entities` : null),
   },
   {

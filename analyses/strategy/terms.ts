@@ -87,3 +87,17 @@ export function contentTerms(text: string, options: { namesByCase?: boolean } = 
   }
   return terms;
 }
+
+/**
+ * The tokens (lower-cased) a text writes as names or values: numbers, and words written capitalized —
+ * except the first word of a question-like text (a sentence capital). In a text without any capital
+ * letter only numbers are known to be values: its words give no evidence of being names.
+ */
+export function nameTokens(text: string): Set<string> {
+  const sentence = text.trim().endsWith('?');
+  const names = new Set<string>();
+  casedTokens(text).forEach((token, index) => {
+    if (isNumberTerm(token) || (/^\p{Lu}/u.test(token) && !(index === 0 && sentence))) names.add(token.toLowerCase());
+  });
+  return names;
+}

@@ -40,9 +40,9 @@ export function parseImportSpec(raw: string): ImportSpec {
   return { format, path: resolve(rest), display: rest, policy, raw };
 }
 
-/** Parses one `--import-option key=value`; a ConfigError when there is no "=". */
-export function parseOptionAssignment(raw: string): [string, string] {
+/** Parses one `key=value` of a flag (default `--import-option`); a ConfigError when there is no "=". */
+export function parseOptionAssignment(raw: string, flag = '--import-option', example = 'e.g. --import-option messages=prompt+completion (see docs/adapters.md for the keys)'): [string, string] {
   const equals = raw.indexOf('=');
-  if (equals <= 0) throw new ConfigError(`--import-option "${raw}" is not key=value.`, 'E.g. --import-option messages=prompt+completion (see docs/adapters.md for the keys).');
+  if (equals <= 0) throw new ConfigError(`${flag} "${raw}" is not key=value.`, `Write ${flag} key=value, ${example}.`);
   return [raw.slice(0, equals).trim(), raw.slice(equals + 1)];
 }

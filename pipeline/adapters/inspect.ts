@@ -6,7 +6,7 @@
  * way Inspect's `value_to_float` reads it ("C" = 1, "P" = 0.5, "I"/"N" = 0).
  */
 import type { Trajectory } from '../formats/trajectory';
-import type { Adapter, AdapterContext, AdapterItem, AdapterOption, RecordLocation } from './types';
+import type { Adapter, AdapterContext, AdapterItem, AdapterOption, FieldSources, RecordLocation } from './types';
 import { UserError } from '../errors';
 import { chatSteps } from './shared/chat-steps';
 import { readJsonFile } from './shared/json-file';
@@ -84,6 +84,8 @@ function convert(sample: unknown, location: RecordLocation, header: Record<strin
     task,
     ...(epoch !== undefined ? { sample: epoch - 1 } : {}),
     steps: episode.steps,
+    // A scored sample logged without messages or output: the outcome is known, the steps are not.
+    ...(episode.steps.length === 0 && scored ? { trace: 'missing' as const } : {}),
     answer: episode.answer,
     ...(scored ? { correct: scored.value >= settings.threshold } : {}),
     ...(scored && unitScore(scored.value) !== undefined ? { score: scored.value } : {}),
@@ -99,7 +101,13 @@ function convert(sample: unknown, location: RecordLocation, header: Record<strin
     },
   };
   const answers = toAnswers(record.target);
-  return { kind: 'trajectory', location, trajectory, task: { task, question, ...(answers.length > 0 ? { answers } : {}) } };
+  const fields: FieldSources = {
+    task: 'id',
+    ...(epoch !== undefined ? { sample: 'epoch - 1' } : {}),
+    ...(scored ? { correct: `scores.${scored.scorer}${settings.scoreKey ? `.${settings.scoreKey}` : ''} >= ${settings.threshold}` } : {}),
+    ...(context.policy === '' && typeof header?.model === 'string' && header.model.trim() !== '' ? { policy: 'eval.model' } : {}),
+  };
+  return { kind: 'trajectory', location, trajectory, fields, task: { task, question, ...(answers.length > 0 ? { answers } : {}) } };
 }
 
 // `input` is the question text or the input messages (the question is the last user turn).

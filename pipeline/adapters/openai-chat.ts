@@ -9,21 +9,21 @@ import type { Adapter, AdapterContext, AdapterItem, AdapterOption, RecordLocatio
 import { chatSteps } from './shared/chat-steps';
 import { firstArray, firstField } from './shared/field-path';
 import { choiceOption, numericOption, option, scalarFields } from './shared/options';
-import { choosePolicy } from './shared/policy-name';
 import { arrayOrSingle, readRecords } from './shared/records';
-import { describe, toAnswers, toId, toIndex, toNumber, toVerdict, unitScore } from './shared/values';
+import { BUDGET_FIELDS, readRecordFields, SAMPLE_FIELDS, TASK_ID_FIELDS } from './shared/record-fields';
+import { describe, describeKeys, toAnswers } from './shared/values';
 
 const OPTIONS = {
   messages: { key: 'messages', default: 'messages,traj,prompt+completion', description: 'field path(s) of the chat messages; a+b joins two lists (verifiers: prompt+completion)' },
-  task: { key: 'task', default: 'task_id,example_id,id', description: 'field path(s) of the task id; without one the question text is the task' },
+  task: { key: 'task', default: TASK_ID_FIELDS, description: 'field path(s) of the task id; without one the question text is the task (and the import says so)' },
   question: { key: 'question', default: 'question,info.task.instruction', description: 'field path(s) of the question; else the last user turn before the first assistant turn' },
-  sample: { key: 'sample', default: 'trial,sample', description: 'field path(s) of the sample index (tau-bench: trial)' },
+  sample: { key: 'sample', default: SAMPLE_FIELDS, description: 'field path(s) of the sample index (tau-bench: trial)' },
   correct: { key: 'correct', default: 'correct,is_correct', description: 'field path(s) of a verdict (boolean, or a number compared with threshold); wins over reward' },
   reward: { key: 'reward', default: 'reward', description: 'field path(s) of a reward: correct = reward >= threshold, score = reward when in [0,1]' },
   threshold: { key: 'threshold', default: '1', description: 'success threshold for reward/correct numbers (1: reward == 1 for 0/1 rewards)' },
   answer: { key: 'answer', default: 'answer,gold_answer,golden_answers,ground_truth', description: 'field path(s) of the gold answer(s), written to tasks.jsonl' },
   policy: { key: 'policy', default: 'policy,model', description: 'field path(s) of the policy name, used when --policy is not given' },
-  budget: { key: 'budget', default: 'budget', description: 'field path(s) of the round budget T the episode ran under' },
+  budget: { key: 'budget', default: BUDGET_FIELDS, description: 'field path(s) of the round budget T the episode ran under (absent: uncapped, reported as budget = all)' },
   rounds: { key: 'rounds', default: 'message', description: '"message": calls of one assistant message share a round (FORMAT.md); "call": every call is its own round' },
 } satisfies Record<string, AdapterOption>;
 
@@ -53,63 +53,25 @@ function convert(record: unknown, location: RecordLocation, context: AdapterCont
   if (record === null || typeof record !== 'object' || Array.isArray(record)) return reject(`record is ${describe(record)}, not an object`);
   const messagePaths = option(context, OPTIONS.messages);
   const messages = firstArray(record, messagePaths);
-  if (!messages) return reject(`no chat message list at ${messagePaths}`);
   const questionField = firstField(record, option(context, OPTIONS.question));
   const questionGiven = typeof questionField?.value === 'string' ? questionField.value : undefined;
-  const episode = chatSteps(messages.value, { roundPerCall: settings.roundPerCall, promptIsQuestion: questionGiven === undefined });
-  if (typeof episode === 'string') return reject(`${messages.path}: ${episode}`);
-  const question = questionGiven ?? episode.promptQuestion;
-
-  const idField = firstField(record, option(context, OPTIONS.task));
-  const id = idField ? toId(idField.value) : undefined;
-  if (idField && id === undefined) return reject(`task id ${idField.path} is ${describe(idField.value)}, not a string or integer`);
-  const task = id ?? question?.trim();
-  if (!task) return reject(`no task id at ${option(context, OPTIONS.task)} and no question to use instead`);
-
+  // An empty or absent message list records no steps: with a verdict, the episode is outcome-only.
+  const episode = messages && messages.value.length > 0 ? chatSteps(messages.value, { roundPerCall: settings.roundPerCall, promptIsQuestion: questionGiven === undefined }) : undefined;
+  if (typeof episode === 'string') return reject(`${messages!.path}: ${episode}`);
+  const question = questionGiven ?? episode?.promptQuestion;
+  const fields = readRecordFields(record, context, OPTIONS, question);
+  if (typeof fields === 'string') return reject(fields);
+  if (!episode && fields.correct === undefined) {
+    return reject(`no chat messages at ${messagePaths} and no verdict to keep as an outcome (the record has ${describeKeys(record)})`);
+  }
+  const { sources, ...values } = fields;
   const trajectory: Trajectory = {
-    policy: choosePolicy(context.policy, firstField(record, option(context, OPTIONS.policy))?.value, context.defaultPolicy),
-    task,
-    steps: episode.steps,
-    answer: episode.answer,
+    ...values,
+    steps: episode?.steps ?? [],
+    ...(episode ? { answer: episode.answer } : { trace: 'missing' as const }),
     meta: { source: 'openai-chat', record: location, ...(question !== undefined ? { question } : {}), fields: scalarFields(record) },
   };
-  const sampleField = firstField(record, option(context, OPTIONS.sample));
-  if (sampleField) {
-    const sample = toIndex(sampleField.value);
-    if (sample === undefined) return reject(`sample ${sampleField.path} is ${describe(sampleField.value)}, not a non-negative integer`);
-    trajectory.sample = sample;
-  }
-  const budgetField = firstField(record, option(context, OPTIONS.budget));
-  if (budgetField) {
-    const budget = toIndex(budgetField.value);
-    if (budget === undefined) return reject(`budget ${budgetField.path} is ${describe(budgetField.value)}, not a non-negative integer`);
-    trajectory.budget = budget;
-  }
-  const verdict = readVerdict(record, context, settings.threshold);
-  if (typeof verdict === 'string') return reject(verdict);
-  Object.assign(trajectory, verdict);
-
   const answers = toAnswers(firstField(record, option(context, OPTIONS.answer))?.value);
-  const taskRow = question !== undefined ? { task, question, ...(answers.length > 0 ? { answers } : {}) } : undefined;
-  return { kind: 'trajectory', location, trajectory, ...(taskRow ? { task: taskRow } : {}) };
-}
-
-// A verdict field wins over the reward; the reward also gives the graded score when it is in [0,1].
-function readVerdict(record: unknown, context: AdapterContext, threshold: number): { correct?: boolean; score?: number } | string {
-  const result: { correct?: boolean; score?: number } = {};
-  const rewardField = firstField(record, option(context, OPTIONS.reward));
-  if (rewardField) {
-    const reward = toNumber(rewardField.value, `reward ${rewardField.path}`);
-    if (!reward.ok) return reward.reason;
-    result.correct = reward.value >= threshold;
-    const score = unitScore(reward.value);
-    if (score !== undefined) result.score = score;
-  }
-  const correctField = firstField(record, option(context, OPTIONS.correct));
-  if (correctField) {
-    const correct = toVerdict(correctField.value, threshold, `verdict ${correctField.path}`);
-    if (!correct.ok) return correct.reason;
-    result.correct = correct.value;
-  }
-  return result;
+  const taskRow = question !== undefined ? { task: fields.task, question, ...(answers.length > 0 ? { answers } : {}) } : undefined;
+  return { kind: 'trajectory', location, trajectory, fields: sources, ...(taskRow ? { task: taskRow } : {}) };
 }

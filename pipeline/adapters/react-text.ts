@@ -4,14 +4,16 @@
  * `Trial summary: Correct: a, Incorrect: b, Halted: c` and `BEGIN CORRECT/INCORRECT/HALTED AGENTS`
  * sections that give each episode its verdict. Halted episodes are kept as incorrect with
  * `meta.halted`. Reflexion lists an agent that finished exactly at the step limit under both
- * INCORRECT and HALTED: the second listing is counted as merged, not imported twice.
+ * INCORRECT and HALTED: the second listing is counted as merged, not imported twice. An agent listed
+ * without its transcript keeps its verdict as an outcome-only episode (`trace: "missing"`); one cut
+ * short (no Finish, or no `Correct answer:` line at the end of a truncated log) gets `trace: "partial"`.
  */
 import { createHash } from 'node:crypto';
 import { normalizeAnswer } from '../../analyses/text/normalize';
-import type { Trajectory } from '../formats/trajectory';
+import type { TraceKind, Trajectory } from '../formats/trajectory';
 import { readLines } from '../io/lines';
-import type { Adapter, AdapterContext, AdapterItem } from './types';
-import { reactSteps, type ReactEntry } from './shared/react-episode';
+import type { Adapter, AdapterContext, AdapterItem, FieldSources } from './types';
+import { reactLine, reactSteps, type ReactEntry } from './shared/react-episode';
 
 type Section = 'CORRECT' | 'INCORRECT' | 'HALTED';
 
@@ -20,7 +22,6 @@ const SUMMARY = /^Trial summary: Correct: (\d+), Incorrect: (\d+), Halted: (\d+)
 const SECTION = /^-+ BEGIN (CORRECT|INCORRECT|HALTED) AGENTS -+\s*$/;
 const RULE = /^#{3,}\s*$/;
 const QUESTION = /^Question:\s?(.*)$/;
-const STEP = /^(Thought|Action|Observation) \d+:\s?(.*)$/;
 const GOLD = /^Correct answer:\s?(.*)$/;
 // Reflexion appends its reflections to the question line without a line break.
 const REFLECTION_START = 'You have attempted to answer';
@@ -91,6 +92,7 @@ async function* readReactLog(context: AdapterContext): AsyncGenerator<AdapterIte
 
   for await (const { line, text } of readLines(context.file)) {
     let match: RegExpExecArray | null;
+    let entry: ReactEntry | null;
     if ((match = TRIAL.exec(text))) {
       yield* finish();
       trial = Number(match[1]);
@@ -113,9 +115,8 @@ async function* readReactLog(context: AdapterContext): AsyncGenerator<AdapterIte
       yield* finish();
       episode = startEpisode(line, match[1]!);
       closed = false;
-    } else if (episode && !closed && (match = STEP.exec(text))) {
-      const kind = match[1] === 'Thought' ? 'think' : match[1] === 'Action' ? 'action' : 'observation';
-      episode.entries.push({ kind, text: match[2]! });
+    } else if (episode && !closed && (entry = reactLine(text))) {
+      episode.entries.push(entry);
       episode.hash.update(`${text}\n`);
     } else if (episode && !closed && (match = GOLD.exec(text))) {
       episode.gold = match[1]!;
@@ -142,6 +143,17 @@ function startEpisode(line: number, questionLine: string): Episode {
   return { line, question, entries, gold: undefined, hash };
 }
 
+/**
+ * The section gives the verdict even when the log kept no transcript (Reflexion reprints solved
+ * questions in later trials as just the question and its answer) or cut it: the outcome is kept, never
+ * dropped, since dropping only the solved ones would bias PASS@k. Halted agents stop before Finish.
+ */
+function traceOf(section: Section, acted: boolean, finished: boolean, hasGold: boolean): TraceKind | undefined {
+  if (!acted) return 'missing';
+  if (!hasGold || (!finished && section !== 'HALTED')) return 'partial';
+  return undefined;
+}
+
 function convertEpisode(
   episode: Episode,
   context: AdapterContext,
@@ -151,12 +163,11 @@ function convertEpisode(
   tally: TrialTally | undefined,
 ): AdapterItem {
   const reject = (reason: string): AdapterItem => ({ kind: 'reject', location: episode.line, reason });
-  if (episode.question === '') return reject('episode without question text');
-  if (section !== undefined && episode.gold === undefined) return reject('episode ends without its "Correct answer:" line (truncated log?)');
+  if (episode.question === '') return reject(`episode without question text (found "Question:" with nothing after it, then ${episode.entries.length} Thought/Action/Observation entries)`);
   const { steps, answer, printedVerdict } = reactSteps(episode.entries);
   const finished = answer !== null;
-  if (section === 'CORRECT' && !finished) return reject('listed under CORRECT AGENTS but has no Finish action');
-  if (section === 'INCORRECT' && !finished) return reject('listed under INCORRECT AGENTS but has no Finish action');
+  const acted = steps.some((step) => step.type !== 'message' || step.role !== 'reflection');
+  const trace = section === undefined ? undefined : traceOf(section, acted, finished, episode.gold !== undefined);
   const halted = section === 'HALTED';
   const correct = section === 'CORRECT' ? true : section === 'INCORRECT' || halted ? false : printedVerdict;
   if (tally) {
@@ -171,6 +182,7 @@ function convertEpisode(
     steps,
     answer,
     ...(correct !== undefined ? { correct } : {}),
+    ...(trace !== undefined ? { trace } : {}),
     meta: {
       source: 'react-text',
       line: episode.line,
@@ -179,10 +191,16 @@ function convertEpisode(
       ...(section !== undefined ? { section: section.toLowerCase() } : {}),
       ...(halted ? { halted: true } : {}),
       finished,
+      ...(section !== undefined && episode.gold === undefined ? { truncated: true } : {}),
       ...(trial !== undefined ? { same_as_previous_trial: sameAsPrevious } : {}),
       ...(episode.gold !== undefined ? { gold: episode.gold } : {}),
     },
   };
   const task = { task: episode.question, question: episode.question, ...(episode.gold !== undefined ? { answers: [episode.gold] } : {}) };
-  return { kind: 'trajectory', location: episode.line, trajectory, task };
+  const fields: FieldSources = {
+    task: 'question text (ReAct logs carry no task ids)',
+    ...(trial !== undefined ? { sample: 'BEGIN TRIAL n (sample n - 1)' } : {}),
+    ...(correct !== undefined ? { correct: section !== undefined ? 'section (BEGIN CORRECT / INCORRECT / HALTED AGENTS)' : '"Answer is CORRECT/INCORRECT" after Finish' } : {}),
+  };
+  return { kind: 'trajectory', location: episode.line, trajectory, task, fields };
 }

@@ -11,12 +11,23 @@ export type AdapterName = 'openai-chat' | 'search-r1' | 'r1-searcher' | 'react-t
 /** Where a record sits in its file: a 1-based line number, or a record key such as `[3]`, `6238`, `samples[2]`. */
 export type RecordLocation = number | string;
 
+/** The canonical fields whose source an import reports, per file. */
+export const MAPPED_FIELDS = ['task', 'sample', 'budget', 'correct', 'policy'] as const;
+
+/** One of {@link MAPPED_FIELDS}. */
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+
+/** Which source field (or rule) gave each canonical field of one record; an absent field was not given (a default applies). */
+export type FieldSources = Partial<Record<MappedField, string>>;
+
 /** A record converted into a canonical trajectory; `task` is the task the source itself defines, when it does. */
 export interface TrajectoryItem {
   kind: 'trajectory';
   location: RecordLocation;
   trajectory: Trajectory;
   task?: TaskInput;
+  /** Where the record's task, sample, budget, verdict and policy came from. */
+  fields: FieldSources;
 }
 
 /** A record the adapter could not map, with the reason. */

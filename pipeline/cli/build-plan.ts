@@ -1,8 +1,9 @@
-import { UserError } from '../errors';
+import { ConfigError, UserError } from '../errors';
 import type { PlannedStage, RunPlan } from '../runner/plan';
 import type { StageRegistry } from '../runner/registry';
-import type { CliFlag, RunMode, StageDefinition } from '../runner/stage';
+import type { CliFlag, FlagGroup, RunMode, StageDefinition } from '../runner/stage';
 import type { ConfigFile } from './config-file';
+import { checkSourceFlags, flagGroup } from './flag-groups';
 
 /** What the command line chose, after commander parsed it. */
 export interface PlanChoices {
@@ -31,11 +32,14 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   const params = new Map<string, Record<string, unknown>>();
   for (const stage of registry.all()) params.set(stage.name, { ...(config.stages?.[stage.name] ?? {}) });
   for (const name of Object.keys(config.stages ?? {})) registry.get(name);
+  setReferenceOnce(registry, config, params);
 
+  const given: { flag: CliFlag; group: FlagGroup }[] = [];
   for (const stage of registry.all()) {
     for (const flag of (stage.cli ?? []) as readonly CliFlag[]) {
       const value = choices.flagValues[flagAttribute(flag.flags)];
       if (value === undefined) continue;
+      given.push({ flag, group: flagGroup(stage, flag) });
       params.get(stage.name)![flag.param] = flag.parse ? flag.parse(value as string | boolean | string[]) : value;
     }
   }
@@ -44,7 +48,10 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   const asked = new Set(registry.all().map((stage) => stage.requestsMode?.(params.get(stage.name)!)));
   const mode: RunMode = asked.has('merge') ? 'merge' : asked.has('shard') ? 'shard' : 'analysis';
   const ingest = params.get('ingest') ?? {};
-  if (mode === 'merge') return mergePlan(registry, config, choices, params, ingest);
+  if (mode === 'merge') {
+    checkSourceFlags(given, 'merge');
+    return mergePlan(registry, config, choices, params, ingest);
+  }
 
   const requested = registry.all().filter((stage) => stage.source?.requested(params.get(stage.name)!));
   const hasFiles = Array.isArray(ingest.trajectories) && (ingest.trajectories as unknown[]).length > 0;
@@ -59,7 +66,25 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
   if (!source && !hasFiles) {
     throw new UserError('no trajectories given and no source stage is available in this build.', 'Pass --tasks <file> --trajectories <file> to analyse your own data.');
   }
+  checkSourceFlags(given, source?.name ?? 'files');
   return planOf(registry, config, choices, params, (stage) => stage.modes.includes(mode) && (!stage.source || stage === source) && (!stage.requested || stage.requested(params.get(stage.name)!)));
+}
+
+// The reference policy is one setting of the run: a stage-level `base` would let two stages compare in
+// opposite directions, so it is refused and the top-level value is given to every stage that compares.
+function setReferenceOnce(registry: StageRegistry, config: ConfigFile, params: Map<string, Record<string, unknown>>): void {
+  const perStage = Object.entries(config.stages ?? {}).filter(([, values]) => values && 'base' in values).map(([name]) => name);
+  if (perStage.length > 0) {
+    throw new ConfigError(
+      `the config file sets "base" for ${perStage.map((name) => `stages.${name}`).join(', ')}: the reference policy is one setting for the whole run.`,
+      'Write it once at the top level of the config file ({"base": "my-base-policy", …}), or pass --base <policy>.',
+    );
+  }
+  if (config.base === undefined) return;
+  for (const stage of registry.all()) {
+    const shape = (stage.params as { shape?: Record<string, unknown> }).shape;
+    if (shape && 'base' in shape) params.get(stage.name)!.base = config.base;
+  }
 }
 
 // A merge run reads statistics files, so it takes no trajectories, imports or shard of its own.

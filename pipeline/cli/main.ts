@@ -17,12 +17,13 @@ import { runPipeline, type RunEffects } from '../runner/run';
 import { acquireRunLock, describeHolder, readLockHolder } from '../runner/run-lock';
 import { ensureRunFolder } from '../runner/stage-folder';
 import { redactDeep, redactText } from '../io/redact';
-import type { CliFlag } from '../runner/stage';
+import type { CliFlag, StageDefinition } from '../runner/stage';
 import { codeVersion } from '../runner/code-version';
 import { pipelineRegistry } from '../stages/registry';
 import { buildPlan, flagAttribute } from './build-plan';
 import { readConfigFile, type ConfigFile } from './config-file';
-import { inspectStage } from './inspect';
+import { GROUP_HEADINGS, flagGroup } from './flag-groups';
+import { inspectStage, listStages } from './inspect';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_RUN_DIR = 'runs/default';
@@ -36,6 +37,7 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
   const pipeline = program
     .command('pipeline')
     .description('run the pipeline (simulated default data unless inputs are given)')
+    .optionsGroup(GROUP_HEADINGS.run)
     .option('--run-dir <dir>', 'run folder', undefined)
     .option('--config <file>', 'JSON config file (seed, strict, skip, stages.<stage>.<param>)')
     .option('--only <stage>', 're-run only this stage (the others must have run before)')
@@ -45,7 +47,7 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
     .option('--seed <n>', 'base random seed for every stage', (v) => parseInteger('--seed', v))
     .option('--strict', 'stop at the first rejected record instead of collecting rejects')
     .option('--verify-inputs', 're-hash every input file to judge freshness (by default only files up to 256 MB)');
-  addStageFlags(pipeline, registry.all().flatMap((stage) => (stage.cli ?? []) as CliFlag[]));
+  addStageFlags(pipeline, registry.all());
   pipeline.action(async (options: Record<string, unknown>) => {
     const config: ConfigFile = options.config ? readConfigFile(String(options.config)) : {};
     const plan = buildPlan(registry, config, {
@@ -65,22 +67,23 @@ export function buildProgram(registry: StageRegistry, effects: RunEffects): Comm
 
   program
     .command('inspect')
-    .description('print a readable summary of one stage of a run')
-    .argument('<stage>', 'stage name, e.g. ingest')
+    .description('print a readable summary of one stage of a run (no stage: list the stages and what each shows)')
+    .argument('[stage]', 'stage name, e.g. ingest')
     .option('--run-dir <dir>', 'run folder', DEFAULT_RUN_DIR)
-    .action(async (stage: string, options: { runDir: string }) => {
+    .action(async (stage: string | undefined, options: { runDir: string }) => {
       // Reading needs no lock; a run writing meanwhile replaces each stage folder atomically when it finishes.
       const holder = readLockHolder(resolve(options.runDir));
       if (holder) effects.err(`note: a run is writing this folder now (${describeHolder(holder)}); stages it has not finished show their previous outputs.`);
-      effects.out(await inspectStage(registry, resolve(options.runDir), stage));
+      effects.out(stage === undefined ? listStages(registry, resolve(options.runDir)) : await inspectStage(registry, resolve(options.runDir), stage));
     });
 
   if (registry.has('report')) {
     const report = program
       .command('report')
       .description('regenerate only the report of an existing run')
+      .optionsGroup(GROUP_HEADINGS.run)
       .option('--run-dir <dir>', 'run folder', DEFAULT_RUN_DIR);
-    addStageFlags(report, (registry.get('report').cli ?? []) as CliFlag[]);
+    addStageFlags(report, [registry.get('report')]);
     report.action(async (options: Record<string, unknown>) => {
       const runDir = resolve(String(options.runDir));
       // The plan is read under the lock (a pipeline run could be rewriting it); only its presence is checked before.
@@ -141,12 +144,17 @@ function readSavedPlan(runDir: string): RunPlan {
 }
 
 // Several stages may declare the same flag (e.g. --base): it is registered once and set on each.
-function addStageFlags(command: Command, flags: CliFlag[]): void {
+// Flags are listed under their group's heading, groups in GROUP_HEADINGS order.
+function addStageFlags(command: Command, stages: readonly StageDefinition[]): void {
+  const order = Object.keys(GROUP_HEADINGS);
+  const flags = stages
+    .flatMap((stage) => ((stage.cli ?? []) as CliFlag[]).map((flag) => ({ flag, group: flagGroup(stage, flag) })))
+    .sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
   const seen = new Set<string>();
-  for (const flag of flags) {
+  for (const { flag, group } of flags) {
     if (seen.has(flag.flags)) continue;
     seen.add(flag.flags);
-    const option = new Option(flag.flags, flag.description);
+    const option = new Option(flag.flags, flag.description).helpGroup(GROUP_HEADINGS[group]);
     if (flag.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
     command.addOption(option);
   }

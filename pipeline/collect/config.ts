@@ -2,10 +2,10 @@
  * The collect config file (`npm run collect -- --config collect.json`), validated with zod; every key
  * is documented in docs/collect.md. Relative paths are relative to the current folder.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigError, InputFileError } from '../errors';
+import { ConfigError } from '../errors';
+import { describeIssues, readJsonFile } from '../io/read-json-file';
 import { PROTOCOLS } from '../chat-protocol/prompts';
 import { HOTPOTQA_PREFIX, TaskSourceSchema, type TaskSourceSpec } from '../task-source/task-source';
 
@@ -96,18 +96,7 @@ export const DEFAULT_COLLECT_OUT = 'runs/collect';
 
 /** Reads and validates a collect config file. */
 export function readCollectConfig(path: string): CollectConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputFileError(`cannot read the collect config ${path} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}).`, 'Check the path given to --config / --collect.');
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`the collect config ${path} is not valid JSON (${(error as Error).message}).`, 'Fix the JSON syntax.');
-  }
+  const raw = readJsonFile(path, 'the collect config', 'Check the path given to --config / --collect.');
   return parseCollectConfig(raw, path);
 }
 
@@ -115,14 +104,7 @@ export function readCollectConfig(path: string): CollectConfig {
 export function parseCollectConfig(raw: unknown, source: string): CollectConfig {
   const parsed = CollectConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues
-    .map((issue) => (issue.code === 'unrecognized_keys' ? `${where(issue.path)}unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : `${where(issue.path)}${issue.message}`))
-    .join('; ');
-  throw new ConfigError(`the collect config ${source} is invalid: ${problems}.`, 'See docs/collect.md for every key, and data/examples/collect-sim.json for an example.');
-}
-
-function where(path: readonly PropertyKey[]): string {
-  return path.length > 0 ? `"${path.map(String).join('.')}": ` : '';
+  throw new ConfigError(`the collect config ${source} is invalid: ${describeIssues(parsed.error.issues)}.`, 'See docs/collect.md for every key, and data/examples/collect-sim.json for an example.');
 }
 
 /** The config with every file path made absolute (relative paths are relative to the current folder), so another stage can use it from anywhere. */

@@ -39,6 +39,11 @@ export const StepSchema = z.discriminatedUnion('type', [
   MessageStepSchema,
 ]);
 
+/** How much of an episode's steps the source kept (FORMAT.md `trace`); absent = `complete`. */
+export const TRACE_KINDS = ['complete', 'partial', 'missing'] as const;
+/** One of {@link TRACE_KINDS}. */
+export type TraceKind = (typeof TRACE_KINDS)[number];
+
 /** A line of `trajectories.jsonl`, exactly as spec/FORMAT.md defines it. */
 export const TrajectorySchema = z.object({
   policy: z.string().min(1, 'policy must be a non-empty string'),
@@ -50,6 +55,7 @@ export const TrajectorySchema = z.object({
   correct: z.boolean().optional(),
   score: z.number().min(0).max(1).optional(),
   id: z.string().min(1).optional(),
+  trace: z.enum(TRACE_KINDS).optional(),
   meta: JsonObjectSchema.optional(),
 });
 

@@ -24,31 +24,46 @@ export function parseCsv(text: string): Record<string, string>[] {
     .map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
 }
 
+// Cells are cut out of the text as slices of runs of plain characters (appending character by character
+// built ropes that took gigabytes on 200,000-character cells).
 function parseRecords(text: string): string[][] {
   const records: string[][] = [];
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
+  let run = -1; // start of a run of literal characters of the current cell, or -1
+  const flush = (end: number) => {
+    if (run >= 0) cell += text.slice(run, end);
+    run = -1;
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
+        flush(i);
         cell += '"';
         i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+      } else if (ch === '"') {
+        flush(i);
+        quoted = false;
+      } else if (run < 0) run = i;
+    } else if (ch === '"') {
+      flush(i);
+      quoted = true;
+    } else if (ch === ',') {
+      flush(i);
       cells.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {
+      flush(i);
       if (ch === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
       records.push(cells);
       cells = [];
       cell = '';
-    } else cell += ch;
+    } else if (run < 0) run = i;
   }
+  flush(text.length);
   if (cell !== '' || cells.length > 0) {
     cells.push(cell);
     records.push(cells);

@@ -6,7 +6,7 @@ import type { EpisodeTrace } from '../../analyses/episode';
 import { RULES } from '../../analyses/strategy/rules';
 
 /** Version of the prompt wording (part of the cache key). */
-export const PROMPT_VERSION = 'taxonomy-v1';
+export const PROMPT_VERSION = 'taxonomy-v2';
 
 /** What the judge sees of one episode (texts already truncated). */
 export interface JudgeItem {

@@ -4,11 +4,19 @@
  * it leaves episodes out, such that episodes_in = episodes_used + Σ left_out_*. A stage whose numbers
  * do not add up stops with an error instead of losing episodes silently.
  */
+import { compareText } from '../../analyses/stats/compare-text';
 import { StageError } from '../errors';
 import type { StageManifest } from './stage';
 
 /** Manifest `details` key holding left-out counts per reason and policy. */
 const BY_POLICY = 'left_out_by_policy';
+
+/** Why episodes were left out, in words for the summary line (other reasons print as their key). */
+const REASON_TEXT: Record<string, string> = {
+  trace_missing: 'without a trace (outcome only)',
+  budget_outside_grid: 'run at a budget outside the grid',
+  no_retrieval_definition: 'of tasks no retrieval definition applies to',
+};
 
 /** The episodes an upstream stage received: its own `episodes_in`, or ingest's (or merge's) `accepted`. */
 export function episodesReceived(upstream: StageManifest): number {
@@ -63,8 +71,7 @@ export class EpisodeAccount {
   summary(): string[] {
     return this.reasons().map((reason) => {
       const byPolicy = this.leftOut.get(reason)!;
-      const perPolicy = sorted(byPolicy).map(([policy, n]) => `${policy} ${n}`).join(', ');
-      return `${this.stage}: left out ${total(byPolicy)} of ${this.episodesIn} episodes (${reason.replace(/_/g, ' ')}): ${perPolicy}`;
+      return `${this.stage}: left out ${total(byPolicy)} of ${this.episodesIn} episodes ${REASON_TEXT[reason] ?? `(${reason.replace(/_/g, ' ')})`}: ${perPolicyText(byPolicy)}`;
     });
   }
 
@@ -90,6 +97,11 @@ function total(byPolicy: Map<string, number>): number {
   return sum;
 }
 
-function sorted(byPolicy: Map<string, number>): [string, number][] {
-  return [...byPolicy].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+function sorted(byPolicy: ReadonlyMap<string, number>): [string, number][] {
+  return [...byPolicy].sort(([a], [b]) => compareText(a, b));
+}
+
+/** `a 3, b 1`: counts per policy in name order. */
+export function perPolicyText(counts: ReadonlyMap<string, number>): string {
+  return sorted(counts).map(([policy, n]) => `${policy} ${n}`).join(', ');
 }

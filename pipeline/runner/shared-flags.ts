@@ -24,5 +24,6 @@ export const WORKERS_FLAG: CliFlag = {
   flags: '--workers <n>',
   description: 'worker threads for ingest and label (default auto: one per core, up to 4, on large inputs; 0 = none)',
   param: 'workers',
+  group: 'performance',
   parse: (value) => (value === 'auto' ? 'auto' : Number(value)),
 };

@@ -146,9 +146,17 @@ export interface StageDefinition<S extends z.ZodType = z.ZodType, N extends stri
   run(ctx: StageContext<z.infer<S>>): Promise<StageResult>;
   /** Command-line flags that set this stage's parameters (collected by the CLI). */
   cli?: readonly CliFlag[];
+  /** The `--help` group of this stage's flags, unless a flag names its own (default `analysis`). */
+  cliGroup?: FlagGroup;
   /** A readable summary of this stage's outputs for `npm run inspect -- <stage>` (printed to stdout). */
   inspect?(output: StageInput): Promise<string>;
 }
+
+/**
+ * Where a flag is listed in `--help`. A source group (`simulate`, `import`, `collect`) also says when the
+ * flag applies: given with another source, it is an error (pipeline/cli/flag-groups.ts).
+ */
+export type FlagGroup = 'input' | 'simulate' | 'import' | 'collect' | 'analysis' | 'experiments' | 'report' | 'performance';
 
 /**
  * A CLI flag that sets one parameter. Several stages may declare the same flag (e.g. `--base`):
@@ -164,6 +172,8 @@ export interface CliFlag {
   parse?: (value: string | boolean | string[]) => unknown;
   /** The flag may be given several times; the values are collected into an array. */
   repeatable?: boolean;
+  /** Its `--help` group, when it differs from its stage's `cliGroup`. */
+  group?: FlagGroup;
 }
 
 /** `manifest.json` of one stage. */

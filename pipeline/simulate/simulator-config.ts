@@ -2,10 +2,10 @@
  * The simulator's one config file: BM25 parameters, world generator knobs and the policies.
  * The default is data/simulator.config.json; `--simulator-config <file>` replaces it.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ConfigError, InputFileError } from '../errors';
+import { ConfigError } from '../errors';
+import { readJsonFile } from '../io/read-json-file';
 import { WorldConfigSchema } from '../environment/world/world-config';
 import { PolicyConfigSchema } from './policy-config';
 
@@ -39,17 +39,6 @@ export function parseSimulatorConfig(raw: unknown, source: string): SimulatorCon
 
 /** Reads and validates a simulator config file (the default one when no path is given). */
 export function loadSimulatorConfig(path: string = DEFAULT_SIMULATOR_CONFIG): SimulatorConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new InputFileError(`cannot read the simulator config ${path}: ${(error as Error).message}.`, 'Check the path given to --simulator-config.');
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${path} is not valid JSON: ${(error as Error).message}.`, 'Fix the JSON syntax of the simulator config.');
-  }
+  const raw = readJsonFile(path, 'the simulator config', 'Check the path given to --simulator-config.');
   return parseSimulatorConfig(raw, path);
 }

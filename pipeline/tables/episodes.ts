@@ -30,7 +30,8 @@ export async function collectEpisodes(ctx: StageContext<unknown>): Promise<Outco
   const progress = ctx.progress('reading episodes', typeof accepted === 'number' ? accepted : undefined);
   let line = 0;
   for await (const row of episodesFile.stream(input)) {
-    collector.add(row);
+    // A missing or cut trace does not tell how many rounds the episode used.
+    collector.add({ ...row, rounds: row.trace ? null : row.rounds });
     line += 1;
     if (line % 10000 === 0) progress.tick(10000);
   }

@@ -15,6 +15,11 @@ export const importsTable = defineCsvTable('imports.csv', {
   /** Trajectories that carry a verdict, and how many of those are correct. */
   with_verdict: int,
   correct: int,
+  /** Tool results of the converted trajectories, and how many carry documents (`result.docs`). */
+  results: int,
+  results_with_docs: int,
+  /** Trajectories kept as outcome only (`trace: "missing"`: a verdict without steps). */
+  outcome_only: int,
 });
 
 /** A row of `imports.csv`: one imported file's tally. */

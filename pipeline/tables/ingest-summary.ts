@@ -13,6 +13,17 @@ export interface CellCount {
   mean_score: number | null;
 }
 
+/**
+ * Tool results of one (policy, family) and how many carried documents, in ingest's manifest
+ * (`details.documents`): what the retrieval stage checks before using `gold_docs`.
+ */
+export interface DocumentCount {
+  policy: string;
+  family: string;
+  results: number;
+  results_with_docs: number;
+}
+
 /** What ingest's `summary.json` holds; a merge run writes the counts without the per-episode parts. */
 export interface IngestSummary {
   /** Shards summed (merge runs only). */

@@ -1,4 +1,4 @@
-/** `labels.csv`: one row per labelled episode — its strategy label, outcome, calls, rounds and query sequence. */
+/** `labels.csv`: one row per labelled episode — its strategy label, outcome, calls, rounds, query sequence and reading depth. */
 import type { LabelRow } from '../../analyses/strategy/label-columns';
 import { defineCsvTable } from './csv-table';
 import { bool, episodeBudget, int, text } from './cells';
@@ -15,4 +15,6 @@ export const labelsTable = defineCsvTable<LabelRow>('labels.csv', {
   calls: int,
   rounds: int,
   sequence: text,
+  reading: text,
+  read_targets: int,
 });

@@ -4,30 +4,27 @@
  */
 import { compareText } from '../../analyses/stats/compare-text';
 import { kTicks } from '../theme/axes';
-import { type Budget, headlineBudget } from '../../analyses/budget';
+import { type Budget, type BudgetEntry, headlineBudget } from '../../analyses/budget';
 
-const FAMILY_ORDER = ['bridge', 'comparison', 'closed-book'];
-
-/** Canonical family order: the study's bridge, comparison, closed-book first, then alphabetical. */
+/** Canonical family order: by code point, as every stage prints and writes them, so console and page agree. */
 export function orderFamilies(families: Iterable<string>): string[] {
-  const rank = (family: string) => {
-    const index = FAMILY_ORDER.indexOf(family);
-    return index === -1 ? FAMILY_ORDER.length : index;
-  };
-  return [...new Set(families)].sort((a, b) => rank(a) - rank(b) || compareText(a, b));
+  return [...new Set(families)].sort(compareText);
 }
 
-/** Headline budget per family of rows that carry family and budget. */
-export function headlineBudgets(rows: readonly { family: string; budget: Budget }[]): Map<string, Budget> {
-  const byFamily = new Map<string, Budget[]>();
+/**
+ * Headline budget per family of rows that carry family and budget; rows that carry a `mode` (passkt
+ * tables) never make a thresholded T the headline — the data was not run at it.
+ */
+export function headlineBudgets(rows: readonly { family: string; budget: Budget; mode?: string }[]): Map<string, Budget> {
+  const byFamily = new Map<string, BudgetEntry[]>();
   for (const row of rows) {
     const list = byFamily.get(row.family) ?? [];
-    list.push(row.budget);
+    list.push(row);
     byFamily.set(row.family, list);
   }
   const result = new Map<string, Budget>();
-  for (const [family, budgets] of byFamily) {
-    const best = headlineBudget(budgets);
+  for (const [family, entries] of byFamily) {
+    const best = headlineBudget(entries);
     if (best !== null) result.set(family, best);
   }
   return result;

@@ -96,6 +96,8 @@ export interface ReportData {
   /** The swap stage's 2 × 2 grid and attribution. */
   swap?: SwapCellRow[];
   swapAttribution?: SwapAttributionRow[];
+  /** Policy and family names shortened for display, with their full text (reports/load/display-names.ts). */
+  shortenedNames: { short: string; full: string }[];
   /** Why a table is missing or unreadable (file → reason), shown beside skipped figures. */
   problems: Record<string, string>;
   provenance: Provenance;

@@ -6,11 +6,12 @@
 import { pValueProse } from '../../analyses/stats/format';
 import { budgetLabel, headlineBudgets } from '../data/select';
 import type { BoundaryCsvRow as BoundaryRow } from '../../pipeline/tables/boundary';
-import { TOP_HEADER, envelope, panelsByFamily } from './common';
+import { envelope, panelLabel, panelsByFamily, topHeader } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 const SEGMENTS = ['only a', 'both', 'only b', 'neither'] as const;
 const SEGMENT_COLORS = ['#D55E00', '#999999', '#0072B2', '#e3e3e3'];
+const WIDTH = 230;
 
 /** The rows drawn: per family at its headline budget, per pair the largest k (k = n). */
 export function boundaryAtN(rows: readonly BoundaryRow[]): BoundaryRow[] {
@@ -31,7 +32,7 @@ function build({ data }: FigureContext): FigureOutcome {
   if (rows.length === 0) return skip('boundary.csv has no rows.');
   const pairLabel = (row: BoundaryRow) => `${row.policy_a} vs ${row.policy_b}`;
   const pairs = [...new Set(rows.map(pairLabel))].sort();
-  const panel = (row: BoundaryRow) => `${row.family} · ${budgetLabel(row.budget)}, k = ${row.k}`;
+  const panel = (row: BoundaryRow) => panelLabel([`${row.family} · ${budgetLabel(row.budget)}, k = ${row.k}`]);
   const values: Record<string, unknown>[] = [];
   for (const row of rows) {
     const counts = [row.only_a, row.both, row.only_b, row.neither];
@@ -45,10 +46,10 @@ function build({ data }: FigureContext): FigureOutcome {
   const maxTotal = Math.max(...values.filter((v) => v.layer === 'label').map((v) => v.total as number));
   const spec = envelope('Capability boundary: tasks solved only by a, by both, only by b, by neither, at k = n', {
     data: { values },
-    facet: { row: { field: 'panel', type: 'nominal', sort: panels, header: TOP_HEADER } },
+    facet: { row: { field: 'panel', type: 'nominal', sort: panels, header: topHeader(WIDTH) } },
     spacing: 6,
     spec: {
-      width: 230,
+      width: WIDTH,
       height: { step: 18 },
       encoding: { y: { field: 'pair', type: 'nominal', sort: pairs, axis: { title: null } } },
       layer: [

@@ -29,11 +29,40 @@ export function policyColor(policies: readonly string[], legend: Record<string, 
 /** Legend placed under the plot, in one row: keeps small-multiple figures narrow. */
 export const BOTTOM_LEGEND = { orient: 'bottom', direction: 'horizontal', titleOrient: 'left', symbolOpacity: 1 } as const;
 
-/** Row-facet labels on the right, reading downwards, out of the way of the y axis. */
-export const ROW_HEADER = { title: null, labelOrient: 'right', labelAngle: 90, labelAlign: 'center', labelBaseline: 'bottom' } as const;
+/** Most panels side by side in a wrapped facet: more wrap into further rows, so a figure's width is capped. */
+export const MAX_COLUMNS = 5;
 
-/** Panel titles above each row panel, left-aligned: room for long `family · T = … · …` labels. */
-export const TOP_HEADER = { title: null, labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelAnchor: 'start' } as const;
+/**
+ * A panel's facet key: one line per part. The key keeps every part whole, so two panels never merge;
+ * the header shortens each line for display (`panelLines`).
+ */
+export function panelLabel(parts: readonly string[]): string {
+  return parts.join('\n');
+}
+
+/**
+ * The header label expression that draws a `panelLabel` on `lines` lines, each shortened in the middle
+ * to about `width` px of bold 11.5 px DejaVu Sans (≈ 8 px a character): a label never runs into the
+ * next panel, whatever the names.
+ */
+export function panelLines(width: number, lines = 1): string {
+  const chars = Math.max(4, Math.floor(width / 8));
+  const line = (i: number) => `truncate(split(datum.label, '\\n')[${i}], ${chars}, 'center')`;
+  return `[${Array.from({ length: lines }, (_, i) => line(i)).join(', ')}]`;
+}
+
+/**
+ * Headers of a wrapped facet: each panel's label above it, left-aligned, and the shared x-axis title
+ * once under all panels (a title per panel ran into its neighbour when panels were narrow).
+ */
+export function panelHeader(title: string | null, width: number, lines = 1) {
+  return { title, titleOrient: 'bottom', labelOrient: 'top', labelAnchor: 'start', labelAlign: 'left', labelExpr: panelLines(width, lines) } as const;
+}
+
+/** Headers of a row facet: each row's label above it, left-aligned (room for long `family · T = …` labels). */
+export function topHeader(width: number) {
+  return { title: null, labelAngle: 0, labelAlign: 'left', labelOrient: 'top', labelAnchor: 'start', labelExpr: panelLines(width) } as const;
+}
 
 /** One-line PASS axis title for small panels. */
 export const SHORT_PASS_TITLE = 'PASS@(k,T)';

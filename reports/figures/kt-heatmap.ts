@@ -4,7 +4,10 @@
  */
 import { integerBudgets, isShownK, orderFamilies } from '../data/select';
 import type { Budget } from '../data/tables';
-import { ROW_HEADER, envelope } from './common';
+import { MAX_COLUMNS, envelope, panelHeader, panelLabel } from './common';
+
+/** Cell size (px) and the smallest panel width, so a column label has room even with few k values. */
+const CELL = { width: 22, height: 16, minPanelWidth: 96 } as const;
 
 /** The cells of a k × T heatmap and the order of its rows and axes. */
 export interface KTGrid<R> {
@@ -26,21 +29,25 @@ export function ktGrid<R extends { family: string; budget: Budget; k: number }>(
   return { budgets, rows, families, ks };
 }
 
-/** The faceted heatmap: k across, T upwards, a column per value of `column.field`; `layer` draws the cells. */
-export function ktHeatmapSpec(description: string, values: readonly object[], grid: KTGrid<unknown>, column: { field: string; sort: readonly string[] }, layer: readonly object[]) {
+/**
+ * The heatmaps: a panel per family and value of `column.field` (a row of panels per family), k across,
+ * T upwards; `layer` draws the cells. The k title is shared under the grid; the T axis is titled `T`,
+ * which fits a panel of one budget.
+ */
+export function ktHeatmapSpec(description: string, values: readonly { family: string }[], grid: KTGrid<unknown>, column: { field: string; sort: readonly string[] }, layer: readonly object[]) {
+  const width = Math.max(CELL.minPanelWidth, grid.ks.length * CELL.width);
+  const panel = (family: string, value: string) => panelLabel([family, ...value.split(' − ').map((part, i) => (i > 0 ? `− ${part}` : part))]);
   return envelope(description, {
-    data: { values },
-    facet: {
-      row: { field: 'family', type: 'nominal', sort: grid.families, header: ROW_HEADER },
-      column: { field: column.field, type: 'nominal', sort: column.sort, header: { title: null } },
-    },
+    data: { values: values.map((v) => ({ ...v, panel: panel(v.family, String((v as Record<string, unknown>)[column.field])) })) },
+    facet: { field: 'panel', type: 'nominal', sort: grid.families.flatMap((family) => column.sort.map((value) => panel(family, value))), header: panelHeader('k (samples per task)', width, 1 + Math.max(...column.sort.map((value) => value.split(' − ').length))) },
+    columns: Math.min(column.sort.length, MAX_COLUMNS),
     spacing: 8,
     spec: {
-      width: { step: 22 },
-      height: { step: 16 },
+      width,
+      height: { step: CELL.height },
       encoding: {
-        x: { field: 'k', type: 'ordinal', sort: grid.ks, axis: { title: 'k (samples per task)', labelAngle: 0 } },
-        y: { field: 'T', type: 'ordinal', sort: 'descending', axis: { title: 'T (max rounds)' } },
+        x: { field: 'k', type: 'ordinal', sort: grid.ks, axis: { title: null, labelAngle: 0 } },
+        y: { field: 'T', type: 'ordinal', sort: 'descending', axis: { title: 'T', titleAngle: 0, titleAlign: 'right', titleBaseline: 'middle' } },
       },
       layer,
     },

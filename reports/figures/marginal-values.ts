@@ -5,8 +5,10 @@
 import { orderFamilies } from '../data/select';
 import type { MarginalRow } from '../../pipeline/tables/marginal';
 import { orderPolicies } from '../theme/colors';
-import { BOTTOM_LEGEND, envelope, policyColor } from './common';
+import { BOTTOM_LEGEND, MAX_COLUMNS, envelope, panelHeader, panelLabel, policyColor } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
+
+const WIDTH = 120;
 
 /** Joins Δ_k and Δ_T at the same (policy, family, k, T). */
 export function pairMarginals(rows: readonly MarginalRow[]) {
@@ -34,15 +36,16 @@ function build({ data }: FigureContext): FigureOutcome {
     { family, layer: 'diagonal', dk: lo, dt: lo },
     { family, layer: 'diagonal', dk: hi, dt: hi },
   ]);
-  const values = [...points.map((p) => ({ ...p, layer: 'point' })), ...diagonal];
+  const panel = (family: string) => panelLabel([family]);
+  const values = [...points.map((p) => ({ ...p, layer: 'point' })), ...diagonal].map((v) => ({ ...v, panel: panel(v.family) }));
   const spec = envelope('Marginal value of doubling k against the marginal value of one more budget step', {
     data: { values },
-    facet: { field: 'family', type: 'nominal', sort: families, header: { title: 'Δk: gain from doubling k (fraction of tasks)', titleOrient: 'bottom', labelOrient: 'top' } },
-    columns: families.length,
+    facet: { field: 'panel', type: 'nominal', sort: families.map(panel), header: panelHeader('Δk: gain from doubling k (fraction of tasks)', WIDTH) },
+    columns: Math.min(families.length, MAX_COLUMNS),
     spacing: 8,
     spec: {
-      width: 120,
-      height: 120,
+      width: WIDTH,
+      height: WIDTH,
       layer: [
         {
           transform: [{ filter: "datum.layer === 'diagonal'" }],

@@ -6,7 +6,7 @@ import { budgetLabel, integerBudgets, orderFamilies } from '../data/select';
 import { BUDGET_TITLE, passEncoding } from '../theme/axes';
 import { orderPolicies } from '../theme/colors';
 import { SMALL_PANEL } from '../theme/theme';
-import { BOTTOM_LEGEND, ROW_HEADER, SHORT_PASS_TITLE, envelope, policyColor } from './common';
+import { BOTTOM_LEGEND, MAX_COLUMNS, SHORT_PASS_TITLE, envelope, panelHeader, panelLabel, policyColor } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 /** k = 1, the power of two nearest √n, and n: reliability, the middle, the boundary. */
@@ -24,20 +24,18 @@ function build({ data }: FigureContext): FigureOutcome {
   const rows = data.passkt.filter((row) => row.budget !== 'all' && ks.includes(row.k));
   const families = orderFamilies(rows.map((row) => row.family));
   const policies = orderPolicies(rows.map((row) => row.policy));
-  const kLabel = (k: number) => `k = ${k}`;
-  const values: Record<string, unknown>[] = rows.map((row) => ({ layer: 'curve', family: row.family, kl: kLabel(row.k), policy: row.policy, T: row.budget, pass: row.pass, ci_low: row.ci_low, ci_high: row.ci_high }));
+  const panel = (family: string, k: number) => panelLabel([family, `k = ${k}`]);
+  const values: Record<string, unknown>[] = rows.map((row) => ({ layer: 'curve', panel: panel(row.family, row.k), policy: row.policy, T: row.budget, pass: row.pass, ci_low: row.ci_low, ci_high: row.ci_high }));
   const notes: string[] = [];
   const saturated = (data.saturation ?? []).filter((row) => ks.includes(row.k) && row.t_star !== null);
-  for (const row of saturated) values.push({ layer: 'tstar', family: row.family, kl: kLabel(row.k), policy: row.policy, T: row.t_star });
+  for (const row of saturated) values.push({ layer: 'tstar', panel: panel(row.family, row.k), policy: row.policy, T: row.t_star });
   if (!data.saturation) notes.push(`T* is not marked: ${data.problems['saturation.csv'] ?? 'no saturation.csv.'}`);
   const threshold = data.saturation?.[0]?.threshold;
   const x = { field: 'T', type: 'quantitative', scale: { domain: [budgets[0], budgets[budgets.length - 1]], nice: false }, axis: { values: budgets, format: 'd', title: null, grid: true } };
   const spec = envelope('PASS@(k,T) against the budget T at selected k, with saturation depths T*', {
     data: { values },
-    facet: {
-      row: { field: 'kl', type: 'nominal', sort: ks.map(kLabel), header: ROW_HEADER },
-      column: { field: 'family', type: 'nominal', sort: families, header: { title: BUDGET_TITLE, titleOrient: 'bottom', labelOrient: 'top' } },
-    },
+    facet: { field: 'panel', type: 'nominal', sort: ks.flatMap((k) => families.map((family) => panel(family, k))), header: panelHeader(BUDGET_TITLE, SMALL_PANEL.width, 2) },
+    columns: Math.min(families.length, MAX_COLUMNS),
     spacing: 8,
     spec: {
       width: SMALL_PANEL.width,

@@ -8,7 +8,7 @@ import type { PasskRow } from '../data/tables';
 import { K_TITLE, log2KEncoding, passEncoding } from '../theme/axes';
 import { orderPolicies } from '../theme/colors';
 import { SMALL_PANEL } from '../theme/theme';
-import { BOTTOM_LEGEND, ROW_HEADER, SHORT_PASS_TITLE, envelope, policyColor } from './common';
+import { BOTTOM_LEGEND, MAX_COLUMNS, SHORT_PASS_TITLE, envelope, panelHeader, panelLabel, policyColor } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 function caption(rows: readonly PasskRow[], families: string[], budgets: number[], policies: string[]): string {
@@ -41,13 +41,12 @@ function build({ data }: FigureContext): FigureOutcome {
   const families = orderFamilies(rows.map((row) => row.family));
   const policies = orderPolicies(rows.map((row) => row.policy));
   const kMax = Math.max(...rows.map((row) => row.k));
-  const values = rows.map((row) => ({ family: row.family, T: budgetLabel(row.budget), policy: row.policy, k: row.k, pass: row.pass, ci_low: row.ci_low, ci_high: row.ci_high }));
+  const panel = (family: string, budget: number) => panelLabel([family, budgetLabel(budget)]);
+  const values = rows.map((row) => ({ panel: panel(row.family, row.budget as number), T: budgetLabel(row.budget), policy: row.policy, k: row.k, pass: row.pass, ci_low: row.ci_low, ci_high: row.ci_high }));
   const spec = envelope('PASS@(k,T) against k for every budget T, per family', {
     data: { values },
-    facet: {
-      row: { field: 'family', type: 'nominal', sort: families, header: ROW_HEADER },
-      column: { field: 'T', type: 'nominal', sort: budgets.map(budgetLabel), header: { title: K_TITLE, titleOrient: 'bottom', labelOrient: 'top' } },
-    },
+    facet: { field: 'panel', type: 'nominal', sort: families.flatMap((family) => budgets.map((budget) => panel(family, budget))), header: panelHeader(K_TITLE, SMALL_PANEL.width, 2) },
+    columns: Math.min(budgets.length, MAX_COLUMNS),
     spacing: 8,
     spec: {
       width: SMALL_PANEL.width,

@@ -9,7 +9,7 @@ import type { PasskRow } from '../data/tables';
 import { K_TITLE, log2KEncoding, passEncoding } from '../theme/axes';
 import { orderPolicies } from '../theme/colors';
 import { PANEL } from '../theme/theme';
-import { BOTTOM_LEGEND, envelope, policyColor } from './common';
+import { BOTTOM_LEGEND, MAX_COLUMNS, envelope, panelHeader, panelLabel, policyColor } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 /** Rows drawn: the headline budget per family, k a power of two or the series' largest k. */
@@ -57,7 +57,7 @@ function build({ data, paperReference }: FigureContext): FigureOutcome {
   const budgets = headlineBudgets(curves);
   const uniform = new Set(budgets.values()).size === 1;
   // One budget for all panels goes into the axis title; otherwise each panel names its own.
-  const panel = (family: string) => (uniform ? family : `${family}, ${budgetLabel(budgets.get(family)!)}`);
+  const panel = (family: string) => panelLabel(uniform ? [family] : [family, budgetLabel(budgets.get(family)!)]);
   const kTitle = uniform ? `${K_TITLE}, ${budgetLabel([...budgets.values()][0]!)}` : K_TITLE;
   const maxK = Math.max(...curves.map((row) => row.k));
 
@@ -143,8 +143,8 @@ function build({ data, paperReference }: FigureContext): FigureOutcome {
 
   const spec = envelope('PASS@(k,T) against k per task family at the largest budget, with 95% bootstrap bands', {
     data: { values },
-    facet: { field: 'panel', type: 'nominal', sort: families.map(panel), header: { title: kTitle, titleOrient: 'bottom', labelOrient: 'top', labelBaseline: 'bottom' } },
-    columns: families.length,
+    facet: { field: 'panel', type: 'nominal', sort: families.map(panel), header: panelHeader(kTitle, PANEL.width, uniform ? 1 : 2) },
+    columns: Math.min(families.length, MAX_COLUMNS),
     spacing: 8,
     spec: { width: PANEL.width, height: PANEL.height, layer: layers },
     resolve: { legend: { color: 'shared' } },

@@ -8,7 +8,7 @@ import { budgetLabel, headlineBudgets, integerBudgets, orderFamilies } from '../
 import { BUDGET_TITLE } from '../theme/axes';
 import { orderPolicies } from '../theme/colors';
 import { SMALL_PANEL } from '../theme/theme';
-import { BOTTOM_LEGEND, envelope, policyColor } from './common';
+import { BOTTOM_LEGEND, MAX_COLUMNS, envelope, panelHeader, panelLabel, policyColor } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 const UNIQUE = 'unique sequences per task';
@@ -23,26 +23,21 @@ function build({ data }: FigureContext): FigureOutcome {
   const budgets = [...integerBudgets(rows.map((row) => row.budget)).map(String), ...(rows.some((row) => row.budget === 'all') ? ['no cap'] : [])];
   const tText = (budget: number | 'all') => (budget === 'all' ? 'no cap' : String(budget));
   const families = orderFamilies(rows.map((row) => row.family));
+  const panelOf = (family: string) => panelLabel([family]);
   const policies = orderPolicies(rows.map((row) => row.policy));
   const values: Record<string, unknown>[] = [];
   for (const row of rows) {
-    values.push({ metric: UNIQUE, family: row.family, policy: row.policy, T: tText(row.budget), value: row.mean_unique, lo: row.unique_ci_low, hi: row.unique_ci_high });
+    values.push({ metric: UNIQUE, panel: panelOf(row.family), policy: row.policy, T: tText(row.budget), value: row.mean_unique, lo: row.unique_ci_low, hi: row.unique_ci_high });
     if (row.share_in_base !== null && row.policy !== row.base) {
-      values.push({ metric: OVERLAP, family: row.family, policy: row.policy, T: tText(row.budget), value: row.share_in_base, lo: row.share_in_base_ci_low, hi: row.share_in_base_ci_high });
+      values.push({ metric: OVERLAP, panel: panelOf(row.family), policy: row.policy, T: tText(row.budget), value: row.share_in_base, lo: row.share_in_base_ci_low, hi: row.share_in_base_ci_high });
     }
   }
   const x = { field: 'T', type: 'ordinal', sort: budgets, scale: { domain: budgets }, axis: { title: null, labelAngle: 0 } };
   const y = { field: 'value', type: 'quantitative' };
   const panel = (metric: string, title: string[], bottom: boolean, labels = true) => ({
     transform: [{ filter: { field: 'metric', equal: metric } }],
-    facet: {
-      column: {
-        field: 'family',
-        type: 'nominal',
-        sort: families,
-        header: bottom ? { title: BUDGET_TITLE, titleOrient: 'bottom', labelOrient: 'top', labels } : { title: null },
-      },
-    },
+    facet: { field: 'panel', type: 'nominal', sort: families.map(panelOf), header: { ...panelHeader(bottom ? BUDGET_TITLE : null, SMALL_PANEL.width), labels } },
+    columns: Math.min(families.length, MAX_COLUMNS),
     spacing: 8,
     spec: {
       width: SMALL_PANEL.width,

@@ -6,11 +6,12 @@ import { percent, prob } from '../../analyses/stats/format';
 import { budgetLabel, headlineBudgets } from '../data/select';
 import type { RetrievalRow } from '../../analyses/mechanism/retrieval-table';
 import { orderPolicies } from '../theme/colors';
-import { TOP_HEADER, envelope, panelsByFamily } from './common';
+import { envelope, panelLabel, panelsByFamily, topHeader } from './common';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
 const CELLS = ['retrieved · correct', 'retrieved · wrong', 'missed · correct', 'missed · wrong'] as const;
 const CELL_COLORS = ['#0072B2', '#a6c8e0', '#D55E00', '#f0c2a5'];
+const WIDTH = 260;
 
 /** The four shares of one retrieval row (they add up to 1; an undefined conditional has no episodes). */
 export function twoByTwo(row: RetrievalRow): number[] {
@@ -26,17 +27,17 @@ function build({ data }: FigureContext): FigureOutcome {
   const rows = data.retrieval.filter((row) => budgets.get(row.family) === row.budget && row.episodes > 0);
   if (rows.length === 0) return skip('retrieval.csv has no episodes at the largest budget.');
   const policies = orderPolicies(rows.map((row) => row.policy));
-  const panel = (row: RetrievalRow) => `${row.family} · ${budgetLabel(row.budget)} · ${row.definition}`;
+  const panel = (row: RetrievalRow) => panelLabel([`${row.family} · ${budgetLabel(row.budget)} · ${row.definition}`]);
   const panels = panelsByFamily(rows, panel);
   const values = rows.flatMap((row) =>
     twoByTwo(row).map((share, index) => ({ panel: panel(row), policy: row.policy, cell: CELLS[index], order: index, share, episodes: Math.round(share * row.episodes) })),
   );
   const spec = envelope('Retrieval success against accuracy per policy (2 × 2 shares of episodes)', {
     data: { values },
-    facet: { row: { field: 'panel', type: 'nominal', sort: panels, header: TOP_HEADER } },
+    facet: { row: { field: 'panel', type: 'nominal', sort: panels, header: topHeader(WIDTH) } },
     spacing: 6,
     spec: {
-      width: 260,
+      width: WIDTH,
       height: { step: 17 },
       mark: { type: 'bar', height: { band: 0.78 } },
       encoding: {

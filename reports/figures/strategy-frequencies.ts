@@ -12,13 +12,13 @@ function build({ data }: FigureContext): FigureOutcome {
   const stats = strategyStats(data.frequencies);
   if (stats.length === 0) return skip('compare_frequencies.csv has no rule-label rows.');
   const { families, policies, y, yOffset, spec: panelSpec } = strategyPanels(stats);
-  const spec = panelSpec('Strategy frequencies per policy with bootstrap intervals', [
+  const spec = panelSpec('Strategy frequencies per policy with bootstrap intervals', 'share of episodes', [
     {
       mark: { type: 'bar', height: { band: 0.8 } },
       encoding: {
         y,
         yOffset,
-        x: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'share of episodes', format: '.0%', values: [0, 0.5, 1] } },
+        x: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: null, format: '.0%', values: [0, 0.5, 1] } },
         color: policyColor(policies, BOTTOM_LEGEND),
         tooltip: [{ field: 'policy' }, { field: 'strategy' }, { field: 'count', title: 'episodes' }, { field: 'share', format: '.3f' }, { field: 'share_lo', format: '.3f' }, { field: 'share_hi', format: '.3f' }],
       },

@@ -8,7 +8,9 @@ import type { FrequencyRow } from '../../analyses/mechanism/frequency-rows';
 import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
 import type { Budget } from '../data/tables';
 import { orderPolicies } from '../theme/colors';
-import { envelope } from './common';
+import { MAX_COLUMNS, envelope, panelHeader, panelLabel } from './common';
+
+const WIDTH = 120;
 
 /** One strategy of one policy in one family at the headline budget. */
 export interface StrategyStat {
@@ -52,8 +54,8 @@ export interface StrategyPanels {
   y: Record<string, unknown>;
   /** The y offset: one slot per policy inside a strategy band. */
   yOffset: Record<string, unknown>;
-  /** Writes the spec: the stats (with their panel label) as data, `layer` drawing each panel. */
-  spec(description: string, layer: readonly object[]): TopLevelSpec;
+  /** Writes the spec: the stats (with their panel label) as data, `layer` drawing each panel, `xTitle` once under the panels. */
+  spec(description: string, xTitle: string, layer: readonly object[]): TopLevelSpec;
 }
 
 /** Lays out per-policy strategy statistics in family panels. */
@@ -61,16 +63,16 @@ export function strategyPanels(stats: readonly StrategyStat[]): StrategyPanels {
   const families = orderFamilies(stats.map((s) => s.family));
   const policies = orderPolicies(stats.map((s) => s.policy));
   const strategies = [...new Set(stats.map((s) => s.strategy))].sort();
-  const panel = (family: string) => `${family} · ${budgetLabel(stats.find((s) => s.family === family)!.budget)}`;
+  const panel = (family: string) => panelLabel([`${family} · ${budgetLabel(stats.find((s) => s.family === family)!.budget)}`]);
   const y = { field: 'strategy', type: 'nominal', sort: strategies, axis: { title: null } };
   const yOffset = { field: 'policy', sort: policies };
-  const spec = (description: string, layer: readonly object[]) =>
+  const spec = (description: string, xTitle: string, layer: readonly object[]) =>
     envelope(description, {
       data: { values: stats.map((s) => ({ ...s, panel: panel(s.family) })) },
-      facet: { field: 'panel', type: 'nominal', sort: families.map(panel), header: { title: null } },
-      columns: families.length,
+      facet: { field: 'panel', type: 'nominal', sort: families.map(panel), header: panelHeader(xTitle, WIDTH) },
+      columns: Math.min(families.length, MAX_COLUMNS),
       spacing: 8,
-      spec: { width: 120, height: { step: 18 }, layer },
+      spec: { width: WIDTH, height: { step: 18 }, layer },
     });
   return { families, policies, y, yOffset, spec };
 }

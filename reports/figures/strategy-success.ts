@@ -11,7 +11,7 @@ function build({ data }: FigureContext): FigureOutcome {
   const stats = strategyStats(data.frequencies).filter((s) => s.acc !== null && s.count > 0);
   if (stats.length === 0) return skip('compare_frequencies.csv has no per-strategy success rates.');
   const { policies, y, yOffset, spec: panelSpec } = strategyPanels(stats);
-  const spec = panelSpec('Per-strategy success rates per policy with bootstrap intervals', [
+  const spec = panelSpec('Per-strategy success rates per policy with bootstrap intervals', 'accuracy (fraction correct)', [
     {
       transform: [{ filter: 'isValid(datum.acc_lo)' }],
       mark: { type: 'rule', strokeWidth: 1.2 },
@@ -22,7 +22,7 @@ function build({ data }: FigureContext): FigureOutcome {
       encoding: {
         y,
         yOffset,
-        x: { field: 'acc', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: 'accuracy (fraction correct)', format: '.1f', values: [0, 0.5, 1] } },
+        x: { field: 'acc', type: 'quantitative', scale: { domain: [0, 1] }, axis: { title: null, format: '.1f', values: [0, 0.5, 1] } },
         color: policyColor(policies, BOTTOM_LEGEND),
         tooltip: [{ field: 'policy' }, { field: 'strategy' }, { field: 'count', title: 'episodes' }, { field: 'acc', format: '.3f' }, { field: 'acc_lo', format: '.3f' }, { field: 'acc_hi', format: '.3f' }],
       },

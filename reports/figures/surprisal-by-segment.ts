@@ -7,19 +7,22 @@
 import { SURPRISAL_SEGMENTS } from '../../analyses/experiments/segments';
 import { fixed, signed } from '../../analyses/stats/format';
 import { orderPolicies } from '../theme/colors';
-import { BOTTOM_LEGEND, TOP_HEADER, envelope, policyColor } from './common';
+import { BOTTOM_LEGEND, MAX_COLUMNS, envelope, panelHeader, panelLabel, policyColor } from './common';
 import { experimentPanels, groupLabel } from './experiment-panels';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 
+const WIDTH = 200;
+
 function build({ data, paperReference }: FigureContext): FigureOutcome {
   if (!data.surprisal) return skip(`${data.problems['surprisal.csv'] ?? 'no surprisal.csv in this run.'} Run with --score to score the episodes under a model.`);
-  const { rows, panels } = experimentPanels(data.surprisal.filter((row) => row.mean_nats !== null));
+  const { rows, panels: groups } = experimentPanels(data.surprisal.filter((row) => row.mean_nats !== null));
+  const panels = groups.map((group) => panelLabel([group]));
   if (rows.length === 0) return skip('surprisal.csv has no segment with tokens.');
   const policies = orderPolicies(rows.map((row) => row.policy));
   const scorers = [...new Set(rows.map((row) => row.scorer))];
   const values: Record<string, unknown>[] = rows.map((row) => ({
     layer: 'bar',
-    panel: groupLabel(row.family, row.budget),
+    panel: panelLabel([groupLabel(row.family, row.budget)]),
     policy: row.policy,
     segment: row.segment,
     nats: row.mean_nats,
@@ -39,10 +42,11 @@ function build({ data, paperReference }: FigureContext): FigureOutcome {
   const xOffset = { field: 'policy', type: 'nominal', sort: policies };
   const spec = envelope('Mean surprisal per token of queries, reasoning and answers under the scoring model', {
     data: { values },
-    facet: { column: { field: 'panel', type: 'nominal', sort: panels, header: TOP_HEADER } },
+    facet: { field: 'panel', type: 'nominal', sort: panels, header: panelHeader(null, WIDTH) },
+    columns: Math.min(panels.length, MAX_COLUMNS),
     spacing: 10,
     spec: {
-      width: 200,
+      width: WIDTH,
       height: 160,
       layer: [
         {

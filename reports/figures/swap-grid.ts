@@ -5,25 +5,29 @@
  */
 import type { SwapAttributionRow } from '../../analyses/experiments/swap-table';
 import { fixed, percent, signed } from '../../analyses/stats/format';
-import { TOP_HEADER, VL_SCHEMA } from './common';
+import { VL_SCHEMA, panelLabel, topHeader } from './common';
 import { experimentPanels, groupLabel } from './experiment-panels';
 import { skip, type FigureBuilder, type FigureContext, type FigureOutcome } from './registry';
 import { THEME } from '../theme/theme';
 import type { TopLevelSpec } from 'vega-lite';
 
+const GRID_WIDTH = 110;
+const BARS_WIDTH = 150;
 const COMPONENT_COLORS = { total: '#555555', plan: '#56B4E9', reasoning: '#D55E00' } as const;
 
 function build({ data, paperReference }: FigureContext): FigureOutcome {
   if (!data.swap || !data.swapAttribution) {
     return skip(`${data.problems['swap.csv'] ?? data.problems['swap_attribution.csv'] ?? 'no swap.csv in this run.'} Run with --swap to cross two policies' plans and reasoning.`);
   }
-  const { rows: cells, panels } = experimentPanels(data.swap);
+  const { rows: cells, panels: groups } = experimentPanels(data.swap);
   if (cells.length === 0) return skip('swap.csv has no rows.');
-  const inPanel = (row: { family: string; budget: number | 'all' }) => panels.includes(groupLabel(row.family, row.budget));
+  const panels = groups.map((group) => panelLabel([group]));
+  const panel = (row: { family: string; budget: number | 'all' }) => panelLabel([groupLabel(row.family, row.budget)]);
+  const inPanel = (row: { family: string; budget: number | 'all' }) => panels.includes(panel(row));
   const terms = data.swapAttribution.filter((row) => inPanel(row) && (row.component === 'total' || row.order === 'shapley'));
   const [a, b] = [terms[0]?.policy_a ?? cells[0]!.plan_policy, terms[0]?.policy_b ?? cells[0]!.reasoning_policy];
   const grid = cells.map((cell) => ({
-    panel: groupLabel(cell.family, cell.budget),
+    panel: panel(cell),
     plan: cell.plan_policy,
     reasoning: cell.reasoning_policy,
     accuracy: cell.accuracy,
@@ -31,9 +35,9 @@ function build({ data, paperReference }: FigureContext): FigureOutcome {
     interval: cell.ci_low !== null ? `[${fixed(cell.ci_low, 2)}, ${fixed(cell.ci_high, 2)}]` : '',
     episodes: cell.episodes,
   }));
-  const bars = terms.map((row: SwapAttributionRow) => ({ panel: groupLabel(row.family, row.budget), component: row.component, value: row.difference, lo: row.ci_low, hi: row.ci_high, share: row.share }));
+  const bars = terms.map((row: SwapAttributionRow) => ({ panel: panel(row), component: row.component, value: row.difference, lo: row.ci_low, hi: row.ci_high, share: row.share }));
   const extent = Math.max(0.05, ...bars.flatMap((bar) => [Math.abs(bar.value), Math.abs(bar.lo ?? 0), Math.abs(bar.hi ?? 0)]));
-  const row = { field: 'panel', type: 'nominal', sort: panels, header: TOP_HEADER };
+  const row = { field: 'panel', type: 'nominal', sort: panels, header: topHeader(GRID_WIDTH) };
   const axis = (field: string, title: string) => ({ field, type: 'nominal', sort: [a, b], axis: { title, labelAngle: 0 } });
   const spec = {
     $schema: VL_SCHEMA,
@@ -45,7 +49,7 @@ function build({ data, paperReference }: FigureContext): FigureOutcome {
         facet: { row },
         spacing: 8,
         spec: {
-          width: 110,
+          width: GRID_WIDTH,
           height: 70,
           layer: [
             {
@@ -64,10 +68,10 @@ function build({ data, paperReference }: FigureContext): FigureOutcome {
       },
       {
         data: { values: bars },
-        facet: { row: { ...row, header: { ...TOP_HEADER, labels: false } } },
+        facet: { row: { ...row, header: { ...topHeader(BARS_WIDTH), labels: false } } },
         spacing: 8,
         spec: {
-          width: 150,
+          width: BARS_WIDTH,
           height: 70,
           layer: [
             {

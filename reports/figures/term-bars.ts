@@ -5,7 +5,9 @@
 import { probInterval, signedProb } from '../../analyses/stats/format';
 import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
 import type { Budget } from '../data/tables';
-import { TOP_HEADER, envelope } from './common';
+import { MAX_COLUMNS, envelope, panelHeader, panelLabel } from './common';
+
+const WIDTH = 150;
 
 /** A term of a decomposition with its interval, as a figure reads it. */
 export interface Term {
@@ -46,20 +48,18 @@ function termBarsSpec(description: string, values: TermValue[], terms: string[],
   const extent = Math.max(0.05, ...values.flatMap((v) => [Math.abs(v.value), Math.abs(v.lo ?? 0), Math.abs(v.hi ?? 0)]));
   return envelope(description, {
     data: { values },
-    facet: {
-      row: { field: 'panel', type: 'nominal', sort: panels, header: TOP_HEADER },
-      column: { field: 'pair', type: 'nominal', sort: pairs, header: { title: null } },
-    },
+    facet: { field: 'panel', type: 'nominal', sort: panels, header: panelHeader('accuracy difference (b − a)', WIDTH, 3) },
+    columns: Math.min(pairs.length, MAX_COLUMNS),
     spacing: 8,
     spec: {
-      width: 150,
+      width: WIDTH,
       height: { step: 17 },
       layer: [
         {
           mark: { type: 'bar', height: { band: 0.7 } },
           encoding: {
             y,
-            x: { field: 'value', type: 'quantitative', scale: { domain: [-extent, extent], nice: true }, axis: { title: 'accuracy difference (b − a)', format: '+.2f', tickCount: 4 } },
+            x: { field: 'value', type: 'quantitative', scale: { domain: [-extent, extent], nice: true }, axis: { title: null, format: '+.2f', tickCount: 4 } },
             color: { field: 'term', type: 'nominal', scale: { domain: terms, range: colors }, legend: null },
             tooltip: [{ field: 'pair' }, { field: 'term' }, { field: 'value', format: '+.3f' }, { field: 'lo', format: '+.3f' }, { field: 'hi', format: '+.3f' }],
           },
@@ -85,12 +85,12 @@ export type TermColumns<R> = readonly (readonly [term: string, color: string, of
 export function decompositionBarsSpec<R extends { family: string; budget: Budget; policy_a: string; policy_b: string }>(description: string, rows: readonly R[], terms: TermColumns<R>) {
   const budgets = headlineBudgets(rows);
   const families = orderFamilies(rows.map((row) => row.family));
-  const panel = (family: string) => `${family} · ${budgetLabel(budgets.get(family)!)}`;
   const pairLabel = (a: string, b: string) => `a = ${a}, b = ${b}`;
   const pairs = [...new Set(rows.map((row) => pairLabel(row.policy_a, row.policy_b)))].sort();
+  const panel = (family: string, pair: string) => panelLabel([`${family} · ${budgetLabel(budgets.get(family)!)}`, ...pair.split(', ')]);
   const values = rows.flatMap((row) =>
     termValues(
-      panel(row.family),
+      panel(row.family, pairLabel(row.policy_a, row.policy_b)),
       pairLabel(row.policy_a, row.policy_b),
       terms.map(([term, , of]) => [term, of(row)] as const),
     ),
@@ -99,7 +99,7 @@ export function decompositionBarsSpec<R extends { family: string; budget: Budget
     description,
     values,
     terms.map(([term]) => term),
-    families.map(panel),
+    families.flatMap((family) => pairs.map((pair) => panel(family, pair))),
     pairs,
     terms.map(([, color]) => color),
   );

@@ -1,5 +1,6 @@
 /** What the HTML page is built from (everything already computed; the template only lays it out). */
 import type { Provenance, SequenceCount } from '../data/tables';
+import type { FamilyHeadline } from '../summary/headline';
 
 /** A figure as the page shows it. */
 export type PageFigure =
@@ -10,8 +11,8 @@ export type PageFigure =
       title: string;
       caption: string;
       notes: string[];
-      /** The compiled Vega spec, drawn live by the page. */
-      vegaSpec: unknown;
+      /** The Vega-Lite spec (data inline), drawn live by the page. */
+      spec: unknown;
       /** The static rendering, shown when scripts are off. */
       svg: string;
     }
@@ -39,6 +40,8 @@ export interface PageModel {
   title: string;
   /** Shown first: whether the data is simulated, imported or collected. */
   dataKindLine: string;
+  /** The answer in words, per family (shown first). */
+  headline: FamilyHeadline[];
   keyNumbers: KeyNumberRow[];
   boundaryLines: BoundaryLine[];
   /** Verdict sentences per family and policy pair (from the boundary stage), when present. */
@@ -47,6 +50,8 @@ export interface PageModel {
   sequences: SequenceCount[];
   methods: string[];
   provenance: Provenance;
-  /** The vega build inlined for live figures. */
-  vegaSource: string;
+  /** Names shortened for display, with their full text. */
+  shortenedNames: { short: string; full: string }[];
+  /** The script builds inlined for live figures (vega, vega-lite, vega-embed), in load order. */
+  libraries: string[];
 }

@@ -9,6 +9,8 @@ import { html, inlineScript, raw, type SafeHtml } from './escape';
 import type { PageModel } from './model';
 import { FIGURE_RUNTIME } from './runtime';
 import { figureBlock } from './sections/figure-block';
+import { glossarySection } from './sections/glossary';
+import { headlineSection } from './sections/headline';
 import { keyNumbersSection } from './sections/key-numbers';
 import { methodsSection } from './sections/methods';
 import { provenanceSection } from './sections/provenance';
@@ -19,7 +21,7 @@ const scriptHash = (source: string) => `'sha256-${createHash('sha256').update(so
 
 /** Builds the page's HTML text. */
 export function renderPage(model: PageModel): string {
-  const scripts = [model.vegaSource, FIGURE_RUNTIME];
+  const scripts = [...model.libraries, FIGURE_RUNTIME];
   // vega compiles its expressions with new Function, hence 'unsafe-eval'; inline event handlers stay blocked.
   const csp = `default-src 'none'; script-src ${scripts.map(scriptHash).join(' ')} 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
   const kindClass = `data-kind kind-${model.provenance.kind}`;
@@ -37,9 +39,12 @@ export function renderPage(model: PageModel): string {
 <style>${raw(REPORT_CSS)}</style>
 </head>
 <body>
+<header class="banner">
 <p class="${kindClass}" id="data-kind">${model.dataKindLine}</p>
 <h1>${model.title}</h1>
-<p class="subtitle">${drawn.length} of ${model.figures.length} figures drawn. Each figure is also saved beside this page as a Vega-Lite spec with its data, an SVG and a PNG.</p>
+<p class="subtitle">${drawn.length} of ${model.figures.length} figures drawn. Each figure is also saved beside this page as a Vega-Lite spec with its data, an SVG and a PNG, and its menu (…) saves it as SVG or PNG or shows its spec.</p>
+</header>
+${headlineSection(model.headline, model.figures)}
 ${keyNumbersSection(model)}
 <section id="figures"><h2>Figures</h2>
 ${toc}
@@ -47,9 +52,10 @@ ${model.figures.map(figureBlock)}
 </section>
 ${sequencesSection(model.sequences)}
 ${methodsSection(model.methods)}
-${provenanceSection(model.provenance)}
-<script>${inlineScript(model.vegaSource)}</script>
-<script>${inlineScript(FIGURE_RUNTIME)}</script>
+${provenanceSection(model.provenance, model.shortenedNames)}
+${glossarySection()}
+${scripts.map((source) => html`<script>${inlineScript(source)}</script>
+`)}
 </body>
 </html>
 `;

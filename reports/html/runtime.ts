@@ -1,8 +1,10 @@
 /**
- * The page's own script: draws every figure live with the inlined vega build (SVG renderer, so the
- * browser's text and hover work) from the compiled spec stored in a JSON script block, and marks each
- * chart `data-status="rendered"` or `"error"`; `<html data-figures="done">` when all have settled.
- * The browser test waits on those attributes.
+ * The page's own script: draws every figure live with the inlined vega, vega-lite and vega-embed builds
+ * (SVG renderer, so the browser's text and tooltips work) from the Vega-Lite spec stored in a JSON
+ * script block, with vega-embed's actions menu on each figure — save as SVG or PNG, view the spec —
+ * which works offline (the editor link, which needs the network, is off). Each chart is marked
+ * `data-status="rendered"` or `"error"`; `<html data-figures="done">` when all have settled. The
+ * browser test waits on those attributes.
  */
 export const FIGURE_RUNTIME = `(function () {
   'use strict';
@@ -15,10 +17,20 @@ export const FIGURE_RUNTIME = `(function () {
   if (pending === 0) document.documentElement.setAttribute('data-figures', 'done');
   charts.forEach(function (chart) {
     var name = chart.getAttribute('data-vega-spec');
+    function fail(error) {
+      chart.setAttribute('data-status', 'error');
+      console.error('figure ' + name + ' failed to render: ' + error);
+      settle();
+    }
     try {
       var spec = JSON.parse(document.getElementById('spec-' + name).textContent);
-      var view = new vega.View(vega.parse(spec), { renderer: 'svg', container: chart, hover: true });
-      view.runAsync().then(function () {
+      var options = {
+        mode: 'vega-lite',
+        renderer: 'svg',
+        downloadFileName: name,
+        actions: { export: { svg: true, png: true }, source: true, compiled: false, editor: false },
+      };
+      vegaEmbed(chart, spec, options).then(function () {
         // Show figures a little larger than their print size, never wider than the column.
         var svg = chart.querySelector('svg');
         if (svg) {
@@ -30,15 +42,9 @@ export const FIGURE_RUNTIME = `(function () {
         }
         chart.setAttribute('data-status', 'rendered');
         settle();
-      }, function (error) {
-        chart.setAttribute('data-status', 'error');
-        console.error('figure ' + name + ' failed to render: ' + error);
-        settle();
-      });
+      }, fail);
     } catch (error) {
-      chart.setAttribute('data-status', 'error');
-      console.error('figure ' + name + ' failed to render: ' + error);
-      settle();
+      fail(error);
     }
   });
 })();

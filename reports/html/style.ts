@@ -13,6 +13,16 @@ table { border-collapse: collapse; margin: 6px 0 14px; font-size: 13.5px; }
 th, td { border-bottom: 1px solid #e3e3e3; padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
 th { font-weight: 600; border-bottom: 1px solid #999; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; padding-left: 10px; }
+.wrap { overflow-wrap: anywhere; word-break: break-word; }
+table.stages, table.inputs, table.names { table-layout: fixed; width: 100%; }
+table.stages td:first-child, table.stages th:first-child { width: 7em; }
+table.stages td:nth-child(2), table.stages th:nth-child(2) { width: 11em; }
+table.inputs td, table.names td { overflow-wrap: anywhere; }
+.lead { font-size: 15px; }
+.family-headline { margin: 6px 0 10px; }
+a.term { color: inherit; text-decoration: underline dotted; }
+dl dt { font-weight: 600; margin-top: 8px; }
+dl dd { margin: 2px 0 0 18px; }
 code, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
 figure { margin: 26px 0 30px; }
 figure .chart { overflow-x: auto; min-height: 40px; }

@@ -9,6 +9,10 @@ import { labelsTable } from '../../pipeline/tables/labels';
 import type { Budget, ClusterLabelCount, ClusterPoint, SequenceCount } from '../data/tables';
 import { csvObjects } from '../../pipeline/io/csv-records';
 import { compareText } from '../../analyses/stats/compare-text';
+import { shortenMiddle } from '../text/shorten';
+
+/** Longest query sequence kept for the page's table (characters). */
+export const SEQUENCE_LIMIT = 500;
 
 /** What the cluster figures need from `clusters.csv`. */
 export interface ClusterTables {
@@ -21,7 +25,7 @@ export interface ClusterTables {
  * Keeps, per policy, the `perPolicy` episodes with the smallest hash of their id: a sample that does not
  * depend on row order and is the same on every run.
  */
-export async function readClusters(file: string, rows: AsyncIterable<Record<string, string>>, perPolicy: number): Promise<ClusterTables> {
+export async function readClusters(file: string, rows: AsyncIterable<Record<string, string>>, perPolicy: number, name: (text: string) => string = (t) => t): Promise<ClusterTables> {
   const kept = new Map<string, { h: number; id: string; point: ClusterPoint }[]>();
   const labels = new Map<string, number>();
   let episodes = 0;
@@ -29,7 +33,7 @@ export async function readClusters(file: string, rows: AsyncIterable<Record<stri
     episodes += 1;
     try {
       const { id, policy, family, budget, cluster, label, pc1, pc2 } = clustersTable.parse(row);
-      const point: ClusterPoint = { policy, family, budget: budget ?? 'all', cluster: String(cluster), label, pc1, pc2 };
+      const point: ClusterPoint = { policy: name(policy), family: name(family), budget: budget ?? 'all', cluster: String(cluster), label, pc1, pc2 };
       const key = `${point.cluster}\u0000${point.label}`;
       labels.set(key, (labels.get(key) ?? 0) + 1);
       const list = kept.get(point.policy) ?? [];
@@ -62,13 +66,15 @@ function truncate(list: { h: number; id: string }[], size: number): void {
 
 /**
  * Counts query sequences per (family, budget, policy) among the budgets `keep` accepts, and returns the
- * `top` most frequent per group (ties broken by text, so the result is stable).
+ * `top` most frequent per group (ties broken by text, so the result is stable). Names go through `name`
+ * and sequences are cut to `SEQUENCE_LIMIT` characters as they are read (a huge query stays bounded).
  */
 export async function readTopSequences(
   file: string,
   rows: AsyncIterable<Record<string, string>>,
   keep: (family: string, budget: Budget) => boolean,
   top: number,
+  name: (text: string) => string = (t) => t,
 ): Promise<SequenceCount[]> {
   const counts = new Map<string, { episodes: number; correct: number }>();
   let line = 0;
@@ -78,7 +84,7 @@ export async function readTopSequences(
       const episode = labelsTable.parse(row);
       const budget = episode.budget ?? 'all';
       if (!keep(episode.family, budget)) continue;
-      const key = [episode.family, String(budget), episode.policy, episode.sequence].join('\u0000');
+      const key = [name(episode.family), String(budget), name(episode.policy), shortenMiddle(episode.sequence, SEQUENCE_LIMIT)].join('\u0000');
       const entry = counts.get(key) ?? { episodes: 0, correct: 0 };
       entry.episodes += 1;
       if (episode.correct) entry.correct += 1;

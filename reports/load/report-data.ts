@@ -19,6 +19,7 @@ import { swapAttributionTable, swapTable } from '../../pipeline/tables/swap';
 import { verdictTable } from '../../pipeline/tables/verdict';
 import { headlineBudgets } from '../data/select';
 import type { PasskDiffRow, PasskRow, ReportData } from '../data/tables';
+import { DisplayNames } from './display-names';
 import { readClusters, readTopSequences, rowsOf } from './episode-tables';
 import { loadProvenance, SOURCE_STAGES } from './provenance';
 import { absence, loadTable, locate, type Upstream } from './upstream';
@@ -41,7 +42,9 @@ export interface LoadLimits {
 /** Loads the report's data from the run. */
 export async function loadReportData(upstream: Upstream, openText: OpenText, limits: LoadLimits): Promise<ReportData> {
   const problems: Record<string, string> = {};
-  const data: ReportData = { problems, provenance: await loadProvenance(upstream, REPORT_SOURCES) };
+  const names = new DisplayNames();
+  const short = (name: string) => names.short(name);
+  const data: ReportData = { problems, provenance: await loadProvenance(upstream, REPORT_SOURCES), shortenedNames: [] };
 
   // Rows that state no value (the estimate at a k no task reaches) are left out of the figures.
   data.passkt = (await loadTable(upstream, ['passkt'], passTable, problems))?.filter((row): row is PasskRow => row.pass !== null);
@@ -61,12 +64,16 @@ export async function loadReportData(upstream: Upstream, openText: OpenText, lim
   data.surprisalDiff = await loadTable(upstream, ['score'], surprisalDiffTable, problems);
   data.swap = await loadTable(upstream, ['swap'], swapTable, problems);
   data.swapAttribution = await loadTable(upstream, ['swap'], swapAttributionTable, problems);
+  const tables = [data.passkt, data.passktDiff, data.boundary, data.retrieval, data.marginal, data.saturation, data.crossover, data.verdicts, data.frequencies, data.decomposition, data.retrievalDecomposition, data.diversity, data.surprisal, data.surprisalDiff, data.swap, data.swapAttribution];
+  for (const table of tables) {
+    for (const row of table ?? []) shortenNames(row as unknown as Record<string, unknown>, short);
+  }
 
   const clusters = locate(upstream, ['cluster'], 'clusters.csv');
   if (!clusters) problems['clusters.csv'] = absence(upstream, ['cluster'], 'clusters.csv');
   else {
     try {
-      const tables = await readClusters('cluster/clusters.csv', rowsOf(openText(clusters.path('clusters.csv'))), limits.clusterPointsPerPolicy);
+      const tables = await readClusters('cluster/clusters.csv', rowsOf(openText(clusters.path('clusters.csv'))), limits.clusterPointsPerPolicy, short);
       data.clusterPoints = tables.points;
       data.clusterEpisodes = tables.episodes;
       data.clusterLabels = tables.labels;
@@ -86,13 +93,25 @@ export async function loadReportData(upstream: Upstream, openText: OpenText, lim
         'label/labels.csv',
         rowsOf(openText(labels.path('labels.csv'))),
         // Uncapped episodes count for every T, so they are kept too.
-        (family, budget) => budget === 'all' || headline === null || !headline.has(family) || headline.get(family) === budget,
+        (family, budget) => budget === 'all' || headline === null || !headline.has(short(family)) || headline.get(short(family)) === budget,
         limits.topSequences,
+        short,
       );
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
       problems['labels.csv'] = `${error.message} — the table does not match the format this report reads.`;
     }
   }
+  data.shortenedNames = names.list();
   return data;
+}
+
+/** The columns that hold policy and family names in the analysis tables. */
+const NAME_COLUMNS = ['policy', 'family', 'policy_a', 'policy_b', 'base', 'plan_policy', 'reasoning_policy', 'scorer'] as const;
+
+function shortenNames(row: Record<string, unknown>, short: (name: string) => string): void {
+  for (const column of NAME_COLUMNS) {
+    const value = row[column];
+    if (typeof value === 'string') row[column] = short(value);
+  }
 }

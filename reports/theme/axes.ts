@@ -35,7 +35,7 @@ export function log2KEncoding(maxK: number, title: string | null = K_TITLE) {
 export const K_TITLE = 'k (samples per task, log₂ scale)';
 
 /** The y encoding of a PASS value (fraction of tasks) on [0, 1]. */
-export function passEncoding(field = 'pass', title: string | string[] = ['PASS@(k,T)', '(fraction of tasks)']) {
+export function passEncoding(field = 'pass', title: string | string[] | null = ['PASS@(k,T)', '(fraction of tasks)']) {
   return {
     field,
     type: 'quantitative' as const,

@@ -50,6 +50,8 @@ describe.skipIf(!hasChromium)('report page in headless Chromium', () => {
     expect(result.figures.map((f) => f.name)).toEqual(selectFigures([]));
     expectAllFiguresDrawn(result);
     expect(result.firstLine).toMatch(/^Simulated data:/);
+    expect(result.overflow).toEqual([]);
+    expect(result.headline).toMatch(/^The answer/);
     expect(result.images).toBe(0);
     for (const query of EVIL_QUERIES) expect(result.sequencesText).toContain(query);
     expect(result.firstFigureName).toBe('pass-vs-k');
@@ -61,9 +63,12 @@ describe.skipIf(!hasChromium)('report page in headless Chromium', () => {
     const page = readFileSync(resolve('runs/browser-test/report/index.html'), 'utf8');
     const broken = page
       .replace(/(<script type="application\/json" id="spec-pass-vs-k">)[^<]*/, '$1{"marks": [truncated')
-      .replace('<h1>', '<img src="x" onerror="alert(1)"><h1>');
+      .replace('<h1>', '<img src="x" onerror="alert(1)"><h1>')
+;
+    // The last </body> (the inlined builds contain the string too).
+    const wide = `${broken.slice(0, broken.lastIndexOf('</body>'))}<table id="too-wide"><tr><td>${'x'.repeat(400)}</td></tr></table>${broken.slice(broken.lastIndexOf('</body>'))}`;
     const dir = mkdtempSync(join(tmpdir(), 'report-broken-'));
-    writeFileSync(join(dir, 'index.html'), broken);
+    writeFileSync(join(dir, 'index.html'), wide);
     const result = await check(join(dir, 'index.html'), join(dir, 'screenshots'));
     expect(result.figures.find((f) => f.name === 'pass-vs-k')!.status).toBe('error');
     expect(result.errors.join('\n')).toMatch(/pass-vs-k failed to render/);
@@ -71,6 +76,8 @@ describe.skipIf(!hasChromium)('report page in headless Chromium', () => {
     expect(result.images).toBe(1);
     expect(result.dialogs).toEqual([]);
     expect(result.errors.join('\n')).toMatch(/Content Security Policy|inline event handler/i);
+    // A table wider than the column is reported (the stage-parameter table once was cut off).
+    expect(result.overflow).toContain('table#too-wide');
   }, 180_000);
 
   it.skipIf(!process.env.REPORT_RUN_DIR)('draws every figure of the run in REPORT_RUN_DIR', async () => {

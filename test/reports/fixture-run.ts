@@ -170,7 +170,7 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
       const variant = o.policy === 'sft' ? 0 : sample % (o.policy === 'rl' ? 4 : 3); // planted diversity: rl 4 phrasings, base 3, sft 1
       const evil = o.task === 0 ? EVIL_QUERIES[sample % 2]! : `who directed film ${o.task}${variant ? ` (v${variant})` : ''}`;
       const sequence = label === 'no-search' ? '' : label === 'single-shot' ? evil : `${evil} → director ${o.task}`;
-      labelRows.push({ id, policy: o.policy, task: `${o.family}-${o.task}`, family: o.family, budget: o.budget, label, correct, calls: label === 'no-search' ? 0 : 2, rounds: Math.min(o.budget, 2), sequence });
+      labelRows.push({ id, policy: o.policy, task: `${o.family}-${o.task}`, family: o.family, budget: o.budget, label, correct, calls: label === 'no-search' ? 0 : 2, rounds: Math.min(o.budget, 2), sequence, reading: 'none', read_targets: 0 });
       const cluster = label === 'sequential' ? 1 : label === 'parallel' ? 2 : 0;
       const center = [[-2, 0], [2, 1], [0, -2]][cluster]!;
       clusterRows.push({ id, policy: o.policy, task: `${o.family}-${o.task}`, family: o.family, budget: o.budget, cluster, label, correct, pc1: center[0]! + rng.next() - 0.5, pc2: center[1]! + rng.next() - 0.5 });

@@ -1,11 +1,13 @@
 /**
  * Chat messages (OpenAI's shape, which Inspect's ChatMessage shares) into canonical steps:
  * assistant text beside tool calls → think, tool calls → call (calls of one message share a round),
- * tool messages → result, the last assistant message without calls → answer, other turns → message.
+ * tool messages → result (with the documents its JSON or Python-literal text holds), the last
+ * assistant message without calls → answer, other turns → message.
  * The prompt (system messages and the user turns before the first assistant message) is not copied
  * into steps when it holds the question, which the trajectory carries in `meta.question`.
  */
 import type { Step } from '../../formats/trajectory';
+import { resultDocuments } from './result-documents';
 import { readToolCall } from './tool-call';
 import { describe } from './values';
 
@@ -94,7 +96,8 @@ export function chatSteps(raw: readonly unknown[], options: ChatOptions): ChatEp
       const byId = typeof id === 'string' ? open.findIndex((call) => call.id === id) : -1;
       const answered = typeof id === 'string' ? (byId === -1 ? undefined : open.splice(byId, 1)[0]) : open.shift();
       const tool = typeof named === 'string' && named !== '' ? named : (typeof id === 'string' ? toolById.get(id) : undefined) ?? answered?.name ?? 'tool';
-      steps.push({ type: 'result', tool, text: withError(text, message.record.error) });
+      const docs = resultDocuments(text);
+      steps.push({ type: 'result', tool, text: withError(text, message.record.error), ...(docs.length > 0 ? { docs } : {}) });
     } else {
       steps.push({ type: 'message', role, text });
     }

@@ -1,7 +1,7 @@
 /**
- * One ReAct episode as a text log writes it — `Question:`, then numbered `Thought i:`, `Action i:`
- * (`Search[x]`, `Lookup[x]`, `Finish[x]`) and `Observation i:` lines, lines without a marker
- * continuing the previous one — into canonical steps.
+ * The ReAct line grammar, shared by every adapter of ReAct text (react-text's logs, FireAct's text
+ * `traj`): `Thought:`, `Action:` (`Search[x]`, `Lookup[x]`, `Finish[x]`) and `Observation:` lines,
+ * numbered (`Thought 1:`) or not, lines without a marker continuing the previous one — into canonical steps.
  */
 import type { ResultDoc, Step } from '../../formats/trajectory';
 
@@ -22,6 +22,23 @@ export interface ReactSteps {
 }
 
 const ACTION = /^\s*(\w+)\[([\s\S]*)\]\s*$/;
+const MARKED = /^(Thought|Action|Observation)(?: \d+)?:\s?(.*)$/;
+
+/** The entry a line starts (`Thought 2: …`, `Action: search[x]`), or null for a line that continues the previous one. */
+export function reactLine(line: string): ReactEntry | null {
+  const match = MARKED.exec(line);
+  if (!match) return null;
+  return { kind: match[1] === 'Thought' ? 'think' : match[1] === 'Action' ? 'action' : 'observation', text: match[2]! };
+}
+
+/** How a source's tools answer. */
+export interface ReactOptions {
+  /**
+   * A successful search returns the page of the searched entity (ReAct's Wikipedia API), which becomes a
+   * document titled by the argument; false for search engines that return snippets without titles (FireAct).
+   */
+  pageDocuments: boolean;
+}
 const NOT_FOUND = /^(Could not find|No Results|The last page Searched was not found|Invalid Action)/;
 
 /**
@@ -29,7 +46,7 @@ const NOT_FOUND = /^(Could not find|No Results|The last page Searched was not fo
  * becomes a document titled by the searched name; a Lookup's sentence belongs to the last page
  * found); Finish becomes the answer; an unparseable action stays as an `action` message.
  */
-export function reactSteps(entries: readonly ReactEntry[]): ReactSteps {
+export function reactSteps(entries: readonly ReactEntry[], options: ReactOptions = { pageDocuments: true }): ReactSteps {
   const steps: Step[] = [];
   let answer: string | null = null;
   let printedVerdict: boolean | undefined;
@@ -63,7 +80,7 @@ export function reactSteps(entries: readonly ReactEntry[]): ReactSteps {
       else if (/Answer is INCORRECT/.test(text)) printedVerdict = false;
       steps.push({ type: 'message', role: 'environment', text });
     } else if (pending) {
-      const docs = observationDocs(pending, text, page);
+      const docs = options.pageDocuments ? observationDocs(pending, text, page) : [];
       if (pending.tool === 'search' && docs.length > 0) page = pending.argument;
       steps.push({ type: 'result', tool: pending.tool, text, ...(docs.length > 0 ? { docs } : {}) });
       pending = undefined;

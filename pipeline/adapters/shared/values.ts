@@ -68,3 +68,10 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
+
+/** The top-level keys of a record for reject reasons (`example_id, reward, …`), so a reason says what was found. */
+export function describeKeys(record: object): string {
+  const keys = Object.keys(record);
+  if (keys.length === 0) return 'no fields';
+  return `fields ${keys.slice(0, 12).join(', ')}${keys.length > 12 ? `, … (${keys.length} in all)` : ''}`;
+}

@@ -3,7 +3,7 @@
  * largest budget, and the task ids each policy gained and lost.
  */
 import type { PairVerdict } from '../../../analyses/passkt/boundary-table';
-import { parseBudget } from '../../../analyses/budget';
+import { parseBudget, type Budget } from '../../../analyses/budget';
 import { verdictSentence, type Verdict } from '../../../analyses/passkt/verdict';
 import { pValueText } from '../../../analyses/stats/format';
 import { textTable } from '../../cli/table';
@@ -12,12 +12,15 @@ import { compareText } from '../../../analyses/stats/compare-text';
 import { headlineBudget } from '../../../analyses/budget';
 import { boundaryTasksFile } from '../../tables/boundary-tasks';
 
-/** The verdict rows at each family's headline budget (the largest T, else `all`). */
-export function headlineVerdicts(rows: readonly PairVerdict[]): PairVerdict[] {
+/**
+ * The verdict rows at each family's headline budget: the one given (the largest T the data was run at,
+ * else `all`), or for a family without one the largest T of its rows.
+ */
+export function headlineVerdicts(rows: readonly PairVerdict[], headline: Readonly<Record<string, Budget>> = {}): PairVerdict[] {
   const families = [...new Set(rows.map((row) => row.family))].sort(compareText);
   return families.flatMap((family) => {
     const own = rows.filter((row) => row.family === family);
-    const budget = headlineBudget(own.map((row) => row.budget));
+    const budget = headline[family] ?? headlineBudget(own.map((row) => row.budget));
     return own.filter((row) => row.budget === budget);
   });
 }
@@ -49,7 +52,7 @@ export async function inspectBoundary(output: StageInput): Promise<string> {
     sharedPass1High: numberOrNaN(row.shared_ci_high),
     verdict: row.verdict as Verdict,
   }));
-  const headline = headlineVerdicts(rows);
+  const headline = headlineVerdicts(rows, (output.manifest.details.headline_budgets ?? {}) as Record<string, Budget>);
   if (headline.length > 0) sections.push(`\nVerdicts (at each family's largest budget; every budget in verdict.csv)\n${headline.map((row) => `  ${verdictSentence({ family: row.family, budget: String(row.budget), a: row.a, b: row.b, k: row.k }, row.verdict, row)}`).join('\n')}`);
   if (output.has(boundaryTasksFile.file)) {
     const tasks = await boundaryTasksFile.read(output);

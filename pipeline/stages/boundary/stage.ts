@@ -20,11 +20,13 @@ import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
 import { readAll } from '../../io/read-all';
 import { boundaryTasksFile } from '../../tables/boundary-tasks';
 import { outcomesFile } from '../../tables/outcomes';
+import { headlineBudget, type Budget } from '../../../analyses/budget';
+import { BaseParam, resolveReference } from '../../runner/reference-policy';
 
 /** Parameters of the boundary stage. */
 export const BoundaryParams = z.object({
-  /** The reference policy (policy_b of its pairs). */
-  base: z.string().min(1).default('base'),
+  /** The reference policy (policy_b of its pairs); unset = resolved from the data. */
+  base: BaseParam,
   /** Extra k values for boundary rows besides k = n, below its k (a task counts as solved at k when its pass@k >= 1/2). */
   boundaryK: z.array(z.number().int().min(1)).default([]),
   /** Significance level of the McNemar test in the verdict rules. */
@@ -58,7 +60,8 @@ export const boundaryStage = defineStage({
   async run(ctx) {
     const { params } = ctx;
     const outcomes = await readAll(outcomesFile.stream(ctx.input('passkt')));
-    const pairs = policyPairs(outcomes.map((outcome) => outcome.policy), params.base);
+    const policies = new Set(outcomes.map((outcome) => outcome.policy));
+    const pairs = policyPairs(policies, resolveReference(params.base, policies).policy);
     const boundaries = pairBoundaries(outcomes, pairs, params.boundaryK);
     const verdicts = pairVerdicts(outcomes, boundaries, { resamples: params.resamples, level: params.level, alpha: params.alpha, minSharedTasks: params.minSharedTasks, rng: createRng(ctx.seed) });
 
@@ -71,13 +74,19 @@ export const boundaryStage = defineStage({
     if (excluded > 0) summary.push(`boundary: ${excluded} (task, pair, budget) cases left out at k = n (task missing under one policy) — listed under "excluded" in boundary_tasks.json`);
     const uneven = boundaries.filter((row) => row.atN && row.nMax > row.k).length;
     if (uneven > 0) summary.push(`boundary: ${uneven} k = n rows have uneven episode counts across tasks: each task is judged at its own n (solved = some episode correct); k reports the smallest n, n_max in boundary_tasks.json the largest`);
-    summary.push(...headlineVerdicts(verdicts).map((row) => `boundary: ${sentenceOf(row)}`));
+    // Headlines name a budget the data was run at: the outcomes know which T are thresholded, not run.
+    const headline: Record<string, Budget> = {};
+    for (const family of new Set(outcomes.map((outcome) => outcome.family))) {
+      const budget = headlineBudget(outcomes.filter((outcome) => outcome.family === family));
+      if (budget !== null) headline[family] = budget;
+    }
+    summary.push(...headlineVerdicts(verdicts, headline).map((row) => `boundary: ${sentenceOf(row)}`));
     const tally: Record<string, number> = {};
     for (const row of verdicts) tally[row.verdict] = (tally[row.verdict] ?? 0) + 1;
     return {
       counts: { boundary_rows: boundaries.length, verdicts: verdicts.length, policy_pairs: pairs.length, excluded_at_n: excluded, uneven_n_rows: uneven },
       summary,
-      details: { verdicts: tally, alpha: params.alpha },
+      details: { verdicts: tally, alpha: params.alpha, headline_budgets: headline },
     };
   },
 });

@@ -17,6 +17,7 @@ import { nearestCentroid } from '../../../analyses/cluster/distance';
 import { blockScales, fitFeatureSpace, vectorize } from '../../../analyses/cluster/feature-space';
 import { orderBySize } from '../../../analyses/cluster/kmeans';
 import { normalizedMutualInformation } from '../../../analyses/cluster/nmi';
+import { featureWords } from '../../../analyses/cluster/feature-words';
 import { ClusterProfile } from '../../../analyses/cluster/profile';
 import { fitProjection, project } from '../../../analyses/cluster/projection';
 import { Reservoir } from '../../../analyses/cluster/reservoir';
@@ -164,7 +165,7 @@ export const clusterStage = defineStage({
       ...clusters.map(
         (c) =>
           `cluster ${c.cluster}: ${c.size} episodes (${Object.entries(c.size_by_policy).map(([p, n]) => `${p} ${n}`).join(', ')}), success ${fixed(c.success_rate)}, ` +
-          `mostly ${Object.keys(c.labels)[0] ?? 'n/a'}; ${c.distinctive_features.slice(0, 3).map((f) => `${f.feature} ${f.difference_sd > 0 ? '+' : ''}${f.difference_sd.toFixed(1)} sd`).join(', ')}`,
+          `mostly ${Object.keys(c.labels)[0] ?? 'n/a'}; ${c.distinctive_features.slice(0, 3).map((f) => featureWords(f.feature, f.difference_sd)).join(', ')}`,
       ),
     ];
     return {

@@ -46,6 +46,7 @@ export const collectStage = defineStage({
   source: { requested: (params) => params.config !== undefined },
   params: CollectParams,
   externalFiles: stageFiles,
+  cliGroup: 'collect',
   cli: [
     { flags: '--collect <file>', description: 'collect rollouts with this collect config, then analyse them (docs/collect.md)', param: 'config' },
     { flags: '--collect-out <dir>', description: 'the collection folder of --collect (default: the config\'s "out", else runs/collect)', param: 'out' },

@@ -21,11 +21,14 @@ import { labelsTable } from '../../tables/labels';
 import { retrievalTable } from '../../tables/retrieval';
 import { retrievalDecompositionTable } from '../../tables/retrieval-decomposition';
 import { episodesFile } from '../../tables/episodes';
+import { isOutcomeOnly } from '../../../analyses/episode';
+import { BaseParam, referenceLines, resolveReference } from '../../runner/reference-policy';
+import { readLabelStrategies, type LabelStrategies } from './label-strategies';
 
 /** Parameters of the compare stage. */
 export const CompareParams = z.object({
-  /** The reference policy every other policy is compared with. */
-  base: z.string().min(1).default('base'),
+  /** The reference policy every other policy is compared with; unset = resolved from the data. */
+  base: BaseParam,
   /** Bootstrap replicates (tasks resampled with replacement) per comparison. */
   resamples: z.number().int().positive().default(1000),
   /** Interval level. */
@@ -50,6 +53,12 @@ async function readDefinitions(input: StageInput): Promise<Map<string, Retrieval
   const definitions = new Map<string, RetrievalDefinition>();
   for (const row of await retrievalTable.read(input)) definitions.set(row.family, row.definition);
   return definitions;
+}
+
+// TAXONOMY.md: where episodes read what they found, the strategy compared is label/reading.
+function readingLines(labeled: LabelStrategies | undefined): string[] {
+  if (!labeled || labeled.groupsWithReads.size === 0) return [];
+  return [`compare: strategies are label/reading (e.g. single-shot/deep) in ${[...labeled.groupsWithReads].sort().join('; ')}, where episodes read what they found`];
 }
 
 async function inspectCompare(output: StageInput): Promise<string> {
@@ -79,7 +88,8 @@ export const compareStage = defineStage({
   async run(ctx) {
     const { params } = ctx;
     const useClusters = params.clusters && ctx.hasInput('cluster');
-    const labels = ctx.hasInput('label') ? await readCategories(labelsTable.stream(ctx.input('label')), (row) => row.label) : undefined;
+    const labeled = ctx.hasInput('label') ? await readLabelStrategies(labelsTable.stream(ctx.input('label'))) : undefined;
+    const labels = labeled?.strategies;
     const clusters = useClusters ? await readCategories(clustersTable.stream(ctx.input('cluster')), (row) => String(row.cluster)) : undefined;
     const definitions = await readDefinitions(ctx.input('retrieval'));
     const schemes = [...(labels ? ['label'] : []), ...(clusters ? ['cluster'] : [])];
@@ -89,6 +99,7 @@ export const compareStage = defineStage({
     const perPolicy = new Map<string, number>();
     const groups = new Map<string, GroupBuilder>();
     const policies = new Set<string>();
+    const traced = new Set<string>();
     let episodes = 0;
     let unlabeled = 0;
     let unclustered = 0;
@@ -97,6 +108,12 @@ export const compareStage = defineStage({
       episodes += 1;
       progress.tick();
       policies.add(row.policy);
+      // Strategies and retrieval are read from steps: an episode without any says nothing about them.
+      if (isOutcomeOnly(row)) {
+        account.leaveOut('trace_missing', row.policy);
+        continue;
+      }
+      traced.add(row.policy);
       perPolicy.set(row.policy, (perPolicy.get(row.policy) ?? 0) + 1);
       const budget = budgetKey(row.budget);
       const key = JSON.stringify([row.family, budget]);
@@ -126,10 +143,12 @@ export const compareStage = defineStage({
       });
     }
     progress.stop();
-    if (!policies.has(params.base)) {
-      // Nothing to compare against (e.g. one imported policy): the rest of the run stays useful, so
-      // write empty tables and say how to choose a reference instead of failing the whole pipeline.
-      const reason = `the base policy "${params.base}" has no episodes (policies: ${[...policies].sort().join(', ') || 'none'}); choose the reference with --base <policy>`;
+    const reference = resolveReference(params.base, policies);
+    const base = reference.policy;
+    if (!traced.has(base)) {
+      // The reference has outcomes but no trace (or no episodes at all): there is no strategy to compare
+      // against, while the rest of the run stays useful, so write empty tables and say why.
+      const reason = `the reference policy "${base}" has no episodes with a trace (policies with one: ${[...traced].sort().join(', ') || 'none'}); choose another with --base <policy>`;
       ctx.log.warn(reason);
       await compareFrequenciesTable.write(ctx.out, []);
       await decompositionTable.write(ctx.out, []);
@@ -138,18 +157,18 @@ export const compareStage = defineStage({
       account.check();
       const skipped: StageResult = {
         counts: { ...account.counts(), episodes, groups: groups.size },
-        summary: [`compare: skipped — ${reason}`, ...account.summary()],
+        summary: [...account.summary(), `compare: skipped — ${reason}`],
         details: { notes: [reason], ...account.details() },
       };
       return skipped;
     }
 
     // Unlabeled and unclustered episodes are used too, in a category of their own.
-    account.use(episodes);
+    account.use([...perPolicy.values()].reduce((sum, n) => sum + n, 0));
     account.check();
     const output = compareGroups(
       [...groups.values()].map((b) => b.group),
-      { base: params.base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions },
+      { base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions },
     );
     await compareFrequenciesTable.write(ctx.out, output.frequencies);
     await decompositionTable.write(ctx.out, output.decomposition);
@@ -177,8 +196,14 @@ export const compareStage = defineStage({
         unlabeled,
         unclustered,
       },
-      summary: [...headlines.map((line) => `compare: ${line}`), 'compare: every budget, symmetric terms and frequency tests: npm run inspect -- compare'],
-      details: { notes, schemes, definitions: Object.fromEntries(definitions), resamples: params.resamples, level: params.level },
+      summary: [
+        ...referenceLines('compare', reference),
+        ...account.summary(),
+        ...readingLines(labeled),
+        ...headlines.map((line) => `compare: ${line}`),
+        'compare: every budget, symmetric terms and frequency tests: npm run inspect -- compare',
+      ],
+      details: { ...account.details(), notes, schemes, reading_groups: [...(labeled?.groupsWithReads ?? [])].sort(), definitions: Object.fromEntries(definitions), resamples: params.resamples, level: params.level },
     };
   },
 });

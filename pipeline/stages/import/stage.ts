@@ -21,6 +21,7 @@ import { getAdapter } from '../../adapters/registry';
 import { policyFromFile } from '../../adapters/shared/policy-name';
 import { TaskCollector } from '../../adapters/task-collector';
 import type { Adapter, RecordLocation } from '../../adapters/types';
+import { FieldTally } from './field-tally';
 
 /** Parameters of the import stage. */
 export const ImportParams = z.object({
@@ -34,12 +35,20 @@ export const ImportParams = z.object({
   max_json_mb: z.number().positive().default(256),
   /** Write tasks.jsonl from the tasks the sources define (questions and gold answers). */
   write_tasks: z.boolean().default(true),
+  /** Policy renames applied to every imported trajectory: old name → new name (`--policy-name old=new`). */
+  policy_names: z.record(z.string().min(1), z.string().min(1)).default({}),
 });
 
 /** The import stage's parameters. */
 export type ImportParamsType = z.infer<typeof ImportParams>;
 
-/** Per-import accounting, as stored in the manifest and imports.csv. */
+/** Per-import accounting as stored in the manifest: the row of imports.csv and where each field came from. */
+export interface ImportRecord extends ImportTally {
+  /** Which source field became task, sample, budget, correct and policy (field → source → records). */
+  fields: Record<string, Record<string, number>>;
+  /** The same in one line. */
+  field_summary: string;
+}
 
 const MAX_LISTED_CONFLICTS = 20;
 
@@ -52,11 +61,13 @@ export const importStage = defineStage({
   source: { requested: (params) => Array.isArray(params.imports) && params.imports.length > 0 },
   params: ImportParams,
   externalFiles: (params) => params.imports.map((raw) => parseImportSpec(raw).path),
+  cliGroup: 'import',
   cli: [
     { flags: '--import <format:path>', description: 'import a trajectory file (repeatable): format one of openai-chat, search-r1, r1-searcher, react-text, fireact, inspect, or auto; append #policy to name its policy', param: 'imports', repeatable: true, parse: (value) => toList(value) },
-    { flags: '--policy <name>', description: 'policy name for imported trajectories (default: the source’s model field, else the file name)', param: 'policy' },
-    { flags: '--import-option <key=value>', description: 'adapter option (repeatable), e.g. messages=prompt+completion or openai-chat.task=qid (docs/adapters.md)', param: 'options', repeatable: true, parse: (value) => Object.fromEntries(toList(value).map(parseOptionAssignment)) },
+    { flags: '--policy <name>', description: 'policy name for imported trajectories (default: the source’s model field, else the file name); with --score: the policies to score, comma-separated (default all)', param: 'policy' },
+    { flags: '--import-option <key=value>', description: 'adapter option (repeatable), e.g. messages=prompt+completion or openai-chat.task=qid (docs/adapters.md)', param: 'options', repeatable: true, parse: (value) => Object.fromEntries(toList(value).map((entry) => parseOptionAssignment(entry))) },
     { flags: '--max-json-mb <n>', description: 'size limit for whole-file JSON sources (default 256)', param: 'max_json_mb', parse: (value) => parseMegabytes(value) },
+    { flags: '--policy-name <old=new>', description: 'rename an imported policy (repeatable), e.g. --policy-name wiki-search-qwen3-4b=base', param: 'policy_names', repeatable: true, parse: (value) => Object.fromEntries(toList(value).map(parsePolicyName)) },
   ],
   run: runImport,
   inspect: inspectImport,
@@ -65,6 +76,12 @@ export const importStage = defineStage({
 // Repeatable flags arrive as arrays; a single value (config files, older CLIs) is accepted too.
 function toList(value: string | boolean | string[]): string[] {
   return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+function parsePolicyName(raw: string): [string, string] {
+  const [from, to] = parseOptionAssignment(raw, '--policy-name', 'e.g. --policy-name wiki-search-qwen3-4b=base');
+  if (from === '' || to.trim() === '') throw new ConfigError(`--policy-name "${raw}" is not old=new.`, 'Write --policy-name <imported policy>=<new name>, e.g. --policy-name wiki-search-qwen3-4b=base.');
+  return [from, to.trim()];
 }
 
 function parseMegabytes(value: string | boolean | string[]): number {
@@ -87,12 +104,13 @@ async function runImport(ctx: StageContext<ImportParamsType>) {
   const trajectories = ctx.out.jsonl('trajectories.jsonl');
   const rejects = ctx.out.jsonl('rejects.jsonl');
   const tasks = new TaskCollector();
-  const tallies: ImportTally[] = [];
+  const tallies: ImportRecord[] = [];
   const info: Record<string, Record<string, unknown>> = {};
+  const sourcePolicies = new Set<string>();
   try {
     for (const [index, spec] of specs.entries()) {
       const adapter = adapters[index]!;
-      const tally = await importOne(ctx, spec, adapter, { trajectories, rejects, tasks, info });
+      const tally = await importOne(ctx, spec, adapter, { trajectories, rejects, tasks, info, sourcePolicies });
       tallies.push(tally);
     }
   } finally {
@@ -106,6 +124,9 @@ async function runImport(ctx: StageContext<ImportParamsType>) {
   }
   await importsTable.write(ctx.out, tallies);
   if (tasks.conflicts.length > 0) ctx.log.warn(`${tasks.conflicts.length} task id(s) appear with different questions; the first question was kept (e.g. "${tasks.conflicts[0]}").`);
+  for (const [from, to] of Object.entries(params.policy_names)) {
+    if (!sourcePolicies.has(from)) ctx.log.warn(`--policy-name ${from}=${to}: no imported trajectory has the policy "${from}" (imported: ${[...sourcePolicies].sort().join(', ') || 'none'}).`);
+  }
   return summarize(tallies, tasks, info);
 }
 
@@ -114,11 +135,32 @@ interface Sinks {
   rejects: JsonlWriter;
   tasks: TaskCollector;
   info: Record<string, Record<string, unknown>>;
+  /** Policy names as the sources gave them, before --policy-name. */
+  sourcePolicies: Set<string>;
 }
 
-async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, adapter: Adapter, sinks: Sinks): Promise<ImportTally> {
+async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, adapter: Adapter, sinks: Sinks): Promise<ImportRecord> {
   const defaultPolicy = policyFromFile(spec.path);
-  const tally: ImportTally = { format: adapter.name, file: spec.display, policy: spec.policy || ctx.params.policy || `(source or ${defaultPolicy})`, read: 0, converted: 0, rejected: 0, merged: 0, with_verdict: 0, correct: 0 };
+  const forced = spec.policy || ctx.params.policy;
+  const rename = (policy: string) => ctx.params.policy_names[policy] ?? policy;
+  const tally: ImportRecord = {
+    format: adapter.name,
+    file: spec.display,
+    // The name the file's trajectories would get, also when none converts.
+    policy: rename(forced || defaultPolicy),
+    read: 0,
+    converted: 0,
+    rejected: 0,
+    merged: 0,
+    with_verdict: 0,
+    correct: 0,
+    results: 0,
+    results_with_docs: 0,
+    outcome_only: 0,
+    fields: {},
+    field_summary: '',
+  };
+  const fields = new FieldTally();
   const policies = new Set<string>();
   const reject = async (location: RecordLocation, reason: string) => {
     tally.rejected += 1;
@@ -144,18 +186,27 @@ async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, 
       if (item.kind === 'merged') tally.merged += 1;
       else if (item.kind === 'reject') await reject(item.location, item.reason);
       else {
-        const checked = TrajectorySchema.safeParse(item.trajectory);
+        sinks.sourcePolicies.add(item.trajectory.policy);
+        const trajectory = { ...item.trajectory, policy: rename(item.trajectory.policy) };
+        const checked = TrajectorySchema.safeParse(trajectory);
         if (!checked.success) {
           await reject(item.location, `converted trajectory is invalid: ${describeZodError(checked.error).reason}`);
           continue;
         }
-        await sinks.trajectories.write(item.trajectory);
+        await sinks.trajectories.write(trajectory);
         if (item.task) sinks.tasks.add(item.task);
         tally.converted += 1;
-        policies.add(item.trajectory.policy);
-        if (item.trajectory.correct !== undefined) {
+        policies.add(trajectory.policy);
+        fields.add(item.fields);
+        if (trajectory.correct !== undefined) {
           tally.with_verdict += 1;
-          if (item.trajectory.correct) tally.correct += 1;
+          if (trajectory.correct) tally.correct += 1;
+        }
+        if (trajectory.trace === 'missing') tally.outcome_only += 1;
+        for (const step of trajectory.steps) {
+          if (step.type !== 'result') continue;
+          tally.results += 1;
+          if ((step.docs?.length ?? 0) > 0) tally.results_with_docs += 1;
         }
       }
     }
@@ -163,10 +214,17 @@ async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, 
     progress.stop();
   }
   if (policies.size > 0) tally.policy = [...policies].sort().join('+');
+  tally.fields = fields.toJSON();
+  const renamed = (name: string) => (rename(name) !== name ? `, renamed "${rename(name)}" by --policy-name` : '');
+  tally.field_summary = fields.describe({
+    forced: forced ? rename(forced) : '',
+    how: `${spec.policy ? `#${spec.policy} on --import` : '--policy'}${forced ? renamed(forced) : ''}`,
+    fileDefault: `"${defaultPolicy}"${renamed(defaultPolicy)}`,
+  });
   return tally;
 }
 
-function summarize(tallies: readonly ImportTally[], tasks: TaskCollector, info: Record<string, Record<string, unknown>>) {
+function summarize(tallies: readonly ImportRecord[], tasks: TaskCollector, info: Record<string, Record<string, unknown>>) {
   const counts: Record<string, number> = { read: 0, converted: 0, rejected: 0, merged: 0, tasks: tasks.size };
   for (const tally of tallies) {
     for (const key of ['read', 'converted', 'rejected', 'merged'] as const) {
@@ -174,7 +232,7 @@ function summarize(tallies: readonly ImportTally[], tasks: TaskCollector, info: 
       counts[`${tally.format}.${key}`] = (counts[`${tally.format}.${key}`] ?? 0) + tally[key];
     }
   }
-  const summary = tallies.map(summaryLine);
+  const summary = tallies.flatMap((tally) => [summaryLine(tally), `  fields: ${tally.field_summary}`]);
   summary.push(`${counts.converted} trajectories from ${tallies.length} file(s); ${counts.rejected} rejected (rejects.jsonl), ${counts.merged} merged duplicates; ${tasks.size} tasks defined by the sources${tasks.conflicts.length ? ` (${tasks.conflicts.length} with conflicting questions)` : ''}`);
   return {
     counts,
@@ -187,14 +245,16 @@ function summarize(tallies: readonly ImportTally[], tasks: TaskCollector, info: 
   };
 }
 
-function summaryLine(tally: ImportTally): string {
+function summaryLine(tally: ImportRecord): string {
   const accuracy = tally.with_verdict > 0 ? `; ${tally.correct}/${tally.with_verdict} correct (${((100 * tally.correct) / tally.with_verdict).toFixed(1)}%)` : '; no verdicts (scored by ingest against task answers)';
   const merged = tally.merged > 0 ? `, ${tally.merged} merged` : '';
-  return `${tally.format} ${tally.file} [${tally.policy}]: read ${tally.read}, converted ${tally.converted}, rejected ${tally.rejected}${merged}${accuracy}`;
+  const outcomeOnly = tally.outcome_only > 0 ? `; ${tally.outcome_only} outcome-only (a verdict without steps)` : '';
+  const documents = tally.results > 0 ? `; ${tally.results_with_docs} of ${tally.results} tool results carry documents` : '';
+  return `${tally.format} ${tally.file} [${tally.policy}]: read ${tally.read}, converted ${tally.converted}, rejected ${tally.rejected}${merged}${accuracy}${outcomeOnly}${documents}`;
 }
 
 async function inspectImport(output: StageInput): Promise<string> {
-  const imports = (output.manifest.details.imports ?? []) as ImportTally[];
+  const imports = (output.manifest.details.imports ?? []) as ImportRecord[];
   const lines = ['import: per-source counts', ''];
   const header = importsTable.columns.join('\t');
   lines.push(header, ...imports.map((tally) => importsTable.columns.map((column) => String(tally[column])).join('\t')));

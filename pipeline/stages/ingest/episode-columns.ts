@@ -1,5 +1,6 @@
 import { bool, dictionary, float64, int32, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
 import type { EpisodeRow } from '../../../analyses/episode';
+import { TRACE_KINDS } from '../../formats/trajectory';
 
 const INITIAL_CAPACITY = 1 << 14;
 
@@ -24,6 +25,8 @@ export class EpisodeColumns {
   };
   // 0 = false, 1 = true, 2 = null
   private flags = { answered: new Uint8Array(this.capacity), correct: new Uint8Array(this.capacity), answer_in_results: new Uint8Array(this.capacity) };
+  // Index into TRACE_KINDS (a complete trace is written out in Arrow, unlike in the JSONL rows).
+  private traces = new Uint8Array(this.capacity);
 
   /** Appends one row. */
   add(row: EpisodeRow): void {
@@ -43,6 +46,7 @@ export class EpisodeColumns {
     this.flags.answered[i] = row.answered ? 1 : 0;
     this.flags.correct[i] = row.correct ? 1 : 0;
     this.flags.answer_in_results[i] = row.answer_in_results === null ? 2 : row.answer_in_results ? 1 : 0;
+    this.traces[i] = TRACE_KINDS.indexOf(row.trace ?? 'complete');
   }
 
   /** Number of rows. */
@@ -72,6 +76,7 @@ export class EpisodeColumns {
         gold_total: this.numbers.gold_total.slice(0, n),
         gold_retrieved: this.numbers.gold_retrieved.slice(0, n),
         answer_in_results: booleans(this.flags.answer_in_results),
+        trace: Array.from(this.traces.subarray(0, n), (code) => TRACE_KINDS[code]!),
       },
       {
         // Explicit types: inference fails on an empty table and would guess per batch otherwise.
@@ -90,6 +95,7 @@ export class EpisodeColumns {
           gold_total: int32(),
           gold_retrieved: int32(),
           answer_in_results: bool(),
+          trace: dictionary(utf8()),
         },
       },
     );
@@ -114,6 +120,7 @@ export class EpisodeColumns {
       gold_retrieved: grown(this.numbers.gold_retrieved),
     };
     this.flags = { answered: grown(this.flags.answered), correct: grown(this.flags.correct), answer_in_results: grown(this.flags.answer_in_results) };
+    this.traces = grown(this.traces);
   }
 }
 

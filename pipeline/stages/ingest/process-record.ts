@@ -1,4 +1,5 @@
 import type { EpisodeRow, EpisodeTrace } from '../../../analyses/episode';
+import type { ResultDocuments } from './resolve-episode';
 import { TrajectorySchema, type Trajectory } from '../../formats/trajectory';
 import type { SourceLine } from '../../io/lines';
 import { parseRecord, type RecordLimits } from './parse-record';
@@ -9,7 +10,7 @@ import type { TaskIndex } from './task-index';
 export type RecordOutcome =
   | { kind: 'reject'; line: number; category: string; reason: string }
   /** Resolved: the row plus the row and trace already serialized (the costly part, done off the main thread). */
-  | { kind: 'episode'; line: number; row: EpisodeRow; rowJson: string; traceJson: string; derivedQuestion?: string; matchedByQuestion: boolean }
+  | { kind: 'episode'; line: number; row: EpisodeRow; rowJson: string; traceJson: string; documents: ResultDocuments; derivedQuestion?: string; matchedByQuestion: boolean }
   /** Valid, but it has no `sample`: its sample number depends on the order of the whole input. */
   | { kind: 'unnumbered'; line: number; trajectory: Trajectory; task: string; derivedQuestion?: string; matchedByQuestion: boolean };
 
@@ -47,9 +48,13 @@ function resolveRecord(line: SourceLine, tasks: TaskIndex, settings: ProcessorSe
   let matchedByQuestion = false;
   let derivedQuestion: string | undefined;
   if (!task && settings.tasksGiven) {
-    const id = tasks.idForQuestion(question ?? trajectory.task);
-    if (id !== undefined) {
-      task = tasks.get(id);
+    const ids = tasks.idsForQuestion(question ?? trajectory.task);
+    if (ids.length > 1) {
+      const listed = ids.slice(0, 3).map((id) => `"${id}"`).join(', ') + (ids.length > 3 ? `, … (${ids.length} in all)` : '');
+      return { kind: 'reject', line: line.line, category: 'ambiguous question', reason: `task "${trajectory.task}" is not a task id, and its question matches ${ids.length} tasks (${listed}): give the trajectory its task id` };
+    }
+    if (ids.length === 1) {
+      task = tasks.get(ids[0]!);
       matchedByQuestion = true;
     }
   }
@@ -69,7 +74,7 @@ function resolveRecord(line: SourceLine, tasks: TaskIndex, settings: ProcessorSe
   if (typeof resolved === 'string') return { kind: 'reject', line: line.line, category: 'no verdict', reason: resolved };
   const serialized = serializeEpisode(resolved, settings.limits);
   if ('reason' in serialized) return { kind: 'reject', line: line.line, ...serialized };
-  return { kind: 'episode', line: line.line, row: resolved.row, ...serialized, ...extra };
+  return { kind: 'episode', line: line.line, row: resolved.row, ...serialized, documents: resolved.documents, ...extra };
 }
 
 /**

@@ -4,14 +4,21 @@ import { bestF1 } from '../../../analyses/text/f1';
 import { normalizeAnswer, stripPunctuation } from '../../../analyses/text/normalize';
 import { episodeId } from '../../formats/episode-id';
 import type { Trajectory } from '../../formats/trajectory';
-import { queryText } from './query';
+import { argumentsKey, queryText } from './query';
 import { assignRounds } from './rounds';
 import type { IndexedTask } from './task-index';
 
-/** The resolved episode: its compact row and its slim trace. */
+/** The resolved episode: its compact row, its slim trace, and how many of its tool results carried documents. */
 export interface ResolvedEpisode {
   row: EpisodeRow;
   trace: EpisodeTrace;
+  documents: ResultDocuments;
+}
+
+/** Tool results of an episode, and how many of them carried documents (`result.docs`). */
+export interface ResultDocuments {
+  results: number;
+  withDocs: number;
 }
 
 /**
@@ -42,14 +49,18 @@ export function resolveEpisode(
 
   const steps: TraceStep[] = [];
   const foundGold = new Set<number>();
+  const documents: ResultDocuments = { results: 0, withDocs: 0 };
   let answerInResults = false;
   let calls = 0;
   trajectory.steps.forEach((step, index) => {
     if (step.type === 'call') {
       calls += 1;
-      steps.push({ type: 'call', tool: step.tool, query: queryText(step.args), round: roundOf[index]! });
+      const args = argumentsKey(step.args);
+      steps.push({ type: 'call', tool: step.tool, query: queryText(step.args), round: roundOf[index]!, ...(args !== undefined ? { args } : {}) });
     } else if (step.type === 'result') {
       const docs = step.docs ?? [];
+      documents.results += 1;
+      if (docs.length > 0) documents.withDocs += 1;
       for (const doc of docs) {
         const byId = doc.id !== undefined ? task.row.gold_docs.indexOf(doc.id) : -1;
         if (byId !== -1) foundGold.add(byId);
@@ -74,6 +85,9 @@ export function resolveEpisode(
   // Episodes without `sample` are numbered `#0, #1, …` by arrival, a namespace apart from given samples,
   // so an unnumbered episode never takes the default id of a numbered one.
   const id = episodeId(trajectory.id, trajectory.policy, taskRow.task, budget, sample, arrival ?? 0);
+  // Without a trace nothing is known about what the tools returned: null, not "missed".
+  const traced = trajectory.trace !== 'missing';
+  const incomplete = trajectory.trace === 'partial' || trajectory.trace === 'missing' ? { trace: trajectory.trace } : {};
   const row: EpisodeRow = {
     id,
     policy: trajectory.policy,
@@ -88,7 +102,8 @@ export function resolveEpisode(
     score,
     gold_total: taskRow.gold_docs.length,
     gold_retrieved: foundGold.size,
-    answer_in_results: task.normalizedAnswers.length > 0 ? answerInResults : null,
+    answer_in_results: traced && task.normalizedAnswers.length > 0 ? answerInResults : null,
+    ...incomplete,
   };
   const trace: EpisodeTrace = {
     id,
@@ -100,9 +115,10 @@ export function resolveEpisode(
     answer: answer ?? null,
     correct,
     ...(trajectory.meta ? { meta: trajectory.meta } : {}),
+    ...incomplete,
     steps,
   };
-  return { row, trace };
+  return { row, trace, documents };
 }
 
 // Word-bounded containment of a normalized answer in the normalized result text or its documents.

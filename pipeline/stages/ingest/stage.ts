@@ -18,7 +18,7 @@ import { parseableLineBytes } from '../../io/line-limits';
 import { WorkerPool } from '../../runner/worker-pool';
 import { lineLimit, parseRecord, type RecordLimits } from './parse-record';
 import { RejectLog, type Reject } from './rejects';
-import { resolveEpisode } from './resolve-episode';
+import { resolveEpisode, type ResultDocuments } from './resolve-episode';
 import { IngestTally } from './summary';
 import { EpisodeColumns } from './episode-columns';
 import { TaskIndex } from './task-index';
@@ -26,6 +26,7 @@ import { defineStage, type StageContext, type StageInput } from '../../runner/st
 import { SOURCE_STAGE_NAMES } from '../names';
 import { formatIngestSummary } from './inspect';
 import { WORKERS_FLAG } from '../../runner/shared-flags';
+import { perPolicyText } from '../../runner/episode-account';
 import { episodesFile } from '../../tables/episodes';
 import { type IngestSummary, ingestSummaryFile } from '../../tables/ingest-summary';
 import { taskTableFile } from '../../tables/task-table';
@@ -83,6 +84,7 @@ export const ingestStage = defineStage({
   requestsMode: (params) => (params.shard !== undefined ? 'shard' : undefined),
   params: IngestParams,
   externalFiles: (params) => [...(params.tasks ? [stripTaskFormat(params.tasks)] : []), ...params.trajectories],
+  cliGroup: 'input',
   cli: [
     { flags: '--tasks <file>', description: 'tasks file (tasks.jsonl or .jsonl.gz), or hotpotqa:<file.json> (HotpotQA distractor JSON)', param: 'tasks' },
     {
@@ -95,6 +97,7 @@ export const ingestStage = defineStage({
       description: 'ingest only shard i of N (records r with r mod N = i); combine shard runs with --merge',
       param: 'shard',
       parse: (value) => parseShard(String(value)),
+      group: 'performance',
     },
     WORKERS_FLAG,
     {
@@ -102,6 +105,7 @@ export const ingestStage = defineStage({
       description: 'reject lines longer than this many bytes (default 64 MiB)',
       param: 'maxLineBytes',
       parse: (value) => Number(value),
+      group: 'performance',
     },
     {
       flags: '--max-depth <n>',
@@ -179,14 +183,38 @@ export const ingestStage = defineStage({
       `ingest: tasks ${tasks.size}${taskFile ? ` (read ${taskLines}, rejected ${tasksRejected})` : ' (derived from trajectories)'}` +
         (episodes.matchedByQuestion ? `, ${episodes.matchedByQuestion} episodes matched to tasks by question text` : ''),
       ...(episodes.utf8Replaced ? [`ingest: ${episodes.utf8Replaced} records held invalid UTF-8, replaced by U+FFFD (--lenient-utf8)`] : []),
+      ...incompleteTraceLines(episodes.tally),
     ];
     return {
       counts: { read, accepted: episodes.accepted, rejected, tasks: tasks.size, tasks_rejected: tasksRejected, ...(params.lenientUtf8 ? { utf8_replaced: episodes.utf8Replaced } : {}) },
       summary: lines,
-      details: { reject_reasons: summary.reject_reasons },
+      details: {
+        reject_reasons: summary.reject_reasons,
+        policies: episodes.tally.policies(),
+        documents: episodes.tally.documentCounts(),
+        incomplete_traces: {
+          partial: Object.fromEntries(episodes.tally.incompleteTraces.partial),
+          missing: Object.fromEntries(episodes.tally.incompleteTraces.missing),
+        },
+      },
     };
   },
 });
+
+// Outcome-only and cut episodes are accepted, but the user should know the trace stages will treat them apart.
+function incompleteTraceLines(tally: IngestTally): string[] {
+  const lines: string[] = [];
+  const { missing, partial } = tally.incompleteTraces;
+  if (missing.size > 0) {
+    lines.push(`ingest: ${sumOf(missing)} episodes have no trace (outcome only: counted by passkt and boundary, left out of retrieval, label, cluster and compare): ${perPolicyText(missing)}`);
+  }
+  if (partial.size > 0) lines.push(`ingest: ${sumOf(partial)} episodes have a partial trace (steps cut): ${perPolicyText(partial)}`);
+  return lines;
+}
+
+function sumOf(counts: Map<string, number>): number {
+  return [...counts.values()].reduce((a, b) => a + b, 0);
+}
 
 async function readTasks(
   file: InputFile,
@@ -238,7 +266,7 @@ async function readTrajectories(
   let file = files[0]!;
 
   // An episode without `sample` is numbered by its arrival in its (policy, task, budget) cell.
-  const resolveUnnumbered = (outcome: Extract<RecordOutcome, { kind: 'unnumbered' }>): { row: EpisodeRow; rowJson: string; traceJson: string } | { category: string; reason: string } => {
+  const resolveUnnumbered = (outcome: Extract<RecordOutcome, { kind: 'unnumbered' }>): { row: EpisodeRow; rowJson: string; traceJson: string; documents: ResultDocuments } | { category: string; reason: string } => {
     const task = tasks.get(outcome.task)!;
     const cellKey = `${outcome.trajectory.policy}\u0000${task.row.task}\u0000${outcome.trajectory.budget ?? ''}`;
     const arrival = samples.get(cellKey) ?? 0;
@@ -247,7 +275,7 @@ async function readTrajectories(
       const resolved = resolveEpisode(outcome.trajectory, task, null, arrival);
       if (typeof resolved === 'string') return { category: 'no verdict', reason: resolved };
       const serialized = serializeEpisode(resolved, settings.limits);
-      return 'reason' in serialized ? serialized : { row: resolved.row, ...serialized };
+      return 'reason' in serialized ? serialized : { row: resolved.row, ...serialized, documents: resolved.documents };
     } catch (error) {
       return unprocessable(error);
     }
@@ -262,14 +290,14 @@ async function readTrajectories(
     }
     const resolved = outcome.kind === 'unnumbered' ? resolveUnnumbered(outcome) : outcome;
     if ('reason' in resolved) return reject({ ...where, category: resolved.category, reason: resolved.reason });
-    const { row, rowJson, traceJson } = resolved;
+    const { row, rowJson, traceJson, documents } = resolved;
     if (seenIds.has(row.id)) {
       return reject({ ...where, category: 'duplicate id', reason: `duplicate episode id "${row.id}" (already accepted earlier; not counted twice)` });
     }
     seenIds.add(row.id);
     if (outcome.matchedByQuestion) counts.matchedByQuestion += 1;
     counts.accepted += 1;
-    tally.add(row);
+    tally.add(row, documents);
     columns.add(row);
     await rows.writeSerialized(rowJson);
     await traces.writeSerialized(traceJson);

@@ -15,7 +15,8 @@ export interface IndexedTask {
 /** Tasks by id and by normalized question text (for sources that carry the question, not the id). */
 export class TaskIndex {
   private readonly byId = new Map<string, IndexedTask>();
-  private readonly byQuestion = new Map<string, string>();
+  // Normalized question → every task id with that question (two ids with one question are two tasks).
+  private readonly byQuestion = new Map<string, string[]>();
 
   /** Adds a task; returns false when its id is already known. */
   add(task: TaskInput): boolean {
@@ -36,7 +37,7 @@ export class TaskIndex {
       goldTitles,
     });
     const question = normalizeAnswer(task.question);
-    if (question && !this.byQuestion.has(question)) this.byQuestion.set(question, task.task);
+    if (question) this.byQuestion.set(question, [...(this.byQuestion.get(question) ?? []), task.task]);
     return true;
   }
 
@@ -45,9 +46,9 @@ export class TaskIndex {
     return this.byId.get(id);
   }
 
-  /** The id of the task whose normalized question equals this text, if any. */
-  idForQuestion(text: string): string | undefined {
-    return this.byQuestion.get(normalizeAnswer(text));
+  /** The ids of the tasks whose normalized question equals this text (several when tasks share a question). */
+  idsForQuestion(text: string): readonly string[] {
+    return this.byQuestion.get(normalizeAnswer(text)) ?? [];
   }
 
   /** Number of tasks. */

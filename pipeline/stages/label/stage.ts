@@ -21,7 +21,7 @@ import { LabelFrequencies } from '../../../analyses/strategy/label-frequencies';
 import { LABELERS, type LabelerName } from '../../../analyses/strategy/labelers';
 import { recoveryRows } from '../../../analyses/strategy/recovery';
 import { TAXONOMY_LABELS } from '../../../analyses/strategy/rules';
-import { DEFAULT_SEARCH_TOOLS, searchToolMatcher } from '../../../analyses/strategy/search-tools';
+import { TOOL_ROLES, toolRoleMatcher, type ToolRole } from '../../../analyses/strategy/tool-roles';
 import { SequenceTally } from '../../../analyses/strategy/sequence-table';
 import { ConfigError, StageError } from '../../errors';
 import { judgeAndCompare, type JudgedEpisode } from '../../judge/compare';
@@ -45,6 +45,8 @@ import { compareText } from '../../../analyses/stats/compare-text';
 import { featuresFile } from '../../tables/features';
 import { taskTableFile } from '../../tables/task-table';
 import { tracesFile } from '../../tables/traces';
+import { BaseParam, referenceLines, resolveReference } from '../../runner/reference-policy';
+import { ToolRoleTally } from './tool-role-tally';
 
 const LABELER_ENUM = Object.keys(LABELERS) as [LabelerName, ...LabelerName[]];
 
@@ -52,10 +54,10 @@ const LABELER_ENUM = Object.keys(LABELERS) as [LabelerName, ...LabelerName[]];
 export const LabelParams = z.object({
   /** Registered labeler: `auto`, `rules` or `signature`. */
   labeler: z.enum(LABELER_ENUM).default('auto'),
-  /** Tool-name fragments that make a call a search (case-insensitive substring). */
-  searchTools: z.array(z.string().min(1)).min(1).default([...DEFAULT_SEARCH_TOOLS]),
-  /** The policy other policies' query sequences are compared with. */
-  base: z.string().min(1).default('base'),
+  /** Tool name (or `*` pattern) → role, before TAXONOMY.md's default name patterns (`--tool-role name=role`). */
+  toolRoles: z.record(z.string().min(1), z.enum(TOOL_ROLES)).default({}),
+  /** The policy other policies' query sequences are compared with; unset = resolved from the data. */
+  base: BaseParam,
   /** Bootstrap resamples over tasks for diversity.csv. */
   resamples: z.number().int().min(0).default(1000),
   /** Confidence level of the bootstrap intervals. */
@@ -105,10 +107,11 @@ export const labelStage = defineStage({
     BASE_FLAG,
     { flags: '--labeler <name>', description: `strategy labeler: ${LABELER_ENUM.join(', ')} (default auto)`, param: 'labeler' },
     {
-      flags: '--search-tools <fragments>',
-      description: `comma-separated tool-name fragments that mark a search call (default ${DEFAULT_SEARCH_TOOLS.join(',')})`,
-      param: 'searchTools',
-      parse: (value) => (Array.isArray(value) ? value : String(value).split(',')).map((part) => part.trim()).filter(Boolean),
+      flags: '--tool-role <name=role>',
+      description: `give a tool a role (repeatable; role one of ${TOOL_ROLES.join(', ')}; name may use *), e.g. --tool-role open_url=read`,
+      param: 'toolRoles',
+      repeatable: true,
+      parse: parseToolRoles,
     },
     RESAMPLES_FLAG,
     WORKERS_FLAG,
@@ -122,7 +125,8 @@ export const labelStage = defineStage({
   async run(ctx) {
     const { params } = ctx;
     const ingest = ctx.input('ingest');
-    const isSearch = searchToolMatcher(params.searchTools);
+    const roleOf = toolRoleMatcher(params.toolRoles);
+    const isSearch = (tool: string) => roleOf(tool) === 'search';
     const labeler = LABELERS[params.labeler];
     const rng = createRng(ctx.seed);
 
@@ -136,6 +140,8 @@ export const labelStage = defineStage({
     const truthByPolicy = new Map<string, Confusion>();
     const labelCounts = new Map<string, number>();
     const kinds = { taxonomy: 0, signature: 0 };
+    const policies = new Set<string>();
+    const roles = new ToolRoleTally(roleOf);
     const judgeSample = new Reservoir<JudgedEpisode>(params.judgeSample, rng.fork('judge-sample'));
     let missingQuestion = 0;
     const features = featuresFile.open(ctx.out);
@@ -145,13 +151,18 @@ export const labelStage = defineStage({
     let record = 0;
     const consume = async (outcome: LabelOutcome) => {
       record += 1;
-      if (!outcome.ok && outcome.policy === undefined) throw new StageError(`ingest/traces.jsonl record ${record} ${outcome.reason}.`);
-      if (!outcome.ok) {
-        ctx.log.warn(`ingest/traces.jsonl record ${record} ${outcome.reason}: left out`);
-        account.leaveOut('unlabelable', outcome.policy!);
+      if (outcome.kind === 'invalid') throw new StageError(`ingest/traces.jsonl record ${record} ${outcome.reason}.`);
+      if (outcome.kind !== 'labeled') {
+        // No steps (an outcome-only episode) or a trace labeling failed on: left out, counted per policy.
+        if (outcome.kind === 'unlabelable') ctx.log.warn(`ingest/traces.jsonl record ${record} ${outcome.reason}: left out`);
+        policies.add(outcome.policy);
+        account.leaveOut(outcome.kind === 'unlabelable' ? 'unlabelable' : 'trace_missing', outcome.policy);
+        progress.tick();
         return;
       }
       const { labeled, trace } = outcome;
+      policies.add(labeled.policy);
+      roles.add(labeled.tools);
       if (outcome.missingQuestion) missingQuestion += 1;
       await features.writeSerialized(outcome.json);
       columns.add(labeled);
@@ -175,7 +186,7 @@ export const labelStage = defineStage({
     const keepTrace = Boolean(params.judgeUrl);
     const episodes = Number(ingest.manifest.counts?.['accepted']) || 0;
     const workers = params.workers === 'auto' ? (keepTrace || episodes < WORKERS_FROM_EPISODES ? 0 : Math.min(MAX_WORKERS, availableParallelism())) : params.workers;
-    const setup: LabelSetup = { questions: [...questions], searchTools: params.searchTools, labeler: params.labeler, keepTrace };
+    const setup: LabelSetup = { questions: [...questions], toolRoles: params.toolRoles, labeler: params.labeler, keepTrace };
     const pool = workers > 0 ? new WorkerPool<string[], LabelOutcome[]>(LABEL_WORKER, workers, setup) : undefined;
     const batches = new OrderedBatches(pool, lineLabeler(setup), consume, { items: BATCH_LINES, bytes: BATCH_BYTES });
     try {
@@ -191,26 +202,31 @@ export const labelStage = defineStage({
 
     account.use(columns.size);
     account.check();
-
+    const reference = resolveReference(params.base, policies);
+    const base = reference.policy;
     await labelsTable.write(ctx.out, columns.rows());
-    const sequenceRows = tally.rows(params.base);
+    const sequenceRows = tally.rows(base);
     await sequencesTable.write(ctx.out, sequenceRows);
-    const hasBase = sequenceRows.some((row) => row.policy === params.base);
-    if (columns.size > 0 && !hasBase) ctx.log.warn(`label: base policy "${params.base}" has no episodes; overlap columns are empty (set --base).`);
-    const diversity = summarizeDiversity(sequenceRows, rng.fork('diversity'), { base: params.base, resamples: params.resamples, level: params.level });
+    const hasBase = sequenceRows.some((row) => row.policy === base);
+    if (columns.size > 0 && !hasBase) ctx.log.warn(`label: the reference policy "${base}" has no labeled episodes; overlap columns are empty.`);
+    const diversity = summarizeDiversity(sequenceRows, rng.fork('diversity'), { base, resamples: params.resamples, level: params.level });
     await diversityTable.write(ctx.out, diversity);
     await labelFrequenciesTable.write(ctx.out, frequencies.rows(TAXONOMY_LABELS));
 
     const summary = [
+      ...referenceLines('label', reference),
       `label: ${columns.size} episodes, labeler ${params.labeler} (${kinds.taxonomy} taxonomy, ${kinds.signature} signature), ${columns.distinctSequences} distinct query sequences`,
       `label: ${describeCounts(labelCounts, columns.size)}`,
       ...account.summary(),
+      `label: ${roles.describe()}`,
+      ...(roles.hasReads ? [`label: reading ${describeCounts(columns.readingCounts(), columns.size)} (distinct read targets: none 0, brief 1-2, deep 3+)`] : []),
     ];
     const details: Record<string, unknown> = {
-      labeler: { name: params.labeler, description: labeler.description, params: { searchTools: params.searchTools } },
+      labeler: { name: params.labeler, description: labeler.description, params: { toolRoles: params.toolRoles } },
       label_counts: Object.fromEntries(labelCounts),
+      tool_roles: roles.toJSON(params.toolRoles),
       missing_question: missingQuestion,
-      base: params.base,
+      base,
       ...account.details(),
     };
 
@@ -232,13 +248,21 @@ export const labelStage = defineStage({
       };
     }
 
-    for (const row of diversity.slice(0, 12)) {
-      const overlap = row.share_in_base === null ? '' : `, share in ${params.base} ${fixed(row.share_in_base, 2)} [${fixed(row.share_in_base_ci_low!, 2)}, ${fixed(row.share_in_base_ci_high!, 2)}]`;
+    // The console shows each family's largest budget (where policies differ most); diversity.csv has every budget.
+    const largest = new Map<string, number | null>();
+    for (const row of diversity) {
+      const current = largest.get(row.family);
+      if (current === undefined || (row.budget !== null && (current === null || row.budget > current))) largest.set(row.family, row.budget);
+    }
+    const shown = diversity.filter((row) => row.budget === largest.get(row.family)).sort((x, y) => compareText(x.family, y.family) || compareText(x.policy, y.policy));
+    for (const row of shown.slice(0, 12)) {
+      // The base policy's own sequences are all "in base": its share says nothing.
+      const overlap = row.share_in_base === null || row.policy === base ? '' : `, share in ${base} ${fixed(row.share_in_base, 2)} [${fixed(row.share_in_base_ci_low!, 2)}, ${fixed(row.share_in_base_ci_high!, 2)}]`;
       summary.push(
         `diversity: ${row.policy} ${row.family} T=${row.budget ?? 'uncapped'}: ${fixed(row.mean_unique, 2)} unique sequences/task [${fixed(row.unique_ci_low, 2)}, ${fixed(row.unique_ci_high, 2)}] over ${row.tasks} tasks${overlap}`,
       );
     }
-    if (diversity.length > 12) summary.push(`diversity: … ${diversity.length - 12} more rows in diversity.csv`);
+    if (diversity.length > Math.min(shown.length, 12)) summary.push(`diversity: … ${diversity.length - Math.min(shown.length, 12)} more rows (every budget) in diversity.csv`);
 
     if (params.judgeUrl) {
       const { rows, agreement } = await judgeAndCompare(judgeSample.sample(), {
@@ -263,14 +287,34 @@ export const labelStage = defineStage({
     }
 
     return {
-      counts: { ...account.counts(), episodes: columns.size, sequences: columns.distinctSequences, ...Object.fromEntries([...labelCounts].map(([label, n]) => [`label:${label}`, n])) },
+      counts: {
+        ...account.counts(),
+        episodes: columns.size,
+        sequences: columns.distinctSequences,
+        ...Object.fromEntries([...labelCounts].map(([label, n]) => [`label:${label}`, n])),
+      },
       summary,
       details,
     };
   },
 });
 
-function describeCounts(counts: Map<string, number>, total: number): string {
+// `--tool-role open_url=read` (repeatable) → { open_url: 'read' }; the name may itself contain '='.
+function parseToolRoles(value: string | boolean | string[]): Record<string, ToolRole> {
+  const roles: Record<string, ToolRole> = {};
+  for (const entry of Array.isArray(value) ? value : [String(value)]) {
+    const cut = entry.lastIndexOf('=');
+    const name = entry.slice(0, cut).trim();
+    const role = entry.slice(cut + 1).trim();
+    if (cut <= 0 || name === '' || !(TOOL_ROLES as readonly string[]).includes(role)) {
+      throw new ConfigError(`--tool-role "${entry}" is not name=role.`, `Write --tool-role <tool name>=<role>, role one of ${TOOL_ROLES.join(', ')} (e.g. --tool-role open_url=read).`);
+    }
+    roles[name] = role as ToolRole;
+  }
+  return roles;
+}
+
+function describeCounts(counts: ReadonlyMap<string, number>, total: number): string {
   const sorted = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   const shown = sorted.slice(0, 10).map(([label, n]) => `${label} ${percent(n / total)}`);
   return sorted.length > 10 ? `${shown.join(', ')}, … ${sorted.length - 10} more` : shown.join(', ') || 'no episodes';

@@ -39,6 +39,7 @@ export const mergeStage = defineStage({
   requestsMode: (params) => (Array.isArray(params.shards) && params.shards.length > 0 ? 'merge' : undefined),
   params: MergeParams,
   externalFiles: (params) => findStatsFiles(params.shards),
+  cliGroup: 'performance',
   cli: [
     {
       flags: '--merge <runs...>',

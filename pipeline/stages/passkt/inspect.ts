@@ -2,11 +2,14 @@
  * `npm run inspect -- passkt`: the k × T table of PASS@(k,T) per family and policy (k = powers of two
  * and n as rows, budgets as columns), then crossovers and saturation depths.
  */
-import { compareBudgets, parseBudget, type Budget } from '../../../analyses/budget';
-import type { StageInput } from '../../runner/stage';
-import { signed } from '../../../analyses/stats/format';
+import { from, op } from 'arquero';
+import { compareBudgets, headlineBudget } from '../../../analyses/budget';
 import { compareText } from '../../../analyses/stats/compare-text';
-import { headlineBudget } from '../../../analyses/budget';
+import { fixed, signed } from '../../../analyses/stats/format';
+import type { StageInput } from '../../runner/stage';
+import { crossoverTable } from '../../tables/crossover';
+import { type PassRow, passTable } from '../../tables/passkt';
+import { saturationTable } from '../../tables/saturation';
 
 /** The k values a report shows: powers of two up to n, and n. */
 export function reportedKs(n: number): number[] {
@@ -16,29 +19,36 @@ export function reportedKs(n: number): number[] {
   return ks;
 }
 
-/** Formats one k × T table from passkt.csv rows of a single (family, policy, mode). */
-export function kByTTable(rows: readonly Record<string, string>[]): string {
-  const budgets = [...new Set(rows.map((row) => parseBudget(row.budget)))].sort(compareBudgets);
-  const value = new Map(rows.map((row) => [`${row.k}|${row.budget}`, row.pass ?? '']));
-  const n = Math.max(...rows.map((row) => Number(row.k)));
-  const header = ['k', ...budgets.map((budget) => (budget === 'all' ? 'all' : `T=${budget}`))];
-  const body = reportedKs(n).map((k) => [String(k), ...budgets.map((budget) => formatPass(value.get(`${k}|${budget}`)))]);
-  const widths = header.map((title, i) => Math.max(title.length, ...body.map((line) => (line[i] as string).length)));
+const budgetTitle = (budget: PassRow['budget']): string => (budget === 'all' ? 'all' : `T=${budget}`);
+
+/** Formats one k × T table from the passkt.csv rows of a single (family, policy, mode): a pivot of k by budget. */
+export function kByTTable(rows: readonly PassRow[]): string {
+  const budgets = [...new Set(rows.map((row) => row.budget))].sort(compareBudgets).map(budgetTitle);
+  const n = Math.max(...rows.map((row) => row.k));
+  const shown = new Set(reportedKs(n));
+  // A blank estimate (no task reaches k) is kept as NaN so the pivot tells "n/a" from an absent cell ("—").
+  const wide = from(rows.filter((row) => shown.has(row.k)).map((row) => ({ k: row.k, budget: budgetTitle(row.budget), pass: row.pass ?? NaN })))
+    .groupby('k')
+    .pivot('budget', { pass: (d: { pass: number }) => op.any(d.pass) })
+    .orderby('k')
+    .objects() as Record<string, number | undefined>[];
+  const header = ['k', ...budgets];
+  const body = wide.map((line) => [String(line.k), ...budgets.map((budget) => formatPass(line[budget]))]);
+  const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] as string).length)));
   const format = (cells: readonly string[]) => cells.map((text, i) => text.padStart(widths[i] as number)).join('  ');
   return [format(header), ...body.map(format)].join('\n');
 }
 
-function formatPass(text: string | undefined): string {
-  if (text === undefined) return '—';
-  if (text === '') return 'n/a';
-  return Number(text).toFixed(3);
+function formatPass(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return fixed(value);
 }
 
 /** The passkt stage's inspect text. */
 export async function inspectPasskt(output: StageInput): Promise<string> {
-  const rows = await output.csv('passkt.csv');
+  const rows = await passTable.read(output);
   if (rows.length === 0) return 'passkt: no PASS@(k,T) rows (no episodes).';
-  const groups = new Map<string, Record<string, string>[]>();
+  const groups = new Map<string, PassRow[]>();
   for (const row of rows) {
     const key = `${row.family}\u0000${row.policy}\u0000${row.mode}`;
     const list = groups.get(key);
@@ -49,27 +59,25 @@ export async function inspectPasskt(output: StageInput): Promise<string> {
   const keys = [...groups.keys()].sort(compareText);
   for (const key of keys) {
     const [family, policy, mode] = key.split('\u0000') as [string, string, string];
-    const group = groups.get(key) as Record<string, string>[];
-    const tasks = Math.max(...group.filter((row) => row.k === '1').map((row) => Number(row.tasks)));
+    const group = groups.get(key) as PassRow[];
+    const tasks = Math.max(...group.filter((row) => row.k === 1).map((row) => row.tasks));
     sections.push(`\n${family} · ${policy} (${mode}, ${tasks} tasks)\n${kByTTable(group)}`);
   }
-  if (output.has('crossover.csv')) {
-    const crossovers = await output.csv('crossover.csv');
+  if (output.has(crossoverTable.file)) {
+    const crossovers = await crossoverTable.read(output);
     const lines = crossovers
-      .filter((row) => {
-        const budgets = crossovers.filter((other) => other.family === row.family).map((other) => parseBudget(other.budget));
-        return parseBudget(row.budget) === headlineBudget(budgets as Budget[]);
-      })
-      .map((row) => `  ${row.family} T=${row.budget}: ${row.policy_a} − ${row.policy_b} at k=1 ${signed(Number(row.diff_at_1 || NaN))}, at k=${row.k_max} ${signed(Number(row.diff_at_max || NaN))} → ${row.status === 'crosses' ? `stays at or above from k=${row.crossover_k}` : row.status === 'always' ? 'at or above at every k' : 'below at the largest k'}`);
+      // The headline budget comes from passkt.csv, whose rows say which budgets the data was run at.
+      .filter((row) => row.budget === headlineBudget(rows.filter((other) => other.family === row.family)))
+      .map((row) => `  ${row.family} T=${row.budget}: ${row.policy_a} − ${row.policy_b} at k=1 ${signed(row.diff_at_1)}, at k=${row.k_max} ${signed(row.diff_at_max)} → ${row.status === 'crosses' ? `stays at or above from k=${row.crossover_k}` : row.status === 'always' ? 'at or above at every k' : 'below at the largest k'}`);
     if (lines.length > 0) sections.push(`\nCrossover (paired differences on common tasks)\n${lines.join('\n')}`);
   }
-  if (output.has('saturation.csv')) {
-    const saturation = await output.csv('saturation.csv');
+  if (output.has(saturationTable.file)) {
+    const saturation = await saturationTable.read(output);
     const lines = [...new Set(saturation.map((row) => `${row.family}\u0000${row.policy}\u0000${row.mode}`))].sort(compareText).map((key) => {
       const [family, policy] = key.split('\u0000') as [string, string];
       const series = saturation.filter((row) => `${row.family}\u0000${row.policy}\u0000${row.mode}` === key);
-      const n = Math.max(...series.map((row) => Number(row.k)));
-      const at = (k: number) => series.find((row) => Number(row.k) === k)?.t_star || 'not reached';
+      const n = Math.max(...series.map((row) => row.k));
+      const at = (k: number) => series.find((row) => row.k === k)?.t_star ?? 'not reached';
       return `  ${family} · ${policy}: T* at k=1 ${at(1)}, at k=${n} ${at(n)}`;
     });
     if (lines.length > 0) sections.push(`\nSaturation depth T* (every further Δ_T below ${saturation[0]?.threshold ?? ''})\n${lines.join('\n')}`);

@@ -18,6 +18,7 @@ import { createRng } from '../../../analyses/random/rng';
 import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
 import { defineStage } from '../../runner/stage';
 import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
+import { BaseParam, referenceLines, resolveReference } from '../../runner/reference-policy';
 import { inspectPasskt } from './inspect';
 import { collectEpisodes } from '../../tables/episodes';
 import { collectMergedStats } from './collect-merged';
@@ -32,8 +33,8 @@ import { outcomesFile } from '../../tables/outcomes';
 
 /** Parameters of the passkt stage. */
 export const PassktParams = z.object({
-  /** The reference policy: every other policy is compared with it (a = other, b = base). */
-  base: z.string().min(1).default('base'),
+  /** The reference policy: every other policy is compared with it (a = other, b = base); unset = resolved from the data. */
+  base: BaseParam,
   /** Bootstrap resamples over tasks (0: point estimates only). */
   resamples: z.number().int().min(0).default(1000),
   /** Coverage of the percentile intervals. */
@@ -64,7 +65,9 @@ export const passktStage = defineStage({
     for (const outcome of outcomes) await writer.write(outcome);
     await writer.close();
 
-    const pairs = policyPairs(outcomes.map((outcome) => outcome.policy), params.base);
+    const policies = new Set(outcomes.map((outcome) => outcome.policy));
+    const reference = resolveReference(params.base, policies);
+    const pairs = policyPairs(policies, reference.policy);
     const analysis = analysePass(outcomes, pairs, { resamples: params.resamples, level: params.level, rng: createRng(ctx.seed) });
     const saturation = saturationDepths(analysis.curves, analysis.marginal, params.saturationThreshold);
     const crossovers = findCrossovers(analysis.diffs);
@@ -81,10 +84,13 @@ export const passktStage = defineStage({
     for (const [policy, n] of Object.entries(report.outsideGridByPolicy)) account.leaveOut('budget_outside_grid', policy, n);
     account.check();
 
-    const policies = new Set(outcomes.map((outcome) => outcome.policy));
     const pairCount = report.pairsCapped + report.pairsThresholded;
-    const summary = [...assignmentLines(report, pairCount), ...account.summary(), ...headlineLines(analysis, crossovers, saturation, params.saturationThreshold)];
-    if (!policies.has(params.base) && policies.size > 1) summary.push(`passkt: base policy "${params.base}" is absent; every pair of policies is compared once in name order (set --base)`);
+    const summary = [
+      ...referenceLines('passkt', reference),
+      ...assignmentLines(report, pairCount),
+      ...account.summary(),
+      ...headlineLines(analysis, crossovers, saturation, params.saturationThreshold),
+    ];
     return {
       counts: {
         ...account.counts(),
@@ -99,7 +105,7 @@ export const passktStage = defineStage({
         policy_pairs: pairs.length,
       },
       summary,
-      details: { grid: report.grid, grid_source: report.gridSource, pairs, resamples: params.resamples, level: params.level, ...account.details() },
+      details: { grid: report.grid, grid_source: report.gridSource, reference, pairs, resamples: params.resamples, level: params.level, ...account.details() },
     };
   },
 });

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { buildReport } from '../../../reports/build-report';
+import { buildReport, type PreviousFigure } from '../../../reports/build-report';
 import { FIGURES } from '../../../reports/figures/index';
 import { loadReportData, REPORT_SOURCES } from '../../../reports/load/report-data';
 import { findFonts } from '../../../reports/render/fonts';
@@ -18,7 +18,10 @@ import { defineStage, type StageInput } from '../../runner/stage';
 
 /** Parameters of the report stage. */
 export const ReportParams = z.object({
-  /** Figure names to draw (empty: all registered figures). */
+  /**
+   * Figures to redraw (empty: all). The page always shows every figure: one not named here keeps the
+   * previous report's rendering when its spec is unchanged, and is redrawn otherwise.
+   */
   figures: z.array(z.string()).default([]),
   /** Overlay the reference study's published values on figure 1. */
   paperReference: z.boolean().default(false),
@@ -46,10 +49,30 @@ export function selectFigures(requested: readonly string[]): string[] {
   return requested.length === 0 ? known : known.filter((name) => requested.includes(name));
 }
 
-async function vegaBuild(): Promise<string> {
-  // vega's package exports do not expose build/, so locate it from the package entry point.
-  const entry = createRequire(import.meta.url).resolve('vega');
-  return readFile(join(dirname(entry), 'vega.min.js'), 'utf8');
+/** The browser builds the page inlines, in load order: vega, vega-lite (vega-embed compiles with it), vega-embed. */
+const LIBRARIES = [
+  ['vega', 'vega.min.js'],
+  ['vega-lite', 'vega-lite.min.js'],
+  ['vega-embed', 'vega-embed.min.js'],
+] as const;
+
+async function libraryBuilds(): Promise<string[]> {
+  // The packages' exports do not expose their browser builds, so locate them beside the entry points.
+  const require = createRequire(import.meta.url);
+  return Promise.all(LIBRARIES.map(([name, file]) => readFile(join(dirname(require.resolve(name)), file), 'utf8')));
+}
+
+/**
+ * The previous report's files of a figure. The report stage reads its own earlier output here (never
+ * another stage's): it is the cache that lets `--figures a,b` redraw some figures and keep the rest.
+ */
+function previousFigure(dir: string) {
+  return async (name: string): Promise<PreviousFigure | null> => {
+    const paths = ['vl.json', 'svg', 'png'].map((ext) => join(dir, `${name}.${ext}`));
+    if (!paths.every((path) => existsSync(path))) return null;
+    const [spec, svg] = await Promise.all([readFile(paths[0]!, 'utf8'), readFile(paths[1]!, 'utf8')]);
+    return { spec, svg, png: new Uint8Array(await readFile(paths[2]!)) };
+  };
 }
 
 async function* textChunks(path: string): AsyncIterable<string> {
@@ -58,7 +81,7 @@ async function* textChunks(path: string): AsyncIterable<string> {
 
 async function inspectReport(output: StageInput): Promise<string> {
   const figures = (output.manifest.details.figures ?? []) as { name: string; number: string; status: string; reason?: string }[];
-  const lines = figures.map((f) => `  ${`Figure ${f.number}`.padEnd(11)} ${f.name.padEnd(26)} ${f.status === 'drawn' ? 'drawn' : `skipped: ${f.reason}`}`);
+  const lines = figures.map((f) => `  ${`Figure ${f.number}`.padEnd(11)} ${f.name.padEnd(26)} ${f.status === 'skipped' ? `skipped: ${f.reason}` : f.status}`);
   return [...output.manifest.summary, '', ...lines, '', `open ${output.path('index.html')}`].join('\n');
 }
 
@@ -71,10 +94,11 @@ export const reportStage = defineStage({
   modes: ['analysis', 'merge'],
   optionalInputs: REPORT_SOURCES,
   params: ReportParams,
+  cliGroup: 'report',
   cli: [
     {
       flags: '--figures <names>',
-      description: `figures to draw, comma-separated (default: all): ${FIGURES.names().join(', ')}`,
+      description: `figures to redraw, comma-separated (default: all; the others are kept): ${FIGURES.names().join(', ')}`,
       param: 'figures',
       parse: (value) => selectFigures(String(value).split(',').map((name) => name.trim()).filter(Boolean)),
     },
@@ -82,30 +106,34 @@ export const reportStage = defineStage({
   ],
   async run(ctx) {
     const params: Params = ctx.params;
-    const figures = selectFigures(params.figures);
+    const redraw = new Set(params.figures.length > 0 ? selectFigures(params.figures) : []);
+    const finalDir = ctx.out.dir.replace(/\.tmp-\d+$/, '');
     const fonts = findFonts(existsSync);
     if (fonts.system) {
       ctx.log.warn('DejaVu Sans not found (Debian: apt-get install fonts-dejavu-core); PNGs use the system fonts and their bytes depend on the machine.');
     }
     const data = await loadReportData(ctx, textChunks, { clusterPointsPerPolicy: params.clusterPointsPerPolicy, topSequences: params.topSequences });
     const built = await buildReport(data, FIGURES, {
-      figures,
+      figures: FIGURES.names(),
+      redraw,
+      previous: previousFigure(finalDir),
       paperReference: params.paperReference,
       pngScale: params.pngScale,
       fonts,
-      vegaSource: await vegaBuild(),
+      libraries: await libraryBuilds(),
       title: params.title,
     });
     for (const file of built.files) await ctx.out.text(file.name, file.data);
     for (const warning of built.warnings) ctx.log.warn(warning);
 
-    const drawn = built.figures.filter((figure) => figure.status === 'drawn');
+    const drawn = built.figures.filter((figure) => figure.status !== 'skipped');
+    const kept = built.figures.filter((figure) => figure.status === 'kept');
     const skipped = built.figures.filter((figure) => figure.status === 'skipped');
-    const finalDir = ctx.out.dir.replace(/\.tmp-\d+$/, '');
     return {
-      counts: { figures_drawn: drawn.length, figures_skipped: skipped.length, files: built.files.length },
+      counts: { figures_drawn: drawn.length, figures_kept: kept.length, figures_skipped: skipped.length, files: built.files.length },
       summary: [
         `report: ${drawn.length} of ${built.figures.length} figures drawn (${data.provenance.kind} data)` +
+          (kept.length ? `, ${kept.length} kept from the previous report` : '') +
           (skipped.length ? `; skipped: ${skipped.map((figure) => figure.name).join(', ')}` : ''),
         `report: ${join(finalDir, 'index.html')}`,
       ],

@@ -111,6 +111,7 @@ export const scoreStage = defineStage({
   inputs: ['ingest'],
   optionalInputs: ['simulate', 'import', 'collect'],
   modes: ['analysis'],
+  cliGroup: 'experiments',
   requested: (params) => params.enabled === true || params.scorer !== undefined,
   params: ScoreParams,
   cli: SCORE_FLAGS,

@@ -91,6 +91,7 @@ export const simulateStage = defineStage({
   params: SimulateParams,
   externalFiles: stageFiles,
   cli: SIMULATE_FLAGS,
+  cliGroup: 'simulate',
   inspect: inspectSimulation,
   async run(ctx) {
     const { params } = ctx;

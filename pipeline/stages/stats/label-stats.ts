@@ -22,12 +22,13 @@ export async function readLabelStats(label: StageInput): Promise<{ counts: Label
       }
     }
   }
-  const params = label.manifest.params as { labeler?: unknown; searchTools?: unknown };
+  const params = label.manifest.params as { labeler?: unknown; toolRoles?: unknown };
+  const roles = params.toolRoles !== null && typeof params.toolRoles === 'object' ? (params.toolRoles as Record<string, unknown>) : {};
   return {
     counts,
     labeler: {
       labeler: String(params.labeler),
-      search_tools: Array.isArray(params.searchTools) ? params.searchTools.map(String) : [],
+      tool_roles: Object.fromEntries(Object.entries(roles).map(([tool, role]) => [tool, String(role)])),
     },
   };
 }

@@ -113,6 +113,7 @@ export const swapStage = defineStage({
   inputs: ['ingest'],
   optionalInputs: SOURCE_STAGE_NAMES,
   modes: ['analysis'],
+  cliGroup: 'experiments',
   requested: (params) => params.enabled === true,
   params: SwapParams,
   externalFiles: (params) => (params.config ? [params.config] : []),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** The format tag of the header; bumped when the lines change meaning. */
-export const STATS_FORMAT = 'passkt-stats/1';
+export const STATS_FORMAT = 'passkt-stats/2';
 /** The file name, in the stats stage's and the merge stage's folders. */
 export const STATS_FILE = 'stats.jsonl';
 
@@ -43,7 +43,7 @@ export const HeaderSchema = z.object({
     source_reject_reasons: reasons,
   }),
   /** The labeler behind the `label` lines; null when the label stage did not run. */
-  label: z.object({ labeler: z.string(), search_tools: z.array(z.string()) }).nullable(),
+  label: z.object({ labeler: z.string(), tool_roles: z.record(z.string(), z.string()) }).nullable(),
   /** Code version of the ingest stage that read the shard (a mismatch is warned about). */
   code_version: z.string(),
 });
@@ -74,8 +74,9 @@ export const OutcomeLineSchema = z
   })
   .refine((line) => line.capped.every(([, n, c]) => c <= n && n > 0), { message: 'capped [budget, n, c] needs 0 < n and c ≤ n' })
   .refine((line) => line.uncapped_correct <= line.uncapped, { message: 'uncapped_correct exceeds uncapped' })
-  .refine((line) => line.correct_rounds.reduce((sum, [, episodes]) => sum + episodes, 0) === line.uncapped_correct, {
-    message: 'correct_rounds must add up to uncapped_correct',
+  // Correct episodes whose rounds are unknown (no trace) are in uncapped_correct only.
+  .refine((line) => line.correct_rounds.reduce((sum, [, episodes]) => sum + episodes, 0) <= line.uncapped_correct, {
+    message: 'correct_rounds must not add up to more than uncapped_correct',
   });
 
 /** Episodes and successes of one label on one (policy, task, budget). */

@@ -19,7 +19,7 @@ export async function inspectStats(output: StageInput): Promise<string> {
     `read by every shard: ${shared.tasks.derived ? 'tasks derived from the trajectories' : `tasks file: ${shared.tasks.accepted} tasks (read ${shared.tasks.read}, rejected ${shared.tasks.rejected})`}` +
       (shared.rejected_by_source ? `, ${shared.rejected_by_source} records rejected by the ${header.inputs.source?.stage ?? 'source'} stage` : ''),
     `inputs: ${header.inputs.files.length} files${header.inputs.source ? `, source stage ${header.inputs.source.stage} (seed ${header.inputs.source.seed})` : ''}`,
-    `labels: ${header.label ? `${header.label.labeler} (search tools ${header.label.search_tools.join(',')})` : 'none (the label stage did not run)'}`,
+    `labels: ${header.label ? `${header.label.labeler} (tool roles set: ${Object.entries(header.label.tool_roles).map(([tool, role]) => `${tool}=${role}`).join(', ') || 'none, the defaults'})` : 'none (the label stage did not run)'}`,
     '',
     `file: ${output.path(STATS_FILE)}`,
   ].join('\n');

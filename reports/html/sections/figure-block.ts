@@ -13,7 +13,7 @@ export function figureBlock(figure: PageFigure): SafeHtml {
   return html`<figure id="fig-${figure.name}" data-figure="${figure.name}">
 <div class="chart" data-vega-spec="${figure.name}" data-status="pending" role="img" aria-label="${figure.title}"></div>
 <noscript>${raw(figure.svg)}</noscript>
-<script type="application/json" id="spec-${figure.name}">${raw(jsonForScript(figure.vegaSpec))}</script>
+<script type="application/json" id="spec-${figure.name}">${raw(jsonForScript(figure.spec))}</script>
 <figcaption>${heading} ${figure.caption}</figcaption>
 ${figure.notes.map((note) => html`<p class="notes">${note}</p>`)}
 <p class="downloads"><a href="${figure.name}.vl.json">Vega-Lite spec</a><a href="${figure.name}.svg">SVG</a><a href="${figure.name}.png">PNG</a></p>

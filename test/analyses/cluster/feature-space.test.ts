@@ -4,13 +4,13 @@ import { fitFeatureSpace, vectorize, type SpaceEpisode } from '../../../analyses
 import { ClusterProfile } from '../../../analyses/cluster/profile';
 import { toolNgrams } from '../../../analyses/cluster/tool-ngrams';
 import { episodeFeatures } from '../../../analyses/strategy/features';
-import { searchToolMatcher } from '../../../analyses/strategy/search-tools';
+import { toolRoleMatcher } from '../../../analyses/strategy/tool-roles';
 import { trace, type StepSpec } from '../strategy/trace-builder';
 
-const isSearch = searchToolMatcher();
+const roleOf = toolRoleMatcher();
 
 function episode(task: string, question: string, steps: StepSpec[]): SpaceEpisode {
-  return { ...episodeFeatures(trace(steps), question, { isSearch }), task };
+  return { ...episodeFeatures(trace(steps), question, { roleOf }), task };
 }
 
 const sequential = episode('t1', 'What is the nationality of the director of Orchid Harbor?', [
@@ -35,7 +35,10 @@ describe('behaviour features', () => {
     const r = behaviourVector(repeat);
     expect(r[BEHAVIOUR_FEATURES.indexOf('repeated_queries')]).toBe(1);
     expect(r[BEHAVIOUR_FEATURES.indexOf('mean_sim_previous')]).toBe(1);
-    expect(behaviourVector(closed).slice(0, 5)).toEqual([0, 0, 0, 0, 1]);
+    expect(behaviourVector(closed).slice(0, 7)).toEqual([0, 0, 0, 0, 0, 0, 1]);
+    const reader = episode('t1', 'Who directed Orchid Harbor?', [['search', 'Orchid Harbor'], ['call', 'view_sections', 'orchid'], ['call', 'read_section', 'orchid:cast'], ['call', 'read_section', 'orchid:cast'], ['answer', 'Mara Quill']]);
+    const w = Object.fromEntries(BEHAVIOUR_FEATURES.map((name, i) => [name, behaviourVector(reader)[i]]));
+    expect(w).toMatchObject({ calls: 4, search_calls: 1, read_calls: 3, read_targets: 2 });
   });
 
   it('counts tool unigrams and bigrams with start and end marks', () => {

@@ -9,7 +9,7 @@ import { retrievalSuccess } from '../../../analyses/mechanism/retrieval-success'
 import { createRng } from '../../../analyses/random/rng';
 import { episodeFeatures } from '../../../analyses/strategy/features';
 import { LABELERS } from '../../../analyses/strategy/labelers';
-import { searchToolMatcher } from '../../../analyses/strategy/search-tools';
+import { toolRoleMatcher } from '../../../analyses/strategy/tool-roles';
 import { generateEnvironment, type GeneratedEnvironment } from '../../../pipeline/environment/tasks/generate-tasks';
 import { resolveEpisode } from '../../../pipeline/stages/ingest/resolve-episode';
 import { TaskIndex } from '../../../pipeline/stages/ingest/task-index';
@@ -47,7 +47,7 @@ export interface SimulatedRun {
 /** Simulates `base` and `other` on the same bridge tasks and compares them (rule labels, gold_docs retrieval). */
 export function simulateAndCompare(base: PolicyConfig, other: PolicyConfig, run: SimulatedRun): CompareOutput & { episodes: number; labelAgreement: number } {
   const { env, index } = environment(run.tasks, `env-${run.seed}`);
-  const isSearch = searchToolMatcher();
+  const roleOf = toolRoleMatcher();
   const builder = createGroupBuilder('bridge', String(run.budget), ['label']);
   let episodes = 0;
   let agree = 0;
@@ -62,7 +62,7 @@ export function simulateAndCompare(base: PolicyConfig, other: PolicyConfig, run:
     const task = index.get(trajectory.task)!;
     const resolved = resolveEpisode(trajectory, task, trajectory.sample ?? null);
     if (typeof resolved === 'string') throw new Error(`simulated episode not scorable: ${resolved}`);
-    const label = LABELERS.rules.label(episodeFeatures(resolved.trace, task.row.question, { isSearch })).label;
+    const label = LABELERS.rules.label(episodeFeatures(resolved.trace, task.row.question, { roleOf })).label;
     if (label === trajectory.meta.true_strategy) agree += 1;
     episodes += 1;
     builder.add({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareBudgets, normalizeGrid, parseBudget, type Budget } from '../../../analyses/budget';
+import { compareBudgets, headlineBudget, normalizeGrid, parseBudget, type Budget } from '../../../analyses/budget';
 
 describe('budgets', () => {
   it('orders numbers ascending, then `all`', () => {
@@ -16,5 +16,12 @@ describe('budgets', () => {
 
   it('normalizes a grid to sorted distinct values', () => {
     expect(normalizeGrid([5, 1, 5, 0])).toEqual([0, 1, 5]);
+  });
+
+  it('headlines the largest budget the data was run at, never a thresholded T', () => {
+    expect(headlineBudget([{ budget: 1, mode: 'capped' }, { budget: 3, mode: 'capped' }, { budget: 'all', mode: 'thresholded' }])).toBe(3);
+    expect(headlineBudget([{ budget: 5, mode: 'thresholded' }, { budget: 'all', mode: 'thresholded' }])).toBe('all');
+    expect(headlineBudget([{ budget: 2 }, { budget: 'all' }])).toBe(2);
+    expect(headlineBudget([])).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OutcomeCollector, type EpisodeOutcome, type Outcome } from '../../../analyses/passkt/outcomes';
 
-const episode = (policy: string, task: string, budget: number | null, rounds: number, correct: boolean, family = 'bridge'): EpisodeOutcome => ({ policy, task, family, budget, rounds, correct });
+const episode = (policy: string, task: string, budget: number | null, rounds: number | null, correct: boolean, family = 'bridge'): EpisodeOutcome => ({ policy, task, family, budget, rounds, correct });
 
 function find(outcomes: Outcome[], policy: string, task: string, budget: number | 'all'): Outcome | undefined {
   return outcomes.find((row) => row.policy === policy && row.task === task && row.budget === budget);
@@ -31,6 +31,21 @@ describe('OutcomeCollector', () => {
     const expected: Record<string, number> = { 0: 1, 1: 2, 2: 2, 3: 3, 5: 4 };
     for (const [budget, c] of Object.entries(expected)) expect(find(outcomes, 'rl', 't1', Number(budget))).toMatchObject({ n: 6, c, mode: 'thresholded' });
     expect(find(outcomes, 'rl', 't1', 'all')).toMatchObject({ n: 6, c: 5, mode: 'thresholded' });
+  });
+
+  it('counts a correct episode of unknown length (no trace) as a success in `all` only, and reports it', () => {
+    const collector = new OutcomeCollector();
+    collector.add(episode('rl', 't1', null, 1, true));
+    collector.add(episode('rl', 't1', null, null, true));
+    collector.add(episode('rl', 't1', null, null, false));
+    collector.add(episode('rl', 't2', 3, null, true));
+    const { outcomes, report } = collector.finish([1, 3]);
+    expect(find(outcomes, 'rl', 't1', 1)).toMatchObject({ n: 3, c: 1, mode: 'thresholded' });
+    expect(find(outcomes, 'rl', 't1', 3)).toMatchObject({ n: 3, c: 1 });
+    expect(find(outcomes, 'rl', 't1', 'all')).toMatchObject({ n: 3, c: 2 });
+    // A capped episode ran under its own budget: its length does not matter.
+    expect(find(outcomes, 'rl', 't2', 3)).toMatchObject({ n: 1, c: 1, mode: 'capped' });
+    expect(report.correctRoundsUnknown).toBe(1);
   });
 
   it('uses the budgets parameter as the grid and reports capped episodes outside it', () => {

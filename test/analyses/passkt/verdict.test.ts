@@ -16,6 +16,11 @@ const evidence = (overrides: Partial<VerdictEvidence>): VerdictEvidence => ({
 });
 
 describe('verdict rules', () => {
+  it('says in the sentence when n = 1 makes the boundary only pass@1', () => {
+    const one = verdictSentence({ family: 'all', budget: 'all', a: 'rl', b: 'base', k: 1 }, 'no difference', evidence({}));
+    expect(one).toMatch(/at k=1 .*\. With n = 1 sample per task this boundary is only pass@1, not what the policy can do in many tries\.$/);
+    expect(verdictSentence({ family: 'all', budget: '5', a: 'rl', b: 'base', k: 64 }, 'no difference', evidence({}))).not.toMatch(/n = 1/);
+  });
   it('expansion: a gains significantly more boundary tasks than it loses', () => {
     expect(decideVerdict(evidence({ onlyA: 12, onlyB: 1, pValue: 0.003 }), 0.05)).toBe('expansion');
   });

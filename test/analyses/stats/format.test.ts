@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixed, percent, prob, probInterval, pValueProse, pValueText, signed, signedProb } from '../../../analyses/stats/format';
+import { compactCount, fixed, percent, prob, probInterval, pValueProse, pValueText, signed, signedProb } from '../../../analyses/stats/format';
 
 describe('number formatting', () => {
   it('writes probabilities in the study’s style', () => {
@@ -34,5 +34,9 @@ describe('console formatting', () => {
     expect(pValueText(0.039)).toBe('0.039');
     expect(pValueText(5.7e-6)).toBe('5.7e-6');
     expect(pValueText(0)).toBe('< 1e-300');
+  });
+
+  it('writes counts that fit a table cell', () => {
+    expect([980, 9_870, 10_000, 116_670, 999_499, 999_500, 1_234_567].map(compactCount)).toEqual(['980', '9,870', '10k', '117k', '999k', '1.0M', '1.2M']);
   });
 });

@@ -5,15 +5,16 @@ import { LabelFrequencies } from '../../../analyses/strategy/label-frequencies';
 describe('LabelColumns', () => {
   it('gives back exactly the rows it was given, in order', () => {
     const rows: LabelRow[] = [
-      { id: 'a', policy: 'base', task: 't1', family: 'bridge', budget: 3, label: 'sequential', correct: true, calls: 2, rounds: 2, sequence: 'x || y' },
-      { id: 'b', policy: 'rl', task: 't1', family: 'bridge', budget: null, label: 'no-search', correct: false, calls: 0, rounds: 0, sequence: '' },
-      { id: 'c', policy: 'rl', task: 't2', family: 'comparison', budget: 0, label: 'exhausted', correct: false, calls: 13, rounds: 5, sequence: 'x || y' },
+      { id: 'a', policy: 'base', task: 't1', family: 'bridge', budget: 3, label: 'sequential', correct: true, calls: 2, rounds: 2, sequence: 'x || y', reading: 'brief', read_targets: 2 },
+      { id: 'b', policy: 'rl', task: 't1', family: 'bridge', budget: null, label: 'no-search', correct: false, calls: 0, rounds: 0, sequence: '', reading: 'none', read_targets: 0 },
+      { id: 'c', policy: 'rl', task: 't2', family: 'comparison', budget: 0, label: 'exhausted', correct: false, calls: 13, rounds: 5, sequence: 'x || y', reading: 'deep', read_targets: 11 },
     ];
     const columns = new LabelColumns();
     for (const row of rows) columns.add(row);
     expect([...columns.rows()]).toEqual(rows);
     expect(columns.size).toBe(3);
     expect(columns.distinctSequences).toBe(2);
+    expect([...columns.readingCounts()]).toEqual([['brief', 1], ['none', 1], ['deep', 1]]);
   });
 });
 

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { episodeFeatures } from '../../../analyses/strategy/features';
 import { applyRules, RULES, TAXONOMY_LABELS } from '../../../analyses/strategy/rules';
-import { searchToolMatcher } from '../../../analyses/strategy/search-tools';
+import { toolRoleMatcher } from '../../../analyses/strategy/tool-roles';
 import { trace, type StepSpec } from './trace-builder';
 
-const isSearch = searchToolMatcher();
+const roleOf = toolRoleMatcher();
 const BRIDGE_Q = 'What is the nationality of the director of the film Orchid Harbor?';
 const COMPARE_Q = 'Which band was formed first, Velvet Lantern or Copper Atlas?';
 
 function label(question: string, steps: StepSpec[], meta?: Record<string, unknown>): string {
-  return applyRules(episodeFeatures(trace(steps, meta ? { meta } : {}), question, { isSearch })).label;
+  return applyRules(episodeFeatures(trace(steps, meta ? { meta } : {}), question, { roleOf })).label;
 }
 
 describe('rule table', () => {
   it('lists every taxonomy label once, in TAXONOMY.md precedence order', () => {
     expect(RULES.map((rule) => rule.label)).toEqual([...TAXONOMY_LABELS]);
-    expect(TAXONOMY_LABELS).toEqual(['exhausted', 'no-search', 'verify', 'sequential', 'parallel', 'reformulate', 'single-shot']);
+    expect(TAXONOMY_LABELS).toEqual(['exhausted', 'no-search', 'verify', 'sequential', 'unanchored', 'parallel', 'reformulate', 'single-shot']);
   });
 });
 
@@ -68,7 +68,7 @@ describe('sequential', () => {
     expect(label(BRIDGE_Q, steps)).toBe('sequential');
   });
   it('records where each term of the bridge query first appeared', () => {
-    const features = episodeFeatures(trace(steps), BRIDGE_Q, { isSearch });
+    const features = episodeFeatures(trace(steps), BRIDGE_Q, { roleOf });
     expect(features.queries[1]!.terms).toEqual([
       { term: 'mara', source: 'result 1', bridge: true },
       { term: 'quill', source: 'result 1', bridge: true },
@@ -86,9 +86,10 @@ describe('sequential', () => {
       ['result', 'Mara Quill is French.'],
       ['answer', 'French'],
     ];
-    const features = episodeFeatures(trace(made), BRIDGE_Q, { isSearch });
+    const features = episodeFeatures(trace(made), BRIDGE_Q, { roleOf });
     expect(features.queries[1]!.terms.map((term) => term.source)).toEqual(['nowhere', 'nowhere']);
-    expect(label(BRIDGE_Q, made)).toBe('reformulate');
+    // The name came from the model, not from a result: searching what it brought itself is unanchored.
+    expect(label(BRIDGE_Q, made)).toBe('unanchored');
   });
   it('counts a year the question asks to follow, not a year restating the first query', () => {
     const question = 'Which city hosted the games in the year the Tessel Institute was founded?';
@@ -142,7 +143,7 @@ describe('verify', () => {
     ];
     const question = 'Who directed the film Orchid Harbor?';
     expect(label(question, steps)).toBe('verify');
-    expect(episodeFeatures(trace(steps), question, { isSearch }).candidate_before_last_call).toBe(true);
+    expect(episodeFeatures(trace(steps), question, { roleOf }).candidate_before_last_call).toBe(true);
   });
   it('keeps the bridge entity of an earlier query as context of a verification', () => {
     const steps: StepSpec[] = [
@@ -200,7 +201,7 @@ describe('parallel and reformulate', () => {
     const features = episodeFeatures(
       trace([['search', 'Velvet Lantern'], ['search', 'Copper Atlas'], ['result', 'a'], ['result', 'b'], ['answer', 'Velvet Lantern']]),
       COMPARE_Q,
-      { isSearch },
+      { roleOf },
     );
     expect(applyRules(features).label).toBe('parallel');
   });
@@ -269,5 +270,104 @@ describe('verify with names that contain generic words', () => {
       ['answer', 'French'],
     ];
     expect(label(BRIDGE_Q, steps)).toBe('verify');
+  });
+});
+
+describe('unanchored', () => {
+  const guessed: StepSpec[] = [
+    ['search', 'Orchid Harbor director'],
+    ['result', 'Orchid Harbor is a 1994 film.'],
+    ['search', 'Ivo Marsh nationality'],
+    ['result', 'Ivo Marsh is Danish.'],
+    ['answer', 'Danish'],
+  ];
+  it('labels two searches where one brings a name from neither the question nor a result', () => {
+    expect(label(BRIDGE_Q, guessed)).toBe('unanchored');
+    const features = episodeFeatures(trace(guessed), BRIDGE_Q, { roleOf });
+    expect(applyRules(features).evidence).toBe('query 2 uses "ivo", found neither in the question nor in any earlier result');
+  });
+  it('needs two searches: one guessed search is single-shot', () => {
+    expect(label(BRIDGE_Q, [['search', 'Ivo Marsh nationality'], ['result', 'Ivo Marsh is Danish.'], ['answer', 'Danish']])).toBe('single-shot');
+  });
+  it('gives way to sequential when a later query also follows a result', () => {
+    const steps: StepSpec[] = [
+      ['search', 'Orchid Harbor director'],
+      ['result', 'Orchid Harbor is a film directed by Mara Quill.'],
+      ['search', 'Mara Quill Ivo Marsh'],
+      ['answer', 'French'],
+    ];
+    expect(label(BRIDGE_Q, steps)).toBe('sequential');
+  });
+  it('wins over parallel: queries covering different entities, one with a guessed name', () => {
+    const steps: StepSpec[] = [
+      ['search', 'Velvet Lantern formed'],
+      ['result', 'Velvet Lantern formed in 1971.'],
+      ['search', 'Copper Atlas Ivo Marsh'],
+      ['answer', 'Velvet Lantern'],
+    ];
+    expect(label(COMPARE_Q, steps)).toBe('unanchored');
+  });
+  it('is not unanchored when a query uses a term from a result that is no bridge (a restated number)', () => {
+    const question = 'Which band was formed first, Velvet Lantern or Copper Atlas?';
+    const steps: StepSpec[] = [
+      ['search', 'Velvet Lantern formed'],
+      ['result', 'Velvet Lantern formed in 1971.'],
+      ['search', 'Velvet Lantern 1971 Ivo'],
+      ['answer', 'Velvet Lantern'],
+    ];
+    expect(label(question, steps)).toBe('reformulate');
+  });
+});
+
+describe('reading (tools with the read role)', () => {
+  const read = (tool: string, target: string): StepSpec => ['call', tool, target];
+  it('counts distinct read targets, failed reads included, and labels none / brief / deep', () => {
+    const base: StepSpec[] = [['search', 'Orchid Harbor'], ['result', 'Orchid Harbor (film)', ['Orchid Harbor']]];
+    const features = (reads: StepSpec[]) => episodeFeatures(trace([...base, ...reads, ['answer', 'French']]), BRIDGE_Q, { roleOf });
+    expect(features([])).toMatchObject({ read_calls: 0, read_targets: 0, reading: 'none' });
+    // The same page twice is one target; a failed read (no result) still counts.
+    expect(features([read('view_sections', 'orchid'), read('view_sections', 'orchid'), read('read_section', 'orchid:plot')])).toMatchObject({ read_calls: 3, read_targets: 2, reading: 'brief' });
+    expect(features([read('view_sections', 'orchid'), read('read_section', 'orchid:plot'), read('read_section', 'orchid:cast')])).toMatchObject({ read_targets: 3, reading: 'deep' });
+    // The same text under two tools is two targets.
+    expect(features([read('open_page', 'x'), read('read_page', 'x')]).read_targets).toBe(2);
+  });
+  it('tells targets apart by their whole arguments when the query text does not show them all', () => {
+    const steps = trace([['search', 'Orchid Harbor'], ['answer', 'x']]);
+    steps.steps.splice(1, 0,
+      { type: 'call', tool: 'scroll', query: 'orchid', round: 1, args: '{"offset":1,"page":"orchid"}' },
+      { type: 'call', tool: 'scroll', query: 'orchid', round: 2, args: '{"offset":2,"page":"orchid"}' },
+      { type: 'call', tool: 'scroll', query: 'orchid', round: 3, args: '{"offset":2,"page":"orchid"}' },
+    );
+    expect(episodeFeatures(steps, BRIDGE_Q, { roleOf })).toMatchObject({ read_calls: 3, read_targets: 2 });
+  });
+  it('labels the primary strategy on search calls alone: reads do not make a second query', () => {
+    const steps: StepSpec[] = [['search', 'Orchid Harbor'], ['result', 'Orchid Harbor'], read('view_sections', 'Ivo Marsh'), read('read_section', 'Ivo Marsh bio'), ['answer', 'French']];
+    expect(label(BRIDGE_Q, steps)).toBe('single-shot');
+  });
+  it('takes the argument of an answer-role tool as the final answer', () => {
+    const features = episodeFeatures(trace([['search', 'Orchid Harbor'], ['call', 'submit_answer', 'French']]), BRIDGE_Q, { roleOf });
+    expect(features).toMatchObject({ answered: true, candidate: 'french' });
+    expect(applyRules(features).label).toBe('single-shot');
+  });
+});
+
+describe('unanchored needs a name or value the agent brought', () => {
+  it('is reformulate when the only word from nowhere is a lower-case common word', () => {
+    const steps: StepSpec[] = [
+      ['search', 'isolation of tungsten as a metal in 1783'],
+      ['result', 'Tungsten was isolated in 1783.'],
+      ['search', 'brothers credited with the discovery of tungsten'],
+      ['answer', 'Elhuyar brothers'],
+    ];
+    expect(label('Which brothers are credited with the isolation of tungsten as a metal in 1783?', steps)).toBe('reformulate');
+  });
+  it('takes no name from an all-lower-case query (no case evidence), only numbers', () => {
+    const steps: StepSpec[] = [['search', 'orchid harbor director'], ['result', 'Orchid Harbor is a film.'], ['search', 'ivo marsh nationality'], ['answer', 'Danish']];
+    expect(label(BRIDGE_Q, steps)).toBe('reformulate');
+    expect(label(BRIDGE_Q, [...steps.slice(0, 2), ['search', 'orchid harbor 1994'], ['answer', 'x']])).toBe('unanchored');
+  });
+  it('counts a number the agent brought as a value', () => {
+    const steps: StepSpec[] = [['search', 'Orchid Harbor director'], ['result', 'Orchid Harbor is a film.'], ['search', 'Orchid Harbor 1994 director'], ['answer', 'x']];
+    expect(label(BRIDGE_Q, steps)).toBe('unanchored');
   });
 });

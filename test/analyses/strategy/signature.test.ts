@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { episodeFeatures } from '../../../analyses/strategy/features';
 import { LABELER_NAMES, LABELERS } from '../../../analyses/strategy/labelers';
-import { searchToolMatcher } from '../../../analyses/strategy/search-tools';
+import { toolRoleMatcher } from '../../../analyses/strategy/tool-roles';
 import { NO_CALLS_SIGNATURE, toolSignature } from '../../../analyses/strategy/signature';
 import { trace } from './trace-builder';
 
-const isSearch = searchToolMatcher();
+const roleOf = toolRoleMatcher();
 
 describe('tool signature labeler', () => {
   it('collapses consecutive repeats only', () => {
@@ -22,14 +22,14 @@ describe('tool signature labeler', () => {
     const tau = episodeFeatures(
       trace([['call', 'get_user', 'U1'], ['result', '{}'], ['call', 'cancel', 'R1'], ['answer', 'done']]),
       'Cancel my reservation',
-      { isSearch },
+      { roleOf },
     );
     expect(LABELERS.auto.label(tau)).toMatchObject({ label: 'get_user>cancel', kind: 'signature' });
     expect(LABELERS.rules.label(tau)).toMatchObject({ label: 'no-search', kind: 'taxonomy' });
-    const search = episodeFeatures(trace([['search', 'x'], ['answer', 'y']]), 'q', { isSearch });
+    const search = episodeFeatures(trace([['search', 'x'], ['answer', 'y']]), 'q', { roleOf });
     expect(LABELERS.auto.label(search)).toMatchObject({ label: 'single-shot', kind: 'taxonomy' });
     expect(LABELERS.signature.label(search)).toMatchObject({ label: 'search', kind: 'signature' });
-    const none = episodeFeatures(trace([['answer', 'y']]), 'q', { isSearch });
+    const none = episodeFeatures(trace([['answer', 'y']]), 'q', { roleOf });
     expect(LABELERS.auto.label(none).label).toBe('no-search');
   });
 });

@@ -66,19 +66,22 @@ describe.skipIf(!present)('fireact on the fine-tuned GPT-3.5 HotpotQA trajectori
 describe('fireact on corrupted copies', () => {
   const good = { em: true, f1: 1, gt: 'x', pred: 'x', reward: true, traj: [{ role: 'user', content: 'Q?' }, { role: 'assistant', content: 'Thought: easy.\nAction: finish[X]' }, { role: 'user', content: 'Observation: Episode finished, reward = True' }] };
 
-  it('rejects records without traj, with an unreadable em, or without the question turn', async () => {
+  it('keeps a record without traj as outcome-only; rejects an unreadable em or a traj without the question turn', async () => {
     const file = writeTemp(tempDir(), 'fireact.json', JSON.stringify({ 1: good, 2: { ...good, traj: [] }, 3: { ...good, em: 'perhaps' }, 4: { ...good, traj: [{ role: 'assistant', content: 'x' }] }, 5: 'nope' }));
     const run = await runAdapter('fireact', file);
-    expect(run.trajectories.map((item) => [item.location, item.trajectory.correct, item.trajectory.answer])).toEqual([['1', true, 'X']]);
+    expect(run.trajectories.map((item) => [item.location, item.trajectory.task, item.trajectory.correct, item.trajectory.answer, item.trajectory.trace])).toEqual([
+      ['1', 'Q?', true, 'X', undefined],
+      ['2', '2', true, undefined, 'missing'],
+    ]);
+    expect(run.trajectories[1]!.fields).toEqual({ task: 'record key (traj is an array: no question)', correct: 'em' });
     expect(run.trajectories[0]!.trajectory.steps).toEqual([
       { type: 'think', text: 'easy.' },
       { type: 'answer', text: 'X' },
       { type: 'message', role: 'environment', text: 'Episode finished, reward = True' },
     ]);
     expect(run.rejects.map((reject) => [reject.location, reject.reason])).toEqual([
-      ['2', '"traj" is missing or empty'],
       ['3', '"em" is "perhaps", not a number or true/false'],
-      ['4', 'traj[0] is not the user question'],
+      ['4', 'traj[0] is not the user question (found role "assistant": "x")'],
       ['5', 'record is "nope", not an object'],
     ]);
   });
@@ -98,5 +101,70 @@ describe('fireact on corrupted copies', () => {
       [1, '6238', true],
       [2, '6239', false],
     ]);
+  });
+});
+
+describe('fireact text trajectories (the Llama fine-tunes’ files)', () => {
+  // The shape of FireAct's trajs/hotpotqa_dev_0_500_llama_*.json: `traj` is one string, an Alpaca prompt
+  // then ReAct lines; `traj_by_line` repeats it split; `prompt` is empty. Questions and texts written here.
+  const text = (question: string, lines: string[]) =>
+    `Below is an instruction that describes a task. Write a response that appropriately completes the request.\n\n### Instruction:\n${question}\n\n### Response:\n${lines.join('\n')}\n`;
+  const records = {
+    '101': {
+      reward: true, em: true, f1: 1.0, gt: 'mara voss', pred: 'mara voss', prompt: '',
+      traj: text('Who directed the film Blue Harbor?', [
+        'Thought: I need to search who directed Blue Harbor.',
+        'Action: search[Blue Harbor film director]',
+        'Observation: Blue Harbor is a 1994 film directed by Mara Voss.',
+        'It was shot in Lisbon.',
+        'Thought: The director is Mara Voss.',
+        'Action: finish[Mara Voss]',
+        'Observation: Episode finished, reward = True',
+      ]),
+    },
+    '102': {
+      reward: false, em: false, f1: 0.5, gt: 'ivo marsh', pred: 'ivo', prompt: '',
+      traj: text('Who wrote Green Bay Nights?', [
+        'Thought: Search it.',
+        'Action: search[Green Bay Nights author]',
+        'Observation: Green Bay Nights is a novel.',
+        'Thought: Search again.',
+        'Action: search[Green Bay Nights novel]',
+        'Observation: It was written by Ivo Marsh.',
+        'Thought: Ivo.',
+        'Action: finish[Ivo]',
+        'Observation: Episode finished, reward = False',
+      ]),
+    },
+    '103': { reward: true, em: true, f1: 1.0, gt: 'x', pred: 'x', prompt: '' },
+    '104': { reward: false, em: false, f1: 0, gt: 'y', pred: 'y', prompt: '', traj: 'Thought: no prompt at all\nAction: finish[y]' },
+  };
+
+  it('reads the Alpaca prompt and the ReAct lines with the shared grammar; no traj with em is outcome-only', async () => {
+    const file = writeTemp(tempDir(), 'fireact-llama.json', JSON.stringify(records));
+    const run = await runAdapter('fireact', file);
+    const [first, second, third] = run.trajectories;
+    expect(run.trajectories.map((item) => [item.location, item.trajectory.task, item.trajectory.correct, item.trajectory.answer, item.trajectory.trace])).toEqual([
+      ['101', 'Who directed the film Blue Harbor?', true, 'Mara Voss', undefined],
+      ['102', 'Who wrote Green Bay Nights?', false, 'Ivo', undefined],
+      ['103', '103', true, undefined, 'missing'],
+    ]);
+    expect(first!.trajectory.steps).toEqual([
+      { type: 'think', text: 'I need to search who directed Blue Harbor.' },
+      { type: 'call', tool: 'search', args: { query: 'Blue Harbor film director' } },
+      // A continuation line belongs to the observation; search snippets carry no document.
+      { type: 'result', tool: 'search', text: 'Blue Harbor is a 1994 film directed by Mara Voss.\nIt was shot in Lisbon.' },
+      { type: 'think', text: 'The director is Mara Voss.' },
+      { type: 'answer', text: 'Mara Voss' },
+      { type: 'message', role: 'environment', text: 'Episode finished, reward = True' },
+    ]);
+    // One call per Action line that is not finish, counted here from the raw text.
+    const actions = (records['102'].traj.match(/^Action: (?!finish)/gm) ?? []).length;
+    expect(second!.trajectory.steps.filter((step) => step.type === 'call')).toHaveLength(actions);
+    expect(second!.trajectory.meta).toMatchObject({ record: '102', traj_form: 'text', pred: 'ivo', gt: 'ivo marsh' });
+    expect(second!.trajectory.score).toBe(0.5);
+    expect(first!.fields).toEqual({ task: 'question text (traj "### Instruction:"; the record key is meta.record)', correct: 'em' });
+    expect(third!.task).toBeUndefined();
+    expect(run.rejects).toEqual([{ kind: 'reject', location: '104', reason: '"traj" is text without an "### Instruction:" question followed by "### Response:" (found "Thought: no prompt at all\nAction: finish…")' }]);
   });
 });

@@ -7,7 +7,7 @@ import { FIXTURES, fixture, runAdapter, tempDir, writeTemp, type AdapterRun } fr
 const present = existsSync(FIXTURES);
 if (!present) console.warn(`openai-chat fixture tests skipped: ${FIXTURES} is absent (real verifiers and tau-bench files live there).`);
 
-type VerifiersRecord = { example_id: number; reward: number; answer: string; total_tool_calls: number; prompt: { role: string; content: string }[]; completion: { role: string; tool_calls: string[] | null }[] } & Record<string, unknown>;
+type VerifiersRecord = { example_id: number; reward: number; answer: string; total_tool_calls: number; prompt: { role: string; content: string }[]; completion: { role: string; content: string; tool_calls: string[] | null }[] } & Record<string, unknown>;
 
 const calls = (t: Trajectory) => t.steps.filter((step): step is Extract<Step, { type: 'call' }> => step.type === 'call');
 const rounds = (t: Trajectory) => new Set(calls(t).map((call) => call.round)).size;
@@ -71,13 +71,25 @@ describe.skipIf(!present)('openai-chat on verifiers wiki-search results', () => 
           const results = item.trajectory.steps.filter((step) => step.type === 'result');
           expect(results.every((step) => step.type === 'result' && step.tool !== 'tool')).toBe(true);
           expect(item.trajectory.policy).toBe(`wiki-search-${model}`);
+          expect(item.fields).toEqual({ task: 'example_id', correct: 'reward >= 1' });
         });
+      });
+
+      it("turns search_pages' printed list of pages into documents, one per {'page_id', 'title'} dict", () => {
+        run.trajectories.forEach((item, i) => {
+          // Counted here on the raw text: every dict of a printed page list opens with 'page_id'.
+          const raw = source[i]!.completion.filter((m) => m.role === 'tool').map((m) => (m.content.startsWith("[{'page_id'") ? (m.content.match(/\{'page_id': /g) ?? []).length : 0));
+          const docs = item.trajectory.steps.flatMap((step) => (step.type === 'result' ? [step.docs?.length ?? 0] : []));
+          expect(docs).toEqual(raw);
+        });
+        const first = run.trajectories[0]!.trajectory.steps.find((step) => step.type === 'result' && step.docs);
+        expect(first?.type === 'result' && first.docs![0]).toMatchObject({ id: expect.any(String), title: expect.any(String), text: '' });
       });
     });
   }
 });
 
-type TauRecord = { task_id: number; trial: number; reward: number; info: { task: { instruction: string } }; traj: { role: string; tool_calls?: unknown[] | null }[] };
+type TauRecord = { task_id: number; trial: number; reward: number; info: { task: { instruction: string } }; traj: { role: string; content: string; tool_calls?: unknown[] | null }[] };
 
 describe.skipIf(!present)('openai-chat on tau-bench historical trajectories', () => {
   const file = fixture('tau-bench', 'gpt-4o-airline-sample.json');
@@ -114,7 +126,23 @@ describe.skipIf(!present)('openai-chat on tau-bench historical trajectories', ()
       expect(trajectory.steps.filter((step) => step.type === 'message' && step.role === 'user')).toHaveLength(record.traj.filter((message) => message.role === 'user').length);
       expect(trajectory.meta?.question).toBe(record.info.task.instruction);
       expect(trajectory.policy).toBe('gpt-4o');
+      expect(run.trajectories[i]!.fields).toEqual({ task: 'task_id', sample: 'trial', correct: 'reward >= 1' });
     });
+  });
+
+  it('finds no documents in its API results (records, not hits with a title or text)', () => {
+    const hasDocumentFields = (value: unknown): boolean => value !== null && typeof value === 'object' && ['title', 'text', 'snippet', 'content', 'url'].some((key) => key in (value as object));
+    const withDocs = source.flatMap((record) => record.traj.filter((m) => m.role === 'tool')).filter((m) => {
+      try {
+        const parsed: unknown = JSON.parse(m.content);
+        return Array.isArray(parsed) ? parsed.some(hasDocumentFields) : hasDocumentFields(parsed);
+      } catch {
+        return false;
+      }
+    }).length;
+    const results = run.trajectories.flatMap((item) => item.trajectory.steps.filter((step) => step.type === 'result' && (step.docs?.length ?? 0) > 0));
+    expect(results).toHaveLength(withDocs);
+    expect(withDocs).toBe(0);
   });
 });
 
@@ -135,14 +163,15 @@ describe('openai-chat on corrupted copies', () => {
       JSON.stringify({ ...good, example_id: 8, reward: 0 }),
     ];
     const run = await runAdapter('openai-chat', writeTemp(dir, 'corrupt.jsonl', `${lines.join('\n')}\n`));
-    expect(run.trajectories.map((item) => [item.location, item.trajectory.task, item.trajectory.correct])).toEqual([
-      [1, '1', true],
-      [9, '8', false],
+    expect(run.trajectories.map((item) => [item.location, item.trajectory.task, item.trajectory.correct, item.trajectory.trace])).toEqual([
+      [1, '1', true, undefined],
+      // No messages but a reward: the outcome is kept (outcome-only), never rejected.
+      [3, '3', true, 'missing'],
+      [9, '8', false, undefined],
     ]);
     const reasons = Object.fromEntries(run.rejects.map((reject) => [reject.location, reject.reason]));
-    expect(Object.keys(reasons).map(Number)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(Object.keys(reasons).map(Number)).toEqual([2, 4, 5, 6, 7]);
     expect(reasons[2]).toMatch(/not valid JSON/);
-    expect(reasons[3]).toMatch(/no chat message list at messages,traj,prompt\+completion/);
     expect(reasons[4]).toMatch(/tool call .* is a string but not JSON/);
     expect(reasons[5]).toMatch(/reward reward is "high"/);
     expect(reasons[6]).toMatch(/prompt\+completion: message \[1\]: has no "role"/);

@@ -56,7 +56,7 @@ describe.skipIf(!present)('r1-searcher on the Bamboogle evaluation results', () 
 });
 
 describe('r1-searcher on corrupted copies', () => {
-  it('rejects records without text, with an unreadable verdict, without tags or question, and bad JSON', async () => {
+  it('keeps a record without text as outcome-only, and rejects an unreadable verdict, text without tags, no question and bad JSON', async () => {
     const good = { question: 'Who?', answer: 'Me', gen_text_store: 'hm <|begin_of_query|> who <|end_of_query|>\n<|begin_of_documents|>\n(1)Me   Me is me.\n<|end_of_documents|>\n</think>\n<answer> Me </answer>', gpt4o_output: 'True' };
     const lines = [
       JSON.stringify(good),
@@ -68,16 +68,17 @@ describe('r1-searcher on corrupted copies', () => {
       JSON.stringify({ ...good, gpt4o_output: 'False' }),
     ];
     const run = await runAdapter('r1-searcher', writeTemp(tempDir(), 'r1.jsonl', lines.join('\n')));
-    expect(run.trajectories.map((item) => [item.location, item.trajectory.correct, item.trajectory.answer])).toEqual([
-      [1, true, 'Me'],
-      [7, false, 'Me'],
+    expect(run.trajectories.map((item) => [item.location, item.trajectory.correct, item.trajectory.answer, item.trajectory.trace])).toEqual([
+      [1, true, 'Me', undefined],
+      // No text but a verdict: kept as an outcome-only episode, not rejected.
+      [2, true, undefined, 'missing'],
+      [7, false, 'Me', undefined],
     ]);
     expect(run.trajectories[0]!.trajectory.steps[2]).toEqual({ type: 'result', tool: 'search', text: '(1)Me   Me is me.', docs: [{ title: 'Me', text: 'Me is me.' }] });
     expect(run.rejects.map((reject) => [reject.location, reject.reason])).toEqual([
-      [2, 'no trajectory text at gen_text_store,output,response'],
       [3, 'verdict gpt4o_output is "Maybe", not a number or true/false'],
-      [4, 'gen_text_store holds no <|begin_of_query|>, <|begin_of_documents|> or <answer> tags'],
-      [5, 'no question at question and no task id at id,task_id'],
+      [4, 'gen_text_store holds no <|begin_of_query|>, <|begin_of_documents|> or <answer> tags (found 16 characters of text: "plain words only")'],
+      [5, 'no task id at task_id,question_id,example_id,id and no question to use instead'],
       [6, expect.stringMatching(/not valid JSON/)],
     ]);
   });

@@ -156,7 +156,7 @@ describe('react-text on corrupted copies', () => {
   const EPISODE = (question: string, answer: string, verdict: string) =>
     [`Question: ${question}`, 'Thought 1: I should search.', `Action 1: Search[${answer}]`, `Observation 1: ${answer} is a thing.`, 'continued observation line', 'Thought 2: Done.', `Action 2: Finish[${answer}]`, `Observation 2: Answer is ${verdict}`, `Correct answer: ${answer}`, ''];
 
-  it('rejects episodes that contradict their section, a truncated last episode and stray lines', async () => {
+  it('keeps an episode cut before Finish and a truncated last episode as partial traces, and rejects stray lines', async () => {
     const lines = [
       '', '########################################', 'BEGIN TRIAL 1', 'Trial summary: Correct: 2, Incorrect: 0, Halted: 1', '#######################################',
       '------------- BEGIN CORRECT AGENTS -------------', '',
@@ -168,13 +168,16 @@ describe('react-text on corrupted copies', () => {
       'Question: Q three?', 'Thought 1: Search.', 'Action 1: Lookup[x]', 'Observation 1: No Results', 'Thought 2: hmm',
     ];
     const run = await runAdapter('react-text', writeTemp(tempDir(), 'log.txt', lines.join('\n')));
-    expect(run.trajectories.map((item) => [item.trajectory.task, item.trajectory.correct, item.trajectory.steps.length])).toEqual([['Q one?', true, 6]]);
-    expect(run.trajectories[0]!.trajectory.steps[2]).toEqual({ type: 'result', tool: 'search', text: 'A is a thing.\ncontinued observation line', docs: [{ title: 'A', text: 'A is a thing.\ncontinued observation line' }] });
-    expect(run.rejects.map((reject) => [reject.location, reject.reason])).toEqual([
-      [18, 'listed under CORRECT AGENTS but has no Finish action'],
-      [29, 'line outside any episode: "stray text between sections"'],
-      [32, 'episode ends without its "Correct answer:" line (truncated log?)'],
+    expect(run.trajectories.map((item) => [item.trajectory.task, item.trajectory.correct, item.trajectory.steps.length, item.trajectory.trace])).toEqual([
+      ['Q one?', true, 6, undefined],
+      // Listed as correct but cut before its Finish: the verdict is kept, the trace marked partial.
+      ['Q two?', true, 5, 'partial'],
+      // The log ends inside a halted agent: no "Correct answer:" line, a partial trace.
+      ['Q three?', false, 4, 'partial'],
     ]);
+    expect(run.trajectories[2]!.trajectory.meta).toMatchObject({ halted: true, truncated: true });
+    expect(run.trajectories[0]!.trajectory.steps[2]).toEqual({ type: 'result', tool: 'search', text: 'A is a thing.\ncontinued observation line', docs: [{ title: 'A', text: 'A is a thing.\ncontinued observation line' }] });
+    expect(run.rejects.map((reject) => [reject.location, reject.reason])).toEqual([[29, 'line outside any episode: "stray text between sections"']]);
   });
 
   it('reads a plain ReAct log without trials or sections, verdict from the Finish observation', async () => {

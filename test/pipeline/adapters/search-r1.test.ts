@@ -47,7 +47,7 @@ describe('search-r1', () => {
       ['q1', 1, false, 'Amy Irving'],
     ]);
     expect(run.trajectories[0]!.task?.answers).toEqual(['Kate Capshaw', 'Capshaw']);
-    expect(run.rejects).toEqual([{ kind: 'reject', location: 3, reason: 'response holds no <search>, <information> or <answer> tags' }]);
+    expect(run.rejects).toEqual([{ kind: 'reject', location: 3, reason: 'response holds no <search>, <information> or <answer> tags (found 10 characters of text: "just words")' }]);
   });
 
   it('rejects a plain-text file without a question to name its task', async () => {

@@ -66,3 +66,18 @@ describe('buildPlan: the model-access experiments run on request', () => {
     expect(plan.stages.find((stage) => stage.name === 'swap')!.params).toMatchObject({ enabled: true, base: 'b0', resamples: 50 });
   });
 });
+
+describe('buildPlan: one reference policy for the run', () => {
+  const bases = (config: Record<string, unknown>, flagValues: Record<string, unknown> = {}) =>
+    Object.fromEntries(buildPlan(registry, config, { flagValues: { trajectories: ['t.jsonl'], ...flagValues } }).stages.filter((s) => 'base' in s.params).map((s) => [s.name, s.params.base]));
+
+  it('gives the top-level base of the config file to every comparing stage; --base wins', () => {
+    expect(bases({ base: 'qwen-base' })).toEqual({ passkt: 'qwen-base', boundary: 'qwen-base', label: 'qwen-base' });
+    expect(bases({ base: 'qwen-base' }, { base: 'rl' })).toEqual({ passkt: 'rl', boundary: 'rl', label: 'rl' });
+    expect(bases({})).toEqual({});
+  });
+
+  it('refuses base set for one stage, which would let stages compare in opposite directions', () => {
+    expect(() => bases({ stages: { passkt: { base: 'rl' } } })).toThrow(/sets "base" for stages\.passkt: the reference policy is one setting for the whole run/);
+  });
+});

@@ -50,4 +50,16 @@ describe('CLI as a subprocess', () => {
     const option = cli(['pipeline', '--no-such-option']);
     expect(option.status).toBe(2);
   });
+
+  it('stops before the analysis with exit 2 and the list of policies when no reference can be resolved', () => {
+    const twoPolicies = join(dir, 'two.jsonl');
+    writeFileSync(twoPolicies, ['gpt-4.1-mini', 'gpt-4.1-nano'].map((policy) => JSON.stringify({ policy, task: 't1', sample: 0, steps: [{ type: 'answer', text: 'yes' }] })).join('\n'));
+    const args = ['pipeline', '--tasks', tasks, '--trajectories', twoPolicies, '--run-dir', join(dir, 'two'), '--skip', 'report'];
+    const stopped = cli(args);
+    expect(stopped.status).toBe(2);
+    expect(stopped.stderr).toMatch(/error: no reference policy: the data has the policies "gpt-4\.1-mini", "gpt-4\.1-nano"/);
+    expect(stopped.stderr).toMatch(/Choose it with --base <policy>/);
+    expect(stopped.stdout).toContain('ingest: read 2, accepted 2, rejected 0');
+    expect(stopped.stdout).not.toMatch(/^passkt: /m);
+  });
 });

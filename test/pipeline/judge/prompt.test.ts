@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { searchToolMatcher } from '../../../analyses/strategy/search-tools';
+import { toolRoleMatcher } from '../../../analyses/strategy/tool-roles';
 import { JudgeCache } from '../../../pipeline/judge/cache';
 import { judgeItem, judgeMessages, PROMPT_VERSION } from '../../../pipeline/judge/prompt';
 import { isRetryable, MalformedOutputError, retryDelay } from '../../../pipeline/judge/retry';
@@ -17,10 +17,10 @@ describe('judge prompt', () => {
     const item = judgeItem(
       trace([['search', 'Orchid Harbor'], ['result', 'x'.repeat(2000), ['Orchid Harbor']], ['call', 'calculator', '1+1'], ['answer', 'French']], { id: 'ep-7' }),
       'Who directed Orchid Harbor?',
-      searchToolMatcher(),
+      (tool: string) => toolRoleMatcher()(tool) === 'search',
     );
     const [system, user] = judgeMessages(item);
-    const order = ['exhausted', 'no-search', 'verify', 'sequential', 'parallel', 'reformulate', 'single-shot'].map((label) => system!.content.indexOf(`. ${label}:`));
+    const order = ['exhausted', 'no-search', 'verify', 'sequential', 'unanchored', 'parallel', 'reformulate', 'single-shot'].map((label) => system!.content.indexOf(`. ${label}:`));
     expect(order.every((position, i) => position > 0 && (i === 0 || position > order[i - 1]!))).toBe(true);
     expect(user!.content).toMatch(/^Episode: ep-7$/m);
     expect(user!.content).toMatch(/1\. SEARCH \(search\): Orchid Harbor/);
@@ -32,7 +32,7 @@ describe('judge prompt', () => {
   });
 
   it('says when the episode has no final answer', () => {
-    const [, user] = judgeMessages(judgeItem(trace([['search', 'x']]), 'q', searchToolMatcher()));
+    const [, user] = judgeMessages(judgeItem(trace([['search', 'x']]), 'q', (tool) => toolRoleMatcher()(tool) === 'search'));
     expect(user!.content).toMatch(/ended without a final answer/);
   });
 });
@@ -41,7 +41,7 @@ describe('judge output schema', () => {
   it('asks for a strict schema with the taxonomy labels', () => {
     const schema = judgeJsonSchema() as { type: string; additionalProperties: boolean; required: string[]; properties: { label: { enum: string[] } } };
     expect(schema).toMatchObject({ type: 'object', additionalProperties: false, required: ['label', 'rationale'] });
-    expect(schema.properties.label.enum).toEqual(['exhausted', 'no-search', 'verify', 'sequential', 'parallel', 'reformulate', 'single-shot']);
+    expect(schema.properties.label.enum).toEqual(['exhausted', 'no-search', 'verify', 'sequential', 'unanchored', 'parallel', 'reformulate', 'single-shot']);
   });
 
   it('validates every answer, fenced JSON included', () => {

@@ -83,7 +83,7 @@ describe('episode accounting across stages', () => {
       }
       // The input plants left-out episodes: budget 5 outside passkt's grid, tasks retrieval cannot judge.
       expect(manifest('passkt').counts).toMatchObject({ episodes_used: 49, left_out_budget_outside_grid: 24 });
-      expect(captured.out).toContain('passkt: left out 24 of 73 episodes (budget outside grid): base 12, rl 12');
+      expect(captured.out).toContain('passkt: left out 24 of 73 episodes run at a budget outside the grid: base 12, rl 12');
       expect(manifest('retrieval').counts['episodes_used']).toBeLessThan(73);
       expect(captured.out.some((line) => line.startsWith('retrieval: left out'))).toBe(true);
       expect(captured.out.join('\n')).not.toMatch(/replaced by U\+FFFD/); // rejected, not replaced, without --lenient-utf8

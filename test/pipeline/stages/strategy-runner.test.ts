@@ -54,7 +54,7 @@ describe('label and cluster through the runner', () => {
     expect(label.manifest.details['labeler']).toMatchObject({ name: 'auto' });
     expect(label.manifest.counts['episodes']).toBe(TRACES.length);
     const labels = readFileSync(join(label.dir, 'labels.csv'), 'utf8').trim().split('\n');
-    expect(labels[0]).toBe('id,policy,task,family,budget,label,correct,calls,rounds,sequence');
+    expect(labels[0]).toBe('id,policy,task,family,budget,label,correct,calls,rounds,sequence,reading,read_targets');
     expect(labels.slice(1).map((line) => line.split(',')[5])).toEqual(['sequential', 'single-shot', 'parallel', 'verify', 'sequential', 'no-search', 'exhausted']);
     expect(first.captured.out.join('\n')).toMatch(/label: 7 episodes/);
     const cluster = first.outcomes.find((o) => o.stage === 'cluster')!;

@@ -15,7 +15,8 @@ describe('selections', () => {
   });
 
   it('orders families and policies canonically and pins policy colours', () => {
-    expect(orderFamilies(['zeta', 'comparison', 'bridge', 'alpha'])).toEqual(['bridge', 'comparison', 'alpha', 'zeta']);
+    // By code point, as every stage prints them, so console and page agree.
+    expect(orderFamilies(['zeta', 'comparison', 'closed-book', 'bridge', 'alpha', 'bridge'])).toEqual(['alpha', 'bridge', 'closed-book', 'comparison', 'zeta']);
     expect(orderPolicies(['sft', 'ckpt-2', 'rl', 'base', 'rl'])).toEqual(['base', 'rl', 'sft', 'ckpt-2']);
     const scale = policyColorScale(['base', 'rl']);
     expect(scale.range[0]).not.toBe(scale.range[1]);

@@ -45,7 +45,7 @@ describe('cluster table reader', () => {
 
 /** A full labels.csv record (every declared column) with some cells given. */
 function labelRecord(cells: Record<string, string>): Record<string, string> {
-  return { id: 'e', policy: 'base', task: 't1', family: 'bridge', budget: '5', label: 'single-shot', correct: 'true', calls: '1', rounds: '1', sequence: '', ...cells };
+  return { id: 'e', policy: 'base', task: 't1', family: 'bridge', budget: '5', label: 'single-shot', correct: 'true', calls: '1', rounds: '1', sequence: '', reading: 'none', read_targets: '0', ...cells };
 }
 
 describe('top query sequences', () => {

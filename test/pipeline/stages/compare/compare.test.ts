@@ -17,7 +17,7 @@ const RL: PlantedPolicy = { ...BASE, name: 'rl', mixture: { 'single-shot': 0.2, 
 
 const planted = generatePlanted([BASE, RL], 20, 6, createRng('compare stage'));
 const episodes: EpisodeRow[] = planted.map((e) => e.row);
-const labels = planted.map((e) => ({ id: e.row.id, policy: e.row.policy, task: e.row.task, family: e.row.family, budget: e.row.budget, label: e.strategy, correct: e.row.correct, calls: 1, rounds: 1, sequence: '' }));
+const labels = planted.map((e) => ({ id: e.row.id, policy: e.row.policy, task: e.row.task, family: e.row.family, budget: e.row.budget, label: e.strategy, correct: e.row.correct, calls: 1, rounds: 1, sequence: '', reading: 'none', read_targets: 0 }));
 const clusters = planted.map((e, i) => ({ id: e.row.id, policy: e.row.policy, task: e.row.task, family: e.row.family, budget: e.row.budget, cluster: i % 3, label: e.strategy, correct: e.row.correct, pc1: 0, pc2: 0 }));
 
 async function inputs(withClusters: boolean) {
@@ -83,11 +83,36 @@ describe('compare stage', () => {
     expect(Number(unlabeled.count_a) + Number(unlabeled.count_b)).toBe(10);
   });
 
-  it('skips with a hint, writing empty tables, when the base policy has no episodes', async () => {
-    const { output, result } = await runWithFakeContext(compareStage, { params: { base: 'sft', resamples: 20 }, inputs: await inputs(false) });
-    expect(result.summary![0]).toMatch(/compare: skipped — the base policy "sft" has no episodes \(policies: base, rl\); choose the reference with --base/);
+  it('stops with a user error naming the policies when the reference set is not in the data', async () => {
+    await expect(runWithFakeContext(compareStage, { params: { base: 'sft', resamples: 20 }, inputs: await inputs(false) })).rejects.toThrow(
+      /the reference policy "sft" \(--base, or "base" in the config file\) is not a policy of the data; the policies are "base", "rl"/,
+    );
+  });
+
+  it('leaves outcome-only episodes out, counted per policy, and skips with a hint when the reference has no trace', async () => {
+    const given = await inputs(false);
+    const withMissing = [...episodes, { ...episodes[0]!, id: 'rl-missing-1', policy: 'rl', trace: 'missing' }, { ...episodes[0]!, id: 'rl-missing-2', policy: 'rl', trace: 'missing' }];
+    const full = await runWithFakeContext(compareStage, { params: { resamples: 20 }, inputs: { ...given, ingest: { 'episodes.jsonl': withMissing } } });
+    expect(full.result.counts).toMatchObject({ episodes_in: episodes.length + 2, episodes_used: episodes.length, left_out_trace_missing: 2, unlabeled: 0 });
+    expect(full.result.summary).toContain(`compare: left out 2 of ${episodes.length + 2} episodes without a trace (outcome only): rl 2`);
+    const onlyBaseMissing = episodes.map((row) => (row.policy === 'base' ? { ...row, trace: 'missing' } : row));
+    const { output, result } = await runWithFakeContext(compareStage, { params: { resamples: 20 }, inputs: { ...given, ingest: { 'episodes.jsonl': onlyBaseMissing } } });
+    expect(result.summary!.join('\n')).toMatch(/compare: skipped — the reference policy "base" has no episodes with a trace \(policies with one: rl\)/);
     expect(output.csvRows('decomposition.csv')).toEqual([]);
-    expect(output.csvRows('compare_frequencies.csv')).toEqual([]);
+  });
+
+  it('compares label/reading when episodes of a family and budget read what they found', async () => {
+    const given = await inputs(false);
+    // Every rl episode read 3 distinct targets; base episodes read nothing.
+    const reading = labels.map((row) => ({ ...row, reading: row.policy === 'rl' ? 'deep' : 'none', read_targets: row.policy === 'rl' ? 3 : 0 }));
+    const { output, result } = await runWithFakeContext(compareStage, { params: { resamples: 20 }, inputs: { ...given, label: { 'labels.csv': reading } } });
+    const strategies = new Set(output.csvRows('compare_frequencies.csv').filter((r) => r.scheme === 'label').map((r) => r.strategy));
+    expect([...strategies].sort()).toEqual(['reformulate/none', 'sequential/deep', 'sequential/none', 'single-shot/deep', 'single-shot/none', 'verify/deep']);
+    expect(result.summary).toContain('compare: strategies are label/reading (e.g. single-shot/deep) in bridge, T=5, where episodes read what they found');
+    expect(result.details!.reading_groups).toEqual(['bridge, T=5']);
+    // Reading depth is a strategy difference now: sequential/none (base) and sequential/deep (rl) share no support.
+    const sequentialDeep = output.csvRows('compare_frequencies.csv').find((r) => r.scheme === 'label' && r.strategy === 'sequential/deep')!;
+    expect(sequentialDeep).toMatchObject({ support: 'gained', count_a: '0' });
   });
 
   it('compares against another base given with --base', async () => {

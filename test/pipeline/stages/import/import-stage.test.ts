@@ -54,9 +54,12 @@ describe.skipIf(!present)('import stage on several real sources at once', () => 
     expect(trajectories.every((trajectory) => ids.has(trajectory.task))).toBe(true);
 
     const csv = readFileSync(join(dir, 'imports.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('format,file,policy,read,converted,rejected,merged,with_verdict,correct');
+    expect(csv[0]).toBe('format,file,policy,read,converted,rejected,merged,with_verdict,correct,results,results_with_docs,outcome_only');
     expect(csv).toHaveLength(5);
-    expect(result.summary![0]).toMatch(/^react-text .*reflexion-react-base-5-trials\.txt \[react-base\]: read 512, converted 500, rejected 0, 12 merged; 170\/500 correct \(34\.0%\)$/);
+    expect(result.summary![0]).toMatch(/^react-text .*reflexion-react-base-5-trials\.txt \[react-base\]: read 512, converted 500, rejected 0, 12 merged; 170\/500 correct \(34\.0%\); \d+ of \d+ tool results carry documents$/);
+    expect(result.summary![1]).toBe(
+      '  fields: task ← question text (ReAct logs carry no task ids); sample ← BEGIN TRIAL n (sample n - 1); budget ← none: uncapped, reported as budget = all; correct ← section (BEGIN CORRECT / INCORRECT / HALTED AGENTS); policy ← "react-base" (#react-base on --import)',
+    );
     expect((result.details as { source_info: Record<string, Record<string, unknown>> }).source_info[fixture('react-text', 'reflexion-react-base-5-trials.txt')]!.trials).toHaveLength(5);
   });
 
@@ -82,6 +85,21 @@ describe('import stage: rejects, options and errors', () => {
     ]);
     expect(result.counts).toMatchObject({ read: 4, converted: 2, rejected: 2 });
     await expect(runStage({ imports: [`openai-chat:${file}`] }, true)).rejects.toThrow(StrictRejectError);
+  });
+
+  it('names a file whose records all fail by the policy they would have had, and renames policies with --policy-name', async () => {
+    const dir = tempDir();
+    const broken = writeTemp(dir, 'fireact-llama2-13b.json', JSON.stringify({ 1: { em: 'perhaps', traj: 'x' } }));
+    const { result } = await runStage({ imports: [`fireact:${broken}`] });
+    expect(result.summary![0]).toMatch(/^fireact .*fireact-llama2-13b\.json \[fireact-llama2-13b\]: read 1, converted 0, rejected 1/);
+    const file = writeTemp(dir, 'qwen-base.jsonl', [chat(1, 1), chat(2, 0)].join('\n'));
+    const renamed = await runStage({ imports: [`openai-chat:${file}`], policy_names: { 'qwen-base': 'base', nobody: 'x' } });
+    expect(readJsonl<Trajectory>(join(renamed.dir, 'trajectories.jsonl')).map((t) => t.policy)).toEqual(['base', 'base']);
+    expect(renamed.result.summary![1]).toMatch(/policy ← file name "qwen-base", renamed "base" by --policy-name$/);
+    expect(renamed.ctx.warnings).toEqual(['--policy-name nobody=x: no imported trajectory has the policy "nobody" (imported: qwen-base).']);
+    const flag = importStage.cli!.find((f) => f.param === 'policy_names')!;
+    expect(flag.parse!(['a=b', 'c=d=e'])).toEqual({ a: 'b', c: 'd=e' });
+    expect(() => flag.parse!(['=b'])).toThrow(ConfigError);
   });
 
   it('applies --policy, per-import #policy, plain and scoped options', async () => {

@@ -65,6 +65,25 @@ describe('ingest stage', () => {
     expect(traces[0]!.steps[2]).toEqual({ type: 'call', tool: 'search', query: 'Mara Voss', round: 1 });
   });
 
+  it('accepts an outcome-only episode: counted, marked in its row and trace, nothing known of its retrieval', async () => {
+    const { rows, traces, summary } = await ingest(jsonl([good(), good({ steps: [], trace: 'missing', correct: true, sample: 4 }), good({ trace: 'partial', sample: 5 })]));
+    expect(rows[1]).toMatchObject({ trace: 'missing', correct: true, rounds: 0, calls: 0, answered: false, gold_retrieved: 0, answer_in_results: null });
+    expect(rows[2]).toMatchObject({ trace: 'partial', rounds: 2, answer_in_results: true });
+    expect('trace' in rows[0]!).toBe(false);
+    expect(traces.map((t) => t.trace)).toEqual([undefined, 'missing', 'partial']);
+    expect(summary).toContain('ingest: 1 episodes have no trace (outcome only: counted by passkt and boundary, left out of retrieval, label, cluster and compare): base 1');
+    expect(summary).toContain('ingest: 1 episodes have a partial trace (steps cut): base 1');
+  });
+
+  it('matches an id-less trajectory by question only when one task has that question', async () => {
+    const twins = jsonl([...tasks, { task: 't3', question: 'Who directed Blue Harbor?', answers: ['Ivo Marsh'] }]);
+    const { rows, rejects } = await ingest(jsonl([good({ task: 'Which was founded first, Acme or Zenit?' }), good({ task: 'Who directed Blue Harbor?' })]), { tasksText: twins });
+    expect(rows.map((r) => r.task)).toEqual(['t2']);
+    expect(rejects.map((r) => [r.category, r.reason])).toEqual([
+      ['ambiguous question', 'task "Who directed Blue Harbor?" is not a task id, and its question matches 2 tasks ("t1", "t3"): give the trajectory its task id'],
+    ]);
+  });
+
   it('keeps given verdicts, scores and ids; ids of episodes without sample count arrivals', async () => {
     const { rows } = await ingest(jsonl([good({ correct: false, score: 0.25, id: 'mine' }), good(), good()]));
     expect(rows.map((r) => [r.id, r.correct, r.score, r.sample])).toEqual([
@@ -150,18 +169,19 @@ describe('ingest stage', () => {
 });
 
 describe('ingest columnar output', () => {
-  it('episodes.arrow holds the same rows as episodes.jsonl', async () => {
+  it('episodes.arrow holds the same rows as episodes.jsonl (with the trace written out)', async () => {
     const { fromArrow } = await import('arquero');
     const dir = tempDir();
     const tasksPath = join(dir, 'tasks.jsonl');
     writeFileSync(tasksPath, jsonl(tasks));
     const trajPath = join(dir, 'trajectories.jsonl');
-    writeFileSync(trajPath, jsonl([good(), good({ budget: undefined, correct: false }), good({ task: 't2', steps: [] })]));
+    writeFileSync(trajPath, jsonl([good(), good({ budget: undefined, correct: false }), good({ task: 't2', steps: [] }), good({ task: 't2', sample: 1, steps: [], trace: 'missing' })]));
     const { outcomes } = await runStages([ingestStage], { stages: [{ name: 'ingest', params: { tasks: tasksPath, trajectories: [trajPath] } }], settings: { seed: 1, strict: false } }, join(dir, 'run'));
     const out = outcomes[0]!.dir;
     const fromJsonl = readJsonl<EpisodeRow>(join(out, 'episodes.jsonl'));
+    expect(fromJsonl.map((row) => row.trace)).toEqual([undefined, undefined, undefined, 'missing']);
     const fromArrowRows = fromArrow(readFileSync(join(out, 'episodes.arrow'))).objects();
-    expect(fromArrowRows).toEqual(fromJsonl);
+    expect(fromArrowRows).toEqual(fromJsonl.map((row) => ({ ...row, trace: row.trace ?? 'complete' })));
   });
 });
 

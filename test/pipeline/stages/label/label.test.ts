@@ -17,18 +17,19 @@ afterAll(() => rmSync(cacheRoot, { recursive: true, force: true }));
 describe('label stage', () => {
   it('writes labels.csv with the contract columns, one row per episode', async () => {
     const { output, result } = await runWithFakeContext(labelStage, { inputs, params: { resamples: 50 } });
-    expect(output.csvColumns('labels.csv')).toEqual(['id', 'policy', 'task', 'family', 'budget', 'label', 'correct', 'calls', 'rounds', 'sequence']);
+    expect(output.csvColumns('labels.csv')).toEqual(['id', 'policy', 'task', 'family', 'budget', 'label', 'correct', 'calls', 'rounds', 'sequence', 'reading', 'read_targets']);
     expect(output.csvRows('labels.csv')).toEqual([
-      { id: 'base/t1/3/0', policy: 'base', task: 't1', family: 'bridge', budget: '3', label: 'sequential', correct: 'true', calls: '2', rounds: '2', sequence: 'orchid harbor director || mara quill nationality' },
-      { id: 'base/t1/3/1', policy: 'base', task: 't1', family: 'bridge', budget: '3', label: 'single-shot', correct: 'false', calls: '1', rounds: '1', sequence: 'orchid harbor director nationality' },
-      { id: 'base/t2/3/0', policy: 'base', task: 't2', family: 'comparison', budget: '3', label: 'parallel', correct: 'true', calls: '2', rounds: '2', sequence: 'velvet lantern formed || copper atlas formed' },
-      { id: 'rl/t1/3/0', policy: 'rl', task: 't1', family: 'bridge', budget: '3', label: 'verify', correct: 'true', calls: '3', rounds: '3', sequence: 'orchid harbor director || mara quill nationality || mara quill french' },
-      { id: 'rl/t1/3/1', policy: 'rl', task: 't1', family: 'bridge', budget: '3', label: 'sequential', correct: 'true', calls: '2', rounds: '2', sequence: 'orchid harbor director || mara quill nationality' },
-      { id: 'rl/t2/3/0', policy: 'rl', task: 't2', family: 'comparison', budget: '3', label: 'no-search', correct: 'false', calls: '0', rounds: '0', sequence: '' },
-      { id: 'sft/t2/3/0', policy: 'sft', task: 't2', family: 'comparison', budget: '3', label: 'exhausted', correct: 'false', calls: '1', rounds: '1', sequence: 'velvet lantern' },
+      { id: 'base/t1/3/0', policy: 'base', task: 't1', family: 'bridge', budget: '3', label: 'sequential', correct: 'true', calls: '2', rounds: '2', sequence: 'orchid harbor director || mara quill nationality', reading: 'none', read_targets: '0' },
+      { id: 'base/t1/3/1', policy: 'base', task: 't1', family: 'bridge', budget: '3', label: 'single-shot', correct: 'false', calls: '1', rounds: '1', sequence: 'orchid harbor director nationality', reading: 'none', read_targets: '0' },
+      { id: 'base/t2/3/0', policy: 'base', task: 't2', family: 'comparison', budget: '3', label: 'parallel', correct: 'true', calls: '2', rounds: '2', sequence: 'velvet lantern formed || copper atlas formed', reading: 'none', read_targets: '0' },
+      { id: 'rl/t1/3/0', policy: 'rl', task: 't1', family: 'bridge', budget: '3', label: 'verify', correct: 'true', calls: '3', rounds: '3', sequence: 'orchid harbor director || mara quill nationality || mara quill french', reading: 'none', read_targets: '0' },
+      { id: 'rl/t1/3/1', policy: 'rl', task: 't1', family: 'bridge', budget: '3', label: 'sequential', correct: 'true', calls: '2', rounds: '2', sequence: 'orchid harbor director || mara quill nationality', reading: 'none', read_targets: '0' },
+      { id: 'rl/t2/3/0', policy: 'rl', task: 't2', family: 'comparison', budget: '3', label: 'no-search', correct: 'false', calls: '0', rounds: '0', sequence: '', reading: 'none', read_targets: '0' },
+      { id: 'sft/t2/3/0', policy: 'sft', task: 't2', family: 'comparison', budget: '3', label: 'exhausted', correct: 'false', calls: '1', rounds: '1', sequence: 'velvet lantern', reading: 'none', read_targets: '0' },
     ]);
-    expect(result.counts).toMatchObject({ episodes: 7, 'label:sequential': 2, 'label:exhausted': 1 });
-    expect(result.details!['labeler']).toMatchObject({ name: 'auto', params: { searchTools: ['search', 'retriev', 'lookup', 'look_up', 'bm25'] } });
+    expect(result.counts).toMatchObject({ episodes_in: 7, episodes_used: 7, episodes: 7, 'label:sequential': 2, 'label:exhausted': 1 });
+    expect(result.details!['labeler']).toMatchObject({ name: 'auto', params: { toolRoles: {} } });
+    expect(result.details!['tool_roles']).toEqual({ roles: { search: { search: 11 } }, other_tools: [], overrides: {} });
     expect(output.unclosed()).toEqual([]);
   });
 
@@ -93,7 +94,7 @@ describe('label stage', () => {
       trace([['call', 'get_user', 'U1'], ['result', '{}'], ['call', 'get_user', 'U1'], ['call', 'cancel_reservation', 'R1'], ['answer', 'done']], { id: 'x1', policy: 'agent', task: 'c1', family: 'tau', budget: null }),
       trace([['call', 'get_user', 'U2'], ['answer', 'no']], { id: 'x2', policy: 'agent', task: 'c1', family: 'tau', budget: null }),
     ];
-    const { output, record } = await runWithFakeContext(labelStage, {
+    const { output, record, result } = await runWithFakeContext(labelStage, {
       inputs: { ingest: { 'tasks.jsonl': [{ task: 'c1', question: 'Cancel my trip', answers: [], family: 'tau', gold_docs: [] }], 'traces.jsonl': tau } },
       params: { resamples: 0 },
     });
@@ -102,16 +103,41 @@ describe('label stage', () => {
       ['get_user', '', 'get_user: u2'],
     ]);
     expect(output.names()).not.toContain('label_accuracy.csv');
-    expect(record.warn.join('\n')).toMatch(/base policy "base" has no episodes/);
+    expect(record.warn).toEqual([]);
+    expect(result.summary).toContain('label: reference policy "agent" (the only policy; choose another with --base)');
+    expect(result.summary).toContain('label: tool roles: other get_user (3 calls), cancel_reservation (1 call)');
   });
 
-  it('uses the configured search tools and labeler', async () => {
+  it('uses the configured tool roles and labeler', async () => {
     const steps = trace([['call', 'wiki', 'Orchid Harbor'], ['result', 'x'], ['answer', 'French']], { id: 'w1' });
     const run = (params: Record<string, unknown>) => runWithFakeContext(labelStage, { inputs: { ingest: { 'tasks.jsonl': TASKS, 'traces.jsonl': [steps] } }, params: { resamples: 0, ...params } });
     expect((await run({})).output.csvRows('labels.csv')[0]!.label).toBe('wiki');
-    expect((await run({ searchTools: ['wiki'] })).output.csvRows('labels.csv')[0]!.label).toBe('single-shot');
+    expect((await run({ toolRoles: { wiki: 'search' } })).output.csvRows('labels.csv')[0]!.label).toBe('single-shot');
+    expect((await run({ toolRoles: { 'wik*': 'read' } })).output.csvRows('labels.csv')[0]).toMatchObject({ label: 'no-search', reading: 'brief', read_targets: '1' });
     expect((await run({ labeler: 'rules' })).output.csvRows('labels.csv')[0]!.label).toBe('no-search');
     expect(() => labelStage.params.parse({ labeler: 'magic' })).toThrow();
+  });
+
+  it('gives reading depth beside the primary label, leaves outcome-only episodes out, and records the tool roles', async () => {
+    const reader = trace(
+      [['search', 'Orchid Harbor director'], ['result', 'Orchid Harbor (film)', ['Orchid Harbor']], ['call', 'view_sections', 'orchid_harbor'], ['result', 'plot, cast'], ['call', 'read_section', 'orchid_harbor:cast'], ['result', 'Mara Quill'], ['call', 'read_section', 'orchid_harbor:cast'], ['call', 'read_section', 'orchid_harbor:plot'], ['call', 'calculator', '1+1'], ['answer', 'French']],
+      { id: 'rl/t1/3/9', policy: 'rl' },
+    );
+    const outcomeOnly = { ...trace([], { id: 'rl/t1/3/8', policy: 'rl', answer: 'French' }), trace: 'missing' as const };
+    const { output, result } = await runWithFakeContext(labelStage, { inputs: { ingest: { 'tasks.jsonl': TASKS, 'traces.jsonl': [TRACES[0], reader, outcomeOnly] } }, params: { resamples: 0 } });
+    expect(output.csvRows('labels.csv').map((r) => [r.id, r.label, r.reading, r.read_targets])).toEqual([
+      ['base/t1/3/0', 'sequential', 'none', '0'],
+      ['rl/t1/3/9', 'single-shot', 'deep', '3'],
+    ]);
+    expect(result.counts).toMatchObject({ episodes_in: 3, episodes_used: 2, left_out_trace_missing: 1, episodes: 2 });
+    expect(result.summary).toContain('label: left out 1 of 3 episodes without a trace (outcome only): rl 1');
+    expect(result.summary).toContain('label: reading deep 50.0%, none 50.0% (distinct read targets: none 0, brief 1-2, deep 3+)');
+    expect(result.summary).toContain('label: tool roles: search search (3 calls); read read_section (3 calls), view_sections (1 call); other calculator (1 call)');
+    expect(result.details!['tool_roles']).toEqual({
+      roles: { search: { search: 3 }, read: { read_section: 3, view_sections: 1 }, other: { calculator: 1 } },
+      other_tools: ['calculator'],
+      overrides: {},
+    });
   });
 
   it('declares the CLI flags and parses their values', () => {
@@ -119,7 +145,10 @@ describe('label stage', () => {
     expect(labelStage.cli!.map((f) => f.flags.split(' ')[0])).toEqual(
       expect.arrayContaining(['--base', '--labeler', '--judge-url', '--judge-model', '--judge-max-calls', '--judge-cache']),
     );
-    expect(flag('searchTools').parse!('search, find')).toEqual(['search', 'find']);
+    expect(flag('toolRoles').parse!(['open_url=read', 'get_*=other', 'a=b=search'])).toEqual({ open_url: 'read', 'get_*': 'other', 'a=b': 'search' });
+    expect(() => flag('toolRoles').parse!(['open_url=reader'])).toThrow(ConfigError);
+    expect(() => flag('toolRoles').parse!(['=read'])).toThrow(ConfigError);
+    expect(flag('toolRoles').repeatable).toBe(true);
     expect(flag('judgeMaxCalls').parse!('25')).toBe(25);
     expect(() => flag('judgeMaxCalls').parse!('lots')).toThrow(ConfigError);
   });

@@ -74,6 +74,9 @@ describe('ingest → passkt → boundary through the real runner', () => {
     const registry = new StageRegistry(stages);
     expect(await inspectStage(registry, runDir, 'passkt')).toContain('bridge · rl (thresholded, 3 tasks)');
     // one shared task: too few for an efficiency verdict, whatever its degenerate interval says
-    expect(await inspectStage(registry, runDir, 'boundary')).toContain('bridge, T=5: rl vs base — no difference');
+    // The data ran uncapped: the headline names budget = all, never a T the episodes were not run under.
+    expect(await inspectStage(registry, runDir, 'boundary')).toContain('bridge, T=all: rl vs base — no difference');
+    expect(first.captured.out.filter((line) => /^passkt: bridge T=/.test(line)).every((line) => line.startsWith('passkt: bridge T=all '))).toBe(true);
+    expect(first.captured.out.filter((line) => /^boundary: bridge, T=/.test(line)).every((line) => line.startsWith('boundary: bridge, T=all:'))).toBe(true);
   });
 });

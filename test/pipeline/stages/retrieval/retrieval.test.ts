@@ -29,7 +29,7 @@ describe('retrieval stage', () => {
       { policy: 'base', family: 'trivia', budget: 'all', episodes: '2', retrieval_rate: '0.5', accuracy: '1', acc_given_retrieved: '1', acc_given_missed: '1', definition: 'answer_in_results' },
     ]);
     expect(result.counts).toEqual({ episodes_in: 7, episodes_used: 6, left_out_no_retrieval_definition: 1, episodes: 7, rows: 3, excluded: 1 });
-    expect(result.summary).toContain('retrieval: left out 1 of 7 episodes (no retrieval definition): base 1');
+    expect(result.summary).toContain('retrieval: left out 1 of 7 episodes of tasks no retrieval definition applies to: base 1');
     expect(result.summary).toContain('retrieval: bridge: definition gold_docs');
     expect(result.summary!.join('\n')).toMatch(/tau: no gold documents and no answers/);
   });
