@@ -11,7 +11,6 @@
  * the model's last turn (a correction when the step limit ended the episode) are left out: it never read them.
  */
 import type { ResultStep, Step } from '../formats/trajectory';
-import { SEARCH_TOOL } from '../environment/search/search-tool';
 import type { Part, PartedMessage } from './parts';
 import { questionMessage, systemPrompt, type Protocol } from './prompts';
 import { formatResults, informationBlock } from './search-results';
@@ -65,7 +64,7 @@ export function trajectoryConversation(steps: readonly Step[], question: string,
     { role: 'user', content: [{ text: questionMessage(question), segment: null }] },
   ];
   let thinks: string[] = [];
-  let calls: { query: string; round?: number }[] = [];
+  let calls: { tool: string; query: string; round?: number }[] = [];
   // The last assistant message with tool calls, its round, and how many of its calls have results.
   let answered: { message: PartedMessage | null; round: number | undefined; next: number } = { message: null, round: undefined, next: 0 };
   let callCount = 0;
@@ -81,14 +80,13 @@ export function trajectoryConversation(steps: readonly Step[], question: string,
       // The collector writes a round's calls each followed by its result: a call of the round whose results
       // are coming in belongs to the same assistant message.
       const sameRound = tools && calls.length === 0 && thinks.length === 0 && step.round !== undefined && step.round === answered.round && messages[messages.length - 1]?.role === 'tool';
-      if (sameRound) answered.message!.toolCalls!.push({ id: `call_${callCount++}`, name: SEARCH_TOOL, query: queryOf(step.args) });
-      else calls.push({ query: queryOf(step.args), round: step.round });
+      if (sameRound) answered.message!.toolCalls!.push({ id: `call_${callCount++}`, name: step.tool, query: queryOf(step.args) });
+      else calls.push({ tool: step.tool, query: queryOf(step.args), round: step.round });
     }
     else if (step.type === 'result') {
-      if (step.tool !== SEARCH_TOOL && calls.length === 0) continue;
       if (tools) {
         if (calls.length > 0) {
-          const toolCalls = calls.map((call) => ({ id: `call_${callCount++}`, name: SEARCH_TOOL, query: call.query }));
+          const toolCalls = calls.map((call) => ({ id: `call_${callCount++}`, name: call.tool, query: call.query }));
           const message: PartedMessage = { role: 'assistant', content: thinks.length > 0 ? [{ text: reasoning(), segment: 'reasoning' }] : [], toolCalls };
           messages.push(message);
           answered = { message, round: calls[0]!.round, next: 0 };

@@ -1,9 +1,10 @@
 /**
- * Which episodes the score stage scores: those of the chosen policies (every policy by default), only
- * the correct ones with --only-correct, at most `samples` per (policy, task, budget) in ingest's order.
+ * Which episodes the score stage scores: those of the chosen policies (every policy by default) that
+ * have steps (a `missing` trace has none; a `partial` one is scored as far as it goes), only the correct
+ * ones with --only-correct, at most `samples` per (policy, task, budget) in ingest's order.
  * Every episode ingest accepted is counted as selected or left out with its reason.
  */
-import type { EpisodeRow } from '../../../analyses/episode';
+import { isOutcomeOnly, type EpisodeRow } from '../../../analyses/episode';
 import { EpisodeAccount } from '../../runner/episode-account';
 
 /** The selection rules. */
@@ -29,6 +30,7 @@ export class EpisodePicker {
   /** Considers one episode. */
   offer(row: EpisodeRow): void {
     if (this.rules.policies && !this.rules.policies.has(row.policy)) return this.account.leaveOut('policy_not_scored', row.policy);
+    if (isOutcomeOnly(row)) return this.account.leaveOut('trace_missing', row.policy);
     if (this.rules.onlyCorrect && !row.correct) return this.account.leaveOut('incorrect', row.policy);
     const cell = `${row.policy}\u0000${row.task}\u0000${row.budget ?? ''}`;
     const taken = this.perCell.get(cell) ?? 0;

@@ -1,6 +1,7 @@
 /**
  * Which episodes the swap replays: the keys (task, budget, sample) where both policies have an episode
- * that could search (T > 0), at most `samples` keys per (task, budget) by sample index. Every episode
+ * that could search (T > 0) with its whole trace (a plan cut short, or not kept, cannot be replayed), at
+ * most `samples` keys per (task, budget) by sample index. Every episode
  * ingest accepted is counted as used (the plan of its key) or left out with its reason.
  */
 import type { EpisodeRow } from '../../../analyses/episode';
@@ -23,6 +24,7 @@ export function pairKeys(rows: readonly EpisodeRow[], a: string, b: string, samp
   for (const row of rows) {
     if (row.policy !== a && row.policy !== b) account.leaveOut('other_policy', row.policy);
     else if (row.budget === 0) account.leaveOut('no_search_budget', row.policy);
+    else if (row.trace !== undefined) account.leaveOut(`trace_${row.trace}`, row.policy);
     else if (row.sample === null) account.leaveOut('no_sample', row.policy);
     else {
       const key = `${row.task}\u0000${row.budget ?? 'uncapped'}\u0000${row.sample}`;
