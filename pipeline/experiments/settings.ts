@@ -1,9 +1,9 @@
 /**
- * Parameters the model-access stages share: how requests are sent (concurrency, timeout, retries) and
- * how episodes are sampled for the experiment — each in the stage's zod schema, documented in
- * docs/experiments.md.
+ * What the model-access stages share in their parameters: how requests are sent (concurrency, timeout,
+ * retries), the interval level, and parsers of their command-line values (docs/experiments.md).
  */
 import { z } from 'zod';
+import { ConfigError } from '../errors';
 import type { TransportSettings } from '../llm/transport';
 
 /** Transport parameters of a model-access stage. */
@@ -23,3 +23,20 @@ export function transportSettings(params: { timeoutMs: number; retries: number }
 
 /** The bootstrap interval level of every experiment table. */
 export const INTERVAL_LEVEL = 0.95;
+
+/** Parses a flag's whole number (≥ 0), naming the flag when it is not one. */
+export function wholeNumber(flag: string) {
+  return (value: string | boolean | string[]): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${flag} needs a whole number, got "${String(value)}".`);
+    return n;
+  };
+}
+
+/** Parses a flag that takes one of a few words, listing them when it does not. */
+export function oneOfWords(flag: string, allowed: readonly string[]) {
+  return (value: string | boolean | string[]): string => {
+    if (typeof value !== 'string' || !allowed.includes(value)) throw new ConfigError(`${flag} must be one of ${allowed.join(', ')}, got "${String(value)}".`);
+    return value;
+  };
+}

@@ -9,13 +9,13 @@
  * asked for (`--score`). docs/experiments.md.
  */
 import { z } from 'zod';
-import { surprisalTables, type ScoredEpisode } from '../../../analyses/experiments/surprisal-table';
+import { surprisalTables } from '../../../analyses/experiments/surprisal-table';
 import { TEMPLATE_NAMES, chatTemplate, type TemplateName } from '../../chat-protocol/templates/index';
 import { baseURLs } from '../../collect/transports';
 import { ConfigError } from '../../errors';
 import { parseModelSpec, ModelServers, SIM_URL, type ModelSpec } from '../../experiments/model-server';
 import { runCollectConfig, runSimulatorConfig } from '../../experiments/run-setup';
-import { INTERVAL_LEVEL, TransportParams, transportSettings } from '../../experiments/settings';
+import { INTERVAL_LEVEL, oneOfWords, TransportParams, transportSettings, wholeNumber } from '../../experiments/settings';
 import { TaskLookup, trajectoryFiles } from '../../experiments/source-trajectories';
 import { redactText } from '../../io/redact';
 import { SCORE_METHODS } from '../../llm/prompt-logprobs';
@@ -25,10 +25,12 @@ import { BASE_FLAG, RESAMPLES_FLAG } from '../../runner/shared-flags';
 import { defineStage, type CliFlag } from '../../runner/stage';
 import { loadSimulatorConfig } from '../../simulate/simulator-config';
 import { episodesFile } from '../../tables/episodes';
-import { surprisalDiffTable, surprisalEpisodesTable, surprisalTable, type SurprisalEpisodeRow } from '../../tables/surprisal';
+import { surprisalDiffTable, surprisalEpisodesTable, surprisalTable } from '../../tables/surprisal';
 import { taskTableFile } from '../../tables/task-table';
+import { SOURCE_STAGE_NAMES } from '../names';
 import { EpisodePicker } from './select';
 import { scoreEpisodes } from './score-episodes';
+import { scoredResults } from './results';
 import { inspectScore, summaryLines } from './summary';
 
 /** Parameters of the score stage. */
@@ -60,21 +62,6 @@ export const ScoreParams = z
 
 type Params = z.infer<typeof ScoreParams>;
 
-function count(flag: string) {
-  return (value: string | boolean | string[]): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${flag} needs a whole number, got "${String(value)}".`);
-    return n;
-  };
-}
-
-function oneOf(flag: string, allowed: readonly string[]) {
-  return (value: string | boolean | string[]): string => {
-    if (typeof value !== 'string' || !allowed.includes(value)) throw new ConfigError(`${flag} must be one of ${allowed.join(', ')}, got "${String(value)}".`);
-    return value;
-  };
-}
-
 /** The command-line flags of the stage. */
 export const SCORE_FLAGS: readonly CliFlag[] = [
   { flags: '--score', description: 'run the surprisal experiment (score stage, docs/experiments.md)', param: 'enabled', parse: () => true },
@@ -87,9 +74,9 @@ export const SCORE_FLAGS: readonly CliFlag[] = [
     parse: (value) => (Array.isArray(value) ? value : [String(value)]).flatMap((part) => part.split(',')).map((part) => part.trim()).filter(Boolean),
   },
   { flags: '--only-correct', description: 'score only correct episodes', param: 'onlyCorrect', parse: () => true },
-  { flags: '--score-samples <n>', description: 'episodes scored per (policy, task, budget) (default 8; 0 = all)', param: 'samples', parse: count('--score-samples') },
-  { flags: '--score-method <name>', description: 'auto (default), chat (prompt_logprobs) or completions (echo + logprobs)', param: 'method', parse: oneOf('--score-method', ['auto', ...SCORE_METHODS]) },
-  { flags: '--score-template <name>', description: 'chat template of the completions method: auto (default), simulator or chatml', param: 'template', parse: oneOf('--score-template', ['auto', ...TEMPLATE_NAMES]) },
+  { flags: '--score-samples <n>', description: 'episodes scored per (policy, task, budget) (default 8; 0 = all)', param: 'samples', parse: wholeNumber('--score-samples') },
+  { flags: '--score-method <name>', description: 'auto (default), chat (prompt_logprobs) or completions (echo + logprobs)', param: 'method', parse: oneOfWords('--score-method', ['auto', ...SCORE_METHODS]) },
+  { flags: '--score-template <name>', description: 'chat template of the completions method: auto (default), simulator or chatml', param: 'template', parse: oneOfWords('--score-template', ['auto', ...TEMPLATE_NAMES]) },
   BASE_FLAG,
   RESAMPLES_FLAG,
 ];
@@ -109,7 +96,7 @@ export const scoreStage = defineStage({
   name: 'score',
   description: 'surprisal of each policy’s queries, reasoning and answers under a scoring model (on request: --score)',
   inputs: ['ingest'],
-  optionalInputs: ['simulate', 'import', 'collect'],
+  optionalInputs: SOURCE_STAGE_NAMES,
   modes: ['analysis'],
   cliGroup: 'experiments',
   requested: (params) => params.enabled === true || params.scorer !== undefined,
@@ -126,12 +113,13 @@ export const scoreStage = defineStage({
     const account = new EpisodeAccount('score', episodesReceived(ingest.manifest));
     const picker = new EpisodePicker({ policies: params.policies ? new Set(params.policies) : null, onlyCorrect: params.onlyCorrect, samples: params.samples }, account);
     for await (const row of episodesFile.stream(ingest)) picker.offer(row);
+    const picked = picker.picked();
     const taskRows = [];
     for await (const task of taskTableFile.stream(ingest)) taskRows.push(task);
 
     const simulatorPath = runSimulatorConfig(ctx, collect);
     const servers = new ModelServers(() => ({ tasks: [], policies: loadSimulatorConfig(simulatorPath).policies }), transportSettings(params), new RequestBudget(undefined), (line) => ctx.log.warn(line));
-    const progress = ctx.progress('episodes scored', picker.picked.size);
+    const progress = ctx.progress('episodes scored', picked.size);
     let result;
     let model;
     try {
@@ -146,7 +134,7 @@ export const scoreStage = defineStage({
         concurrency: params.concurrency,
         files: trajectoryFiles(ctx),
         tasks: new TaskLookup(taskRows),
-        picked: picker.picked,
+        picked,
         progress,
       });
     } finally {
@@ -155,36 +143,7 @@ export const scoreStage = defineStage({
     }
 
     // Every picked episode is scored, or left out with its reason.
-    const scored: ScoredEpisode[] = [];
-    const detail: SurprisalEpisodeRow[] = [];
-    for (const [id, row] of picker.picked) {
-      const sums = result.scores.get(id);
-      const reason = sums ? null : ([...result.failed].find(([, entry]) => entry.ids.includes(id))?.[0] ?? 'steps_not_found');
-      if (reason) {
-        account.leaveOut(reason, row.policy);
-        continue;
-      }
-      account.use();
-      scored.push({ id, policy: row.policy, task: row.task, family: row.family, budget: row.budget, segments: sums!.segments });
-      const s = sums!.segments;
-      detail.push({
-        id,
-        scorer: scorerName,
-        policy: row.policy,
-        task: row.task,
-        family: row.family,
-        budget: row.budget,
-        correct: row.correct,
-        query_tokens: s.query.tokens,
-        query_nats: s.query.nats,
-        reasoning_tokens: s.reasoning.tokens,
-        reasoning_nats: s.reasoning.nats,
-        answer_tokens: s.answer.tokens,
-        answer_nats: s.answer.nats,
-        excluded_tokens: sums!.excluded,
-        unscored_tokens: sums!.unscored,
-      });
-    }
+    const { scored, detail } = scoredResults(picked, result.scores, result.failed, scorerName, account);
     account.check();
     if (scored.length === 0) {
       const first = [...result.failed.values()][0]?.first;
