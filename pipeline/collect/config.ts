@@ -119,3 +119,16 @@ export function withAbsolutePaths(config: CollectConfig, outDir: string): Collec
     out: resolve(outDir),
   };
 }
+
+/** The fields every chat request of a policy carries: its extra fields, the model, the messages, its sampling parameters, and the seed when there is one. */
+export function policyRequest(policy: PolicySettings, messages: readonly unknown[], seed: number | undefined): Record<string, unknown> {
+  return {
+    ...policy.extra,
+    model: policy.model,
+    messages,
+    temperature: policy.temperature,
+    top_p: policy.top_p,
+    max_tokens: policy.max_tokens,
+    ...(seed !== undefined ? { seed } : {}),
+  };
+}

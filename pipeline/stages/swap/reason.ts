@@ -9,7 +9,7 @@ import { bestF1 } from '../../../analyses/text/f1';
 import { exactMatch } from '../../../analyses/text/exact-match';
 import { correction, SEARCH_TOOL_DEFINITION } from '../../chat-protocol/prompts';
 import { parseTagged } from '../../chat-protocol/tags';
-import type { PolicySettings } from '../../collect/config';
+import { policyRequest, type PolicySettings } from '../../collect/config';
 import type { PolicyTransport } from '../../llm/transport';
 
 type Message = OpenAI.ChatCompletionMessageParam;
@@ -36,13 +36,7 @@ export async function reasonOnPlan(
   for (let turn = 0; turn <= settings.extraSteps; turn++) {
     const reply = await transport.chat(
       {
-        ...policy.extra,
-        model: policy.model,
-        messages,
-        temperature: policy.temperature,
-        top_p: policy.top_p,
-        max_tokens: policy.max_tokens,
-        seed: settings.seed,
+        ...policyRequest(policy, messages, settings.seed),
         ...(tools ? { tools: [SEARCH_TOOL_DEFINITION], tool_choice: 'none' } : {}),
       },
       settings.signal,
