@@ -24,6 +24,7 @@ import { familyHeadlines } from './summary/headline';
 import { boundaryLines, keyNumberRows } from './summary/key-numbers';
 import { methodNotes } from './summary/methods';
 import { verdictSentences } from './summary/verdicts';
+import { decompositionLines } from './summary/decomposition';
 import { orderPolicies } from './theme/colors';
 import { headlineBudget } from '../analyses/budget';
 
@@ -106,6 +107,7 @@ export async function buildReport(data: ReportData, registry: FigureRegistry, op
     keyNumbers: data.passkt ? keyNumberRows(data.passkt) : [],
     boundaryLines: data.boundary ? boundaryLines(data.boundary) : [],
     verdicts: verdictSentences(data),
+    decompositions: data.decomposition ? decompositionLines(data.decomposition) : [],
     figures: pageFigures,
     sequences: headlineSequences(data.sequences ?? []),
     methods: methodNotes(data),

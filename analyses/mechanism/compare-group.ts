@@ -11,6 +11,7 @@ import { type FrequencyRow, frequencyRows } from './frequency-rows';
 import type { GroupEpisodes } from './group-episodes';
 import { retrievalPairTable, schemePairTable, selectPair } from './pair-selection';
 import type { RetrievalDefinition } from './retrieval-success';
+import { THIN_DEFAULTS, type ThinThresholds } from './thin-terms';
 import { type RetrievalDecompositionRow, retrievalDecompositionRows } from './retrieval-rows';
 import { drawTaskResamples } from '../stats/task-bootstrap';
 import { compareText } from '../stats/compare-text';
@@ -29,6 +30,8 @@ export interface CompareOptions {
   retrievalScheme?: string;
   /** Retrieval definition of each family (families without one get no retrieval rows). */
   definitions: ReadonlyMap<string, RetrievalDefinition>;
+  /** When a strategy cell is thin (decomposition.csv's `thin` column); default 30 tasks, 100 episodes. */
+  thin?: ThinThresholds;
 }
 
 /** The rows of all comparisons, and what could not be compared. */
@@ -40,29 +43,33 @@ export interface CompareOutput {
   notes: string[];
 }
 
-/** Compares every non-base policy of one group with the base policy. */
+/**
+ * Compares every non-base policy of one group with the base policy: `policy_a` is the compared policy,
+ * `policy_b` the base policy (the reference), every difference a − b.
+ */
 export function compareGroup(group: GroupEpisodes, options: CompareOptions, into?: CompareOutput): CompareOutput {
   const output = into ?? { frequencies: [], decomposition: [], retrieval: [], notes: [] };
-  const a = group.policies.indexOf(options.base);
+  const base = group.policies.indexOf(options.base);
   const label = `${group.family}, T=${group.budget}`;
-  if (a < 0) {
+  if (base < 0) {
     output.notes.push(`${label}: no episodes of the base policy '${options.base}'; nothing compared`);
     return output;
   }
-  const others = group.policies.map((name, i) => ({ name, i })).filter(({ i }) => i !== a).sort((x, y) => compareText(x.name, y.name));
+  const others = group.policies.map((name, i) => ({ name, i })).filter(({ i }) => i !== base).sort((x, y) => compareText(x.name, y.name));
   const perStrategy = group.schemes.find((s) => s.name === (options.retrievalScheme ?? 'label'));
   // Without a strategy scheme, one category holds every episode and only the `all` row is written.
   const retrievalScheme = perStrategy ?? { name: 'none', categories: ['all'], codes: group.policy.map(() => 0) };
   const definition = options.definitions.get(group.family);
-  for (const { name, i: b } of others) {
-    const selection = selectPair(group, a, b);
-    const key: ComparisonKey = { family: group.family, budget: budgetValue(group.budget), policy_a: options.base, policy_b: name };
+  for (const { name, i: compared } of others) {
+    const selection = selectPair(group, compared, base);
+    const key: ComparisonKey = { family: group.family, budget: budgetValue(group.budget), policy_a: name, policy_b: options.base };
+    // The stream's key predates the sign convention (base first); kept, so the resamples stay the same.
     const rng = options.rng.fork(JSON.stringify([group.family, group.budget, options.base, name]));
     const bootstrap: ComparisonBootstrap = { resamples: drawTaskResamples(selection.tasks.length, options.resamples, rng), level: options.level };
     for (const scheme of group.schemes) {
       const table = schemePairTable(scheme, group, selection);
       output.frequencies.push(...frequencyRows(scheme.name, table, key, bootstrap));
-      output.decomposition.push(...decompositionRows(scheme.name, table, key, bootstrap));
+      output.decomposition.push(...decompositionRows(scheme.name, table, key, bootstrap, options.thin ?? THIN_DEFAULTS));
     }
     if (definition) {
       const retrieval = retrievalPairTable(retrievalScheme, group, selection);

@@ -1,11 +1,17 @@
-/** `decomposition.csv`: the shift-share decomposition of one comparison, per variant, with intervals. */
+/**
+ * `decomposition.csv`: the shift-share decomposition of one comparison, per variant, with intervals,
+ * the strategies behind the new / lost term and the terms that rest on thin strategy cells.
+ */
+import { compareText } from '../stats/compare-text';
 import { totalEpisodes } from './category-totals';
 import type { ComparisonBootstrap, ComparisonKey } from './comparison-key';
 import { type PairTable, pairTotals } from './pair-table';
-import { SHIFT_SHARE_VARIANTS, type ShiftShareVariant, shiftShare } from './shift-share';
+import { SHIFT_SHARE_TERMS, SHIFT_SHARE_VARIANTS, type ShiftShareVariant, shiftShare, shiftShareContributions } from './shift-share';
+import { supportChange } from './support';
+import { restsOnThin, thinStrategies, type ThinThresholds } from './thin-terms';
 import { bootstrapIntervals } from '../stats/task-bootstrap';
 
-/** One row of `decomposition.csv`: total = reweighting + within + support, each with its interval (NaN: undefined). */
+/** One row of `decomposition.csv`: total = reweighting + within + support (new / lost), each with its interval (null: undefined). */
 export interface DecompositionRow extends ComparisonKey {
   scheme: string;
   variant: ShiftShareVariant;
@@ -25,6 +31,12 @@ export interface DecompositionRow extends ComparisonKey {
   support_hi: number | null;
   new_share: number | null;
   lost_share: number | null;
+  /** Strategies a uses and b never does, `;`-separated (empty: none). */
+  new_strategies: string;
+  /** Strategies b uses and a never does. */
+  lost_strategies: string;
+  /** The terms of this variant that rest on thin strategy cells (`reweighting`, `within`, `support`), `;`-separated (empty: none). */
+  thin: string;
   tasks: number;
   episodes_a: number;
   episodes_b: number;
@@ -40,10 +52,13 @@ function decompositionStatistic(table: PairTable, weights?: ArrayLike<number>): 
 }
 
 /** The three decomposition rows (a_ref, b_ref, symmetric) of one comparison under one scheme. */
-export function decompositionRows(scheme: string, table: PairTable, key: ComparisonKey, bootstrap: ComparisonBootstrap): DecompositionRow[] {
+export function decompositionRows(scheme: string, table: PairTable, key: ComparisonKey, bootstrap: ComparisonBootstrap, thresholds: ThinThresholds): DecompositionRow[] {
   const { a, b } = pairTotals(table);
   if (totalEpisodes(a) === 0 || totalEpisodes(b) === 0) return [];
   const point = shiftShare(a, b);
+  const contributions = shiftShareContributions(a, b);
+  const thin = thinStrategies(table, thresholds);
+  const support = supportChange(table.categories, a.n, b.n);
   const { lo, hi } = bootstrapIntervals(bootstrap.resamples, (w) => decompositionStatistic(table, w), bootstrap.level);
   return SHIFT_SHARE_VARIANTS.map((variant, v) => {
     const row: DecompositionRow = {
@@ -58,6 +73,9 @@ export function decompositionRows(scheme: string, table: PairTable, key: Compari
       support: 0, support_lo: 0, support_hi: 0,
       new_share: point.new_share,
       lost_share: point.lost_share,
+      new_strategies: support.gained.join(';'),
+      lost_strategies: support.lost.join(';'),
+      thin: SHIFT_SHARE_TERMS.filter((term) => restsOnThin(contributions[variant][term], thin)).sort(compareText).join(';'),
       tasks: table.tasks.length,
       episodes_a: totalEpisodes(a),
       episodes_b: totalEpisodes(b),

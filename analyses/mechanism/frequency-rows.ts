@@ -7,6 +7,7 @@ import type { ComparisonBootstrap, ComparisonKey } from './comparison-key';
 import { homogeneityTest } from './homogeneity';
 import { jensenShannon } from './jensen-shannon';
 import { type PairTable, pairTotals } from './pair-table';
+import { raoScott } from './rao-scott';
 import { supportStatus } from './support';
 import { bootstrapIntervals } from '../stats/task-bootstrap';
 
@@ -14,6 +15,7 @@ import { bootstrapIntervals } from '../stats/task-bootstrap';
 export interface FrequencyRow extends ComparisonKey {
   scheme: string;
   strategy: string;
+  /** `gained`: only a (the compared policy) uses it; `lost`: only b (the reference) does. */
   support: 'both' | 'gained' | 'lost' | 'neither';
   count_a: number;
   count_b: number;
@@ -40,14 +42,22 @@ export interface FrequencyRow extends ComparisonKey {
   chi2: number | null;
   g: number | null;
   df: number;
+  /** Rao–Scott mean design effect of the task-clustered table. */
+  design_effect: number | null;
+  /** chi2 / design_effect. */
+  chi2_rs: number | null;
+  /** The reported p-value: Rao–Scott corrected (episodes clustered by task). */
   p_value: number | null;
+  /** Pearson's p treating episodes as independent (naive). */
+  p_naive: number | null;
+  /** The G statistic's p, naive like p_naive. */
   g_p_value: number | null;
   min_expected: number | null;
   cramers_v: number | null;
   jsd: number | null;
 }
 
-// Statistic vector layout: shares of a, shares of b, their difference, success rates of a, of b.
+// Statistic vector layout: shares of a, shares of b, their difference a − b, success rates of a, of b.
 function frequencyStatistic(table: PairTable, weights?: ArrayLike<number>): Float64Array {
   const k = table.categories.length;
   const { a, b } = pairTotals(table, weights);
@@ -59,7 +69,7 @@ function frequencyStatistic(table: PairTable, weights?: ArrayLike<number>): Floa
   for (let s = 0; s < k; s++) {
     out[s] = fA[s]!;
     out[k + s] = fB[s]!;
-    out[2 * k + s] = fB[s]! - fA[s]!;
+    out[2 * k + s] = fA[s]! - fB[s]!;
     out[3 * k + s] = pA[s]!;
     out[4 * k + s] = pB[s]!;
   }
@@ -76,6 +86,7 @@ export function frequencyRows(scheme: string, table: PairTable, key: ComparisonK
   const point = frequencyStatistic(table);
   const { lo, hi } = bootstrapIntervals(bootstrap.resamples, (w) => frequencyStatistic(table, w), bootstrap.level);
   const test = homogeneityTest([Array.from(a.n), Array.from(b.n)]);
+  const clustered = raoScott(table, test.chi2, test.df);
   const jsd = jensenShannon(Array.from(a.n), Array.from(b.n));
   return table.categories.map((strategy, s) => {
     const at = (block: number) => [point[block * k + s]!, lo[block * k + s]!, hi[block * k + s]!] as const;
@@ -102,7 +113,10 @@ export function frequencyRows(scheme: string, table: PairTable, key: ComparisonK
       chi2: test.chi2,
       g: test.g,
       df: test.df,
-      p_value: test.p_value,
+      design_effect: clustered.designEffect,
+      chi2_rs: clustered.chi2,
+      p_value: clustered.p_value,
+      p_naive: test.p_value,
       g_p_value: test.g_p_value,
       min_expected: test.min_expected,
       cramers_v: test.cramers_v,

@@ -1,14 +1,14 @@
 /**
- * Symmetric two-factor decomposition of an accuracy difference into retrieval (finding the evidence)
- * and integration (what a policy makes of it).
+ * Symmetric two-factor decomposition of an accuracy difference acc_a − acc_b (a: the compared policy,
+ * b: the reference) into retrieval (finding the evidence) and integration (what a policy makes of it).
  *
  * With retrieval rate ρ, accuracy given retrieved p_R and given missed p_M, acc = p_M + ρ·(p_R − p_M).
  * Changing ρ with the conditionals held fixed, averaged over holding them at a's and at b's values
  * (the two orderings; the Shapley value of two factors), gives
- *   retrieval   = (ρ_b − ρ_a) · ½[(p_R,a − p_M,a) + (p_R,b − p_M,b)]
- *   integration = ½(ρ_a + ρ_b)·(p_R,b − p_R,a)  +  (1 − ½(ρ_a + ρ_b))·(p_M,b − p_M,a)
- *                 └ integration_retrieved ┘       └ integration_missed (answering without the evidence) ┘
- * and retrieval + integration = acc_b − acc_a exactly.
+ *   retrieval   = (ρ_a − ρ_b) · ½[(p_R,a − p_M,a) + (p_R,b − p_M,b)]
+ *   integration = ½(ρ_a + ρ_b)·(p_R,a − p_R,b)  +  (1 − ½(ρ_a + ρ_b))·(p_M,a − p_M,b)
+ *                 └ integration_retrieved: with the evidence ┘  └ integration_missed: without the evidence ┘
+ * and retrieval + integration = acc_a − acc_b exactly.
  * A conditional rate that is undefined for one policy (it never / always retrieved) is taken equal to
  * the other policy's (no evidence of a change); its weight in that policy's accuracy is 0, so the
  * identity still holds. When undefined for both, its weight is 0 in both and it is taken as 0.
@@ -31,16 +31,16 @@ export interface RetrievalProfile {
   acc_given_missed: number;
 }
 
-/** The two-factor decomposition of acc_b − acc_a. */
+/** The two-factor decomposition of acc_a − acc_b. */
 export interface RetrievalDecomposition {
   a: RetrievalProfile;
   b: RetrievalProfile;
   total: number;
   retrieval: number;
   integration: number;
-  /** The part of `integration` from the success rate when the evidence was retrieved. */
+  /** The part of `integration` from the success rate when the evidence was retrieved (answering from it). */
   integration_retrieved: number;
-  /** The part of `integration` from the success rate when it was missed. */
+  /** The part of `integration` from the success rate when it was missed (answering without the evidence). */
   integration_missed: number;
 }
 
@@ -65,11 +65,11 @@ function filled(own: number, other: number): number {
   return Number.isFinite(other) ? other : 0;
 }
 
-/** Decomposes acc_b − acc_a into retrieval and integration (totals over [retrieved, missed]). */
+/** Decomposes acc_a − acc_b into retrieval and integration (totals over [retrieved, missed]). */
 export function retrievalIntegration(a: CategoryTotals, b: CategoryTotals): RetrievalDecomposition {
   const pa = retrievalProfile(a);
   const pb = retrievalProfile(b);
-  const total = pb.accuracy - pa.accuracy;
+  const total = pa.accuracy - pb.accuracy;
   if (!Number.isFinite(total)) {
     return { a: pa, b: pb, total: NaN, retrieval: NaN, integration: NaN, integration_retrieved: NaN, integration_missed: NaN };
   }
@@ -78,9 +78,9 @@ export function retrievalIntegration(a: CategoryTotals, b: CategoryTotals): Retr
   const mA = filled(pa.acc_given_missed, pb.acc_given_missed);
   const mB = filled(pb.acc_given_missed, pa.acc_given_missed);
   const meanRate = (pa.retrieval_rate + pb.retrieval_rate) / 2;
-  const retrieval = (pb.retrieval_rate - pa.retrieval_rate) * ((rA - mA + (rB - mB)) / 2);
-  const integrationRetrieved = meanRate * (rB - rA);
-  const integrationMissed = (1 - meanRate) * (mB - mA);
+  const retrieval = (pa.retrieval_rate - pb.retrieval_rate) * ((rA - mA + (rB - mB)) / 2);
+  const integrationRetrieved = meanRate * (rA - rB);
+  const integrationMissed = (1 - meanRate) * (mA - mB);
   return {
     a: pa,
     b: pb,

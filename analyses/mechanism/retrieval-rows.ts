@@ -10,7 +10,7 @@ import { MISSED, RETRIEVED, retrievalIntegration } from './retrieval-integration
 import type { RetrievalDefinition } from './retrieval-success';
 import { bootstrapIntervals } from '../stats/task-bootstrap';
 
-/** One row of `retrieval_decomposition.csv`: total = retrieval term + integration term (NaN: undefined). */
+/** One row of `retrieval_decomposition.csv`: total = acc_a − acc_b = retrieval term + integration term (NaN: undefined). */
 export interface RetrievalDecompositionRow extends ComparisonKey {
   /** A strategy label, or `all`. */
   label: string;

@@ -1,18 +1,16 @@
 /**
- * Boundary sets, McNemar tests and verdicts for every family, budget and policy pair of an outcome
- * table.
+ * Boundary sets and McNemar tests for every family, budget and policy pair of an outcome table, with
+ * p-values adjusted over every boundary test of the table (Holm: family-wise error; Benjamini–Hochberg:
+ * false discovery rate). Verdicts on top of them: verdict-table.ts.
  */
-import type { Rng } from '../random/rng';
-import { bootstrapReplicates, curveIntervals } from './bootstrap';
 import { boundarySets, type BoundarySets, type TaskCounts } from './boundary';
 import { compareBudgets, type Budget } from '../budget';
-import { ClassedMean, PairedDifference, type Member } from './classed-mean';
-import { EstimateTable } from './estimate-table';
 import { exactMcNemarP } from './mcnemar';
 import { type Outcome } from './outcomes';
 import type { PolicyPair } from './pairs';
-import { decideVerdict, type Verdict, type VerdictEvidence } from './verdict';
 import { compareText } from '../stats/compare-text';
+import { benjaminiHochbergAdjust } from '../stats/benjamini-hochberg';
+import { holmAdjust } from '../stats/holm';
 
 /** The boundary of one pair at one budget and k. */
 export interface PairBoundary extends BoundarySets {
@@ -21,26 +19,19 @@ export interface PairBoundary extends BoundarySets {
   a: string;
   b: string;
   pValue: number;
+  /** Holm-adjusted p over every boundary row of the table (all families, budgets, pairs and k). */
+  pHolm: number;
+  /** Benjamini–Hochberg q-value over the same family of tests. */
+  qBh: number;
   /** True for the k = n row (the capability boundary proper). */
   atN: boolean;
 }
 
-/** A verdict row: the k = n boundary and the shared-task pass@1 difference. */
-export interface PairVerdict extends VerdictEvidence {
-  family: string;
-  budget: Budget;
-  a: string;
-  b: string;
-  k: number;
-  both: number;
-  neither: number;
-  verdict: Verdict;
-}
-
 /** Per family, per budget, per policy: task -> counts. */
-type CountIndex = Map<string, Map<string, Map<string, Map<string, TaskCounts>>>>;
+export type CountIndex = Map<string, Map<string, Map<string, Map<string, TaskCounts>>>>;
 
-function indexCounts(outcomes: readonly Outcome[]): CountIndex {
+/** The outcome counts indexed by family, budget, policy and task. */
+export function indexCounts(outcomes: readonly Outcome[]): CountIndex {
   const index: CountIndex = new Map();
   for (const outcome of outcomes) {
     let byBudget = index.get(outcome.family);
@@ -74,62 +65,22 @@ export function pairBoundaries(outcomes: readonly Outcome[], pairs: readonly Pol
         if (!a || !b) continue;
         const atN = boundarySets(a, b, 'n');
         if (!atN) continue;
-        rows.push({ family, budget, a: pair.a, b: pair.b, ...atN, pValue: exactMcNemarP(atN.onlyA.length, atN.onlyB.length), atN: true });
+        rows.push({ family, budget, a: pair.a, b: pair.b, ...atN, pValue: exactMcNemarP(atN.onlyA.length, atN.onlyB.length), pHolm: NaN, qBh: NaN, atN: true });
         for (const k of ks) {
           if (k >= atN.k) continue;
           const sets = boundarySets(a, b, k);
-          if (sets) rows.push({ family, budget, a: pair.a, b: pair.b, ...sets, pValue: exactMcNemarP(sets.onlyA.length, sets.onlyB.length), atN: false });
+          if (sets) rows.push({ family, budget, a: pair.a, b: pair.b, ...sets, pValue: exactMcNemarP(sets.onlyA.length, sets.onlyB.length), pHolm: NaN, qBh: NaN, atN: false });
         }
       }
     }
   }
+  const pValues = rows.map((row) => row.pValue);
+  const holm = holmAdjust(pValues);
+  const bh = benjaminiHochbergAdjust(pValues);
+  rows.forEach((row, i) => {
+    row.pHolm = holm[i] as number;
+    row.qBh = bh[i] as number;
+  });
   return rows;
 }
 
-const passTable = new EstimateTable('pass');
-
-/**
- * A verdict per k = n boundary row: the pass@1 difference on the tasks both policies solve is
- * bootstrapped over those tasks (one shared resample stream per family), then the rules decide.
- */
-export function pairVerdicts(outcomes: readonly Outcome[], boundaries: readonly PairBoundary[], options: { resamples: number; level: number; alpha: number; minSharedTasks: number; rng: Rng }): PairVerdict[] {
-  const index = indexCounts(outcomes);
-  const rows: PairVerdict[] = [];
-  const families = [...new Set(boundaries.map((row) => row.family))].sort(compareText);
-  for (const family of families) {
-    const atN = boundaries.filter((row) => row.family === family && row.atN);
-    const universe = [...new Set(atN.flatMap((row) => row.both))].sort(compareText);
-    const position = new Map(universe.map((task, i) => [task, i]));
-    const byBudget = index.get(family) as Map<string, Map<string, Map<string, TaskCounts>>>;
-    const statistics = atN.map((row) => {
-      const byPolicy = byBudget.get(String(row.budget)) as Map<string, Map<string, TaskCounts>>;
-      const side = (policy: string): ClassedMean => {
-        const counts = byPolicy.get(policy) as Map<string, TaskCounts>;
-        const members: Member[] = row.both.map((task) => {
-          const { n, c } = counts.get(task) as TaskCounts;
-          return { index: position.get(task) as number, eligibleN: 1, rows: [passTable.row(n, c)] };
-        });
-        return new ClassedMean(members, 1);
-      };
-      return row.both.length > 0 ? new PairedDifference(side(row.a), side(row.b)) : null;
-    });
-    const present = statistics.filter((statistic): statistic is PairedDifference => statistic !== null);
-    const replicates = bootstrapReplicates(universe.length, present, options.resamples, options.rng.fork(`family:${family}`));
-    let next = 0;
-    atN.forEach((row, i) => {
-      const statistic = statistics[i];
-      let diff = NaN;
-      let low = NaN;
-      let high = NaN;
-      if (statistic) {
-        diff = statistic.pointEstimate()[0] as number;
-        const interval = curveIntervals((replicates[next++] as Float64Array[])[0] as Float64Array, 1, options.level);
-        low = interval.low[0] as number;
-        high = interval.high[0] as number;
-      }
-      const evidence: VerdictEvidence = { onlyA: row.onlyA.length, onlyB: row.onlyB.length, pValue: row.pValue, sharedTasks: row.both.length, sharedPass1Diff: diff, sharedPass1Low: low, sharedPass1High: high };
-      rows.push({ family, budget: row.budget, a: row.a, b: row.b, k: row.k, both: row.both.length, neither: row.neither.length, ...evidence, verdict: decideVerdict(evidence, options.alpha, options.minSharedTasks) });
-    });
-  }
-  return rows;
-}

@@ -162,8 +162,12 @@ export class PairedDifference implements Statistic {
 
   /** The plain paired difference over every eligible task. */
   pointEstimate(): Float64Array {
-    const left = this.a.pointEstimate()[0] as Float64Array;
-    const right = this.b.pointEstimate()[0] as Float64Array;
+    const [left, right] = this.sides();
     return left.map((value, k) => value - (right[k] as number));
+  }
+
+  /** The two means (a, b) over the paired tasks, whose difference `pointEstimate` is. */
+  sides(): [Float64Array, Float64Array] {
+    return [this.a.pointEstimate()[0] as Float64Array, this.b.pointEstimate()[0] as Float64Array];
   }
 }

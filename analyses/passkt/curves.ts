@@ -12,6 +12,7 @@ import { marginalRowsOf, planMarginals, type MarginalValue } from './marginal';
 import { compareOutcomes, type Outcome } from './outcomes';
 import type { PolicyPair } from './pairs';
 import { compareText } from '../stats/compare-text';
+import { edgeAware, edgeAwareDifference } from './edge-intervals';
 
 /** Identifies one curve: a policy's tasks of one family at one budget, in one mode. */
 export interface CurveKey {
@@ -21,7 +22,10 @@ export interface CurveKey {
   mode: BudgetMode;
 }
 
-/** A curve over k = 1..kMax (index k - 1) with its intervals. */
+/**
+ * A curve over k = 1..kMax (index k - 1) with its intervals: percentile intervals, or Clopper–Pearson
+ * over the tasks where the estimate is at 0 or 1 (`analyses/stats/proportion-interval`).
+ */
 export interface Curve extends CurveKey {
   kMax: number;
   /** Tasks with at least k episodes. */
@@ -49,6 +53,11 @@ export interface DiffCurve {
   diff: Float64Array;
   low: Float64Array;
   high: Float64Array;
+  /** PASS of a and of b over the same paired tasks (diff = passA − passB). */
+  passA: Float64Array;
+  passB: Float64Array;
+  /** Replicates of the difference (resamples × kMax), for intervals of quantities derived from it (crossover k). */
+  replicates: Float64Array;
 }
 
 /** Every curve, difference and marginal value of a data set. */
@@ -57,8 +66,15 @@ export interface PassAnalysis {
   diffs: DiffCurve[];
   /** Every Δ_k row (family by family), then every Δ_T row, each paired per task. */
   marginal: MarginalValue[];
+  /** Replicates (resamples × kMax) of every Δ_T step, by `stepKey` (for the interval of T*). */
+  stepReplicates: Map<string, { kMax: number; replicates: Float64Array }>;
   resamples: number;
   level: number;
+}
+
+/** The key of one Δ_T step of a (policy, family, mode) series: from budget `budgetFrom` to the next. */
+export function stepKey(policy: string, family: string, mode: BudgetMode, budgetFrom: number): string {
+  return `${family}\u0000${policy}\u0000${mode}\u0000${budgetFrom}`;
 }
 
 /** Bootstrap settings. */
@@ -84,19 +100,25 @@ export function analysePass(outcomes: readonly Outcome[], pairs: readonly Policy
     if (list) list.push(outcome);
     else byFamily.set(outcome.family, [outcome]);
   }
-  const analysis: PassAnalysis = { curves: [], diffs: [], marginal: [], resamples: options.resamples, level: options.level };
+  const analysis: PassAnalysis = { curves: [], diffs: [], marginal: [], stepReplicates: new Map(), resamples: options.resamples, level: options.level };
   const marginal: MarginalValue[] = [];
   for (const family of [...byFamily.keys()].sort(compareText)) {
     const result = analyseFamily(family, byFamily.get(family) as Outcome[], pairs, options);
     analysis.curves.push(...result.curves);
     analysis.diffs.push(...result.diffs);
     marginal.push(...result.marginal);
+    for (const [key, value] of result.stepReplicates) analysis.stepReplicates.set(key, value);
   }
   analysis.marginal = [...marginal.filter((row) => row.kind === 'k'), ...marginal.filter((row) => row.kind === 'T')];
   return analysis;
 }
 
-function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: readonly PolicyPair[], options: PassOptions): { curves: Curve[]; diffs: DiffCurve[]; marginal: MarginalValue[] } {
+function analyseFamily(
+  family: string,
+  outcomes: readonly Outcome[],
+  pairs: readonly PolicyPair[],
+  options: PassOptions,
+): { curves: Curve[]; diffs: DiffCurve[]; marginal: MarginalValue[]; stepReplicates: PassAnalysis['stepReplicates'] } {
   const universe = [...new Set(outcomes.map((outcome) => outcome.task))].sort(compareText);
   const indexOf = new Map(universe.map((task, index) => [task, index]));
   const index = (task: string): number => indexOf.get(task) as number;
@@ -149,8 +171,8 @@ function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: read
     const statistic = curveStatistics[s] as ClassedMean;
     const [pass, passhat] = statistic.pointEstimate() as [Float64Array, Float64Array];
     const [passReplicates, passhatReplicates] = replicates[s] as [Float64Array, Float64Array];
-    const passInterval = curveIntervals(passReplicates, statistic.kMax, options.level);
-    const passhatInterval = curveIntervals(passhatReplicates, statistic.kMax, options.level);
+    const passInterval = edgeAware(pass, curveIntervals(passReplicates, statistic.kMax, options.level), statistic.tasks, options.level);
+    const passhatInterval = edgeAware(passhat, curveIntervals(passhatReplicates, statistic.kMax, options.level), statistic.tasks, options.level);
     return {
       ...group.key,
       kMax: statistic.kMax,
@@ -166,10 +188,18 @@ function analyseFamily(family: string, outcomes: readonly Outcome[], pairs: read
   });
   const diffs = diffKeys.map((key, d): DiffCurve => {
     const statistic = diffStatistics[d] as PairedDifference;
-    const interval = curveIntervals((replicates[curveStatistics.length + d] as Float64Array[])[0] as Float64Array, statistic.kMax, options.level);
-    return { family, ...key, kMax: statistic.kMax, tasks: statistic.tasks, diff: statistic.pointEstimate(), low: interval.low, high: interval.high };
+    const diffReplicates = (replicates[curveStatistics.length + d] as Float64Array[])[0] as Float64Array;
+    const [passA, passB] = statistic.sides();
+    const diff = statistic.pointEstimate();
+    const interval = edgeAwareDifference(diff, curveIntervals(diffReplicates, statistic.kMax, options.level), statistic.tasks, options.level);
+    return { family, ...key, kMax: statistic.kMax, tasks: statistic.tasks, diff, low: interval.low, high: interval.high, passA, passB, replicates: diffReplicates };
   });
   const firstPlan = curveStatistics.length + diffStatistics.length;
   const marginalReplicates = marginalPlans.map((_, p) => (replicates[firstPlan + p] as Float64Array[])[0] as Float64Array);
-  return { curves, diffs, marginal: marginalRowsOf(marginalPlans, marginalReplicates, options.level) };
+  const stepReplicates: PassAnalysis['stepReplicates'] = new Map();
+  marginalPlans.forEach((plan, p) => {
+    if (plan.kind === 'T') stepReplicates.set(stepKey(plan.policy, family, plan.mode, plan.budgetFrom as number), { kMax: plan.statistic.kMax, replicates: marginalReplicates[p] as Float64Array });
+  });
+  return { curves, diffs, marginal: marginalRowsOf(marginalPlans, marginalReplicates, options.level), stepReplicates };
 }
+

@@ -7,6 +7,7 @@
  */
 import type { Budget, BudgetMode } from '../budget';
 import { curveIntervals } from './bootstrap';
+import { edgeAwareDifference } from './edge-intervals';
 import { ClassedMean, PairedDifference, type Member } from './classed-mean';
 import type { CurveKey } from './curves';
 import { compareText } from '../stats/compare-text';
@@ -111,7 +112,7 @@ export function marginalRowsOf(plans: readonly MarginalPlan[], replicates: reado
   plans.forEach((plan, p) => {
     const { statistic } = plan;
     const delta = statistic.pointEstimate();
-    const interval = curveIntervals(replicates[p] ?? new Float64Array(0), statistic.kMax, level);
+    const interval = edgeAwareDifference(delta, curveIntervals(replicates[p] ?? new Float64Array(0), statistic.kMax, level), statistic.tasks, level, plan.kind === 'k' ? 0 : -Infinity);
     for (let k = 1; k <= statistic.kMax; k++) {
       rows.push({
         policy: plan.policy,

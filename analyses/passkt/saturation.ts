@@ -2,7 +2,8 @@
  * Saturation depth T*: the budget beyond which more interaction rounds add nothing (at a given k).
  */
 import type { BudgetMode } from '../budget';
-import type { Curve } from './curves';
+import { orderStatisticInterval } from '../stats/order-statistic-interval';
+import { type Curve, type PassAnalysis, stepKey } from './curves';
 import { budgetSeries, type MarginalValue } from './marginal';
 
 /**
@@ -31,6 +32,18 @@ export interface SaturationDepth {
   /** The largest budget of the grid and PASS@(k) there. */
   maxBudget: number;
   passAtMax: number;
+  /**
+   * Bootstrap interval of T* over the same task resamples as the curves (order statistics of the
+   * replicates' T*; +Infinity: not saturated within the grid); NaN without resamples.
+   */
+  tStarLow: number;
+  tStarHigh: number;
+}
+
+/** The Δ_T replicates and interval level behind the T* intervals. */
+export interface SaturationBootstrap {
+  stepReplicates: PassAnalysis['stepReplicates'];
+  level: number;
 }
 
 /**
@@ -38,9 +51,9 @@ export interface SaturationDepth {
  * grid has a Δ_T. The steps are the paired Δ_T of `marginal` (tasks present at both budgets), so a
  * task missing at one budget or with fewer episodes there cannot fake a gain or a loss.
  */
-export function saturationDepths(curves: readonly Curve[], marginal: readonly MarginalValue[], threshold: number): SaturationDepth[] {
+export function saturationDepths(curves: readonly Curve[], marginal: readonly MarginalValue[], threshold: number, bootstrap?: SaturationBootstrap): SaturationDepth[] {
   const steps = new Map<string, number>();
-  for (const row of marginal) if (row.kind === 'T') steps.set(stepKey(row.policy, row.family, row.mode, row.budgetFrom as number, row.kFrom), row.delta);
+  for (const row of marginal) if (row.kind === 'T') steps.set(stepAtK(row.policy, row.family, row.mode, row.budgetFrom as number, row.kFrom), row.delta);
   const rows: SaturationDepth[] = [];
   for (const series of budgetSeries(curves, (curve) => curve)) {
     if (series.curves.length < 2) continue;
@@ -48,9 +61,10 @@ export function saturationDepths(curves: readonly Curve[], marginal: readonly Ma
     const maxBudget = budgets[budgets.length - 1] as number;
     const last = series.curves[series.curves.length - 1] as Curve;
     for (let k = 1; k <= last.kMax; k++) {
-      const deltas = budgets.slice(0, -1).map((budget) => steps.get(stepKey(series.policy, series.family, series.mode, budget, k)));
+      const deltas = budgets.slice(0, -1).map((budget) => steps.get(stepAtK(series.policy, series.family, series.mode, budget, k)));
       if (deltas.some((delta) => delta === undefined)) continue;
       const tStar = saturationDepth(budgets, deltas as number[], threshold);
+      const interval = bootstrap ? tStarInterval(bootstrap, series, budgets, k, threshold) : { lo: NaN, hi: NaN };
       const atTStar = tStar === null ? undefined : series.curves[budgets.indexOf(tStar)];
       rows.push({
         policy: series.policy,
@@ -62,12 +76,34 @@ export function saturationDepths(curves: readonly Curve[], marginal: readonly Ma
         passAtTStar: atTStar && k <= atTStar.kMax ? (atTStar.pass[k - 1] as number) : NaN,
         maxBudget,
         passAtMax: last.pass[k - 1] as number,
+        tStarLow: interval.lo,
+        tStarHigh: interval.hi,
       });
     }
   }
   return rows;
 }
 
-function stepKey(policy: string, family: string, mode: BudgetMode, budgetFrom: number, k: number): string {
-  return `${family}\u0000${policy}\u0000${mode}\u0000${budgetFrom}\u0000${k}`;
+function stepAtK(policy: string, family: string, mode: BudgetMode, budgetFrom: number, k: number): string {
+  return `${stepKey(policy, family, mode, budgetFrom)}\u0000${k}`;
+}
+
+/** T* in every resample (from that resample's Δ_T steps at k), summarised by its order-statistic interval. */
+function tStarInterval(bootstrap: SaturationBootstrap, series: { policy: string; family: string; mode: BudgetMode }, budgets: readonly number[], k: number, threshold: number): { lo: number; hi: number } {
+  const matrices = budgets.slice(0, -1).map((budget) => bootstrap.stepReplicates.get(stepKey(series.policy, series.family, series.mode, budget)));
+  if (matrices.some((matrix) => !matrix || k > matrix.kMax || matrix.replicates.length === 0)) return { lo: NaN, hi: NaN };
+  const resamples = matrices[0]!.replicates.length / matrices[0]!.kMax;
+  const depths = new Float64Array(resamples);
+  const steps = new Array<number>(matrices.length);
+  for (let r = 0; r < resamples; r++) {
+    let defined = true;
+    matrices.forEach((matrix, i) => {
+      const value = matrix!.replicates[r * matrix!.kMax + k - 1] as number;
+      if (Number.isNaN(value)) defined = false;
+      steps[i] = value;
+    });
+    const depth = defined ? saturationDepth(budgets, steps, threshold) : NaN;
+    depths[r] = depth === null ? Infinity : depth;
+  }
+  return orderStatisticInterval(depths, bootstrap.level);
 }

@@ -150,6 +150,14 @@ export interface StageDefinition<S extends z.ZodType = z.ZodType, N extends stri
   cliGroup?: FlagGroup;
   /** A readable summary of this stage's outputs for `npm run inspect -- <stage>` (printed to stdout). */
   inspect?(output: StageInput): Promise<string>;
+  /** Further readings of this stage's outputs, each `npm run inspect -- <view>` (e.g. `power` of the boundary stage). */
+  views?: Readonly<Record<string, StageView>>;
+}
+
+/** A named reading of one stage's outputs for `npm run inspect -- <view>`. */
+export interface StageView {
+  description: string;
+  inspect(output: StageInput): Promise<string>;
 }
 
 /**

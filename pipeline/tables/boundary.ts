@@ -1,4 +1,8 @@
-/** `boundary.csv` (FORMAT.md): tasks solved at least once in k samples by a but never by b, and so on, with the exact McNemar p-value. */
+/**
+ * `boundary.csv` (FORMAT.md): tasks solved at least once in k samples by a but never by b, and so on,
+ * with the exact McNemar p-value, its Holm adjustment and its Benjamini–Hochberg q-value over every
+ * row of the file (the family of boundary tests, stated in the boundary stage's manifest).
+ */
 import { defineCsvTable } from './csv-table';
 import { budget, int, num, text } from './cells';
 import type { RowOf } from './row-of';
@@ -15,6 +19,8 @@ export const boundaryTable = defineCsvTable('boundary.csv', {
   both: int,
   neither: int,
   p_value: num,
+  p_holm: num,
+  q_bh: num,
 });
 
 /** A row of `boundary.csv`. */

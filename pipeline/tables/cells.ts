@@ -85,6 +85,12 @@ export const bool: CellCodec<boolean> = {
   },
 };
 
+/** `true`, `false`, or blank (not computed). */
+export const optionalBool: CellCodec<boolean | null> = {
+  write: (value) => (value === null ? '' : String(value)),
+  read: (raw, column) => (raw === '' ? null : bool.read(raw, column)),
+};
+
 /** A budget: an integer T, or `all` (uncapped). A blank cell reads as `all`. */
 export const budget: CellCodec<Budget> = {
   write: (value) => String(value),

@@ -1,4 +1,4 @@
-/** `compare_frequencies.csv`: per strategy, how often policies a and b use it and how well they do with it, with task-clustered intervals, plus the table's homogeneity test. */
+/** `compare_frequencies.csv`: per strategy, how often policies a (compared) and b (the base policy) use it and how well they do with it, with task-clustered intervals, plus the table's homogeneity test (Rao–Scott corrected, and naive). */
 import type { FrequencyRow } from '../../analyses/mechanism/frequency-rows';
 import { defineCsvTable } from './csv-table';
 import { budget, int, num, oneOf, optionalNum, text } from './cells';
@@ -35,7 +35,10 @@ export const compareFrequenciesTable = defineCsvTable<FrequencyRow>('compare_fre
   chi2: optionalNum,
   g: optionalNum,
   df: int,
+  design_effect: optionalNum,
+  chi2_rs: optionalNum,
   p_value: optionalNum,
+  p_naive: optionalNum,
   g_p_value: optionalNum,
   min_expected: optionalNum,
   cramers_v: optionalNum,

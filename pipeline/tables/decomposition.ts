@@ -1,4 +1,4 @@
-/** `decomposition.csv`: the shift-share decomposition of the accuracy difference of one comparison, per variant, with task-clustered intervals. */
+/** `decomposition.csv`: the shift-share decomposition of acc_a − acc_b of one comparison (a compared, b the base policy), per variant, with task-clustered intervals and thin-data flags. */
 import type { DecompositionRow } from '../../analyses/mechanism/decomposition-rows';
 import { SHIFT_SHARE_VARIANTS } from '../../analyses/mechanism/shift-share';
 import { defineCsvTable } from './csv-table';
@@ -28,6 +28,9 @@ export const decompositionTable = defineCsvTable<DecompositionRow>('decompositio
   support_hi: optionalNum,
   new_share: optionalNum,
   lost_share: optionalNum,
+  new_strategies: text,
+  lost_strategies: text,
+  thin: text,
   tasks: int,
   episodes_a: int,
   episodes_b: int,

@@ -3,7 +3,7 @@ import { defineCsvTable } from './csv-table';
 import { bool, int, num, oneOf, optionalInt, optionalNum, text } from './cells';
 import type { RowOf } from './row-of';
 
-/** The columns of `saturation.csv`; `t_star` is blank when the curve never saturates. */
+/** The columns of `saturation.csv`; `t_star` is blank when the curve never saturates, `t_star_high` when that happens in more than the upper tail of resamples. */
 export const saturationTable = defineCsvTable('saturation.csv', {
   policy: text,
   family: text,
@@ -15,6 +15,8 @@ export const saturationTable = defineCsvTable('saturation.csv', {
   max_budget: int,
   pass_at_max: optionalNum,
   mode: oneOf(['capped', 'thresholded']),
+  t_star_low: optionalInt,
+  t_star_high: optionalInt,
 });
 
 /** A row of `saturation.csv`. */

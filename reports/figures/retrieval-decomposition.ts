@@ -1,7 +1,7 @@
 /**
- * Figure 6b — the accuracy difference between two policies split into a retrieval term (finding the
- * evidence more often) and an integration term (using found evidence better), all episodes, each
- * family at its largest budget.
+ * Figure 6b — the accuracy difference a − b between a policy and the base policy split into a
+ * retrieval term (finding the evidence more often) and an integration term (answering correctly given
+ * what was found: with the evidence, and without it), all episodes, each family at its largest budget.
  */
 import type { RetrievalDecompositionRow } from '../../analyses/mechanism/retrieval-rows';
 import { atHeadlineBudget } from './common';
@@ -20,12 +20,18 @@ function build({ data }: FigureContext): FigureOutcome {
   if (rows.length === 0) return skip('retrieval_decomposition.csv has no rows over all episodes (label = all).');
   const spec = decompositionBarsSpec('Retrieval versus integration decomposition of accuracy differences', rows, TERMS);
   const definitions = [...new Set(rows.map((row) => row.definition))].sort().join(' / ');
-  const sentences = rows.map((row) => `${row.family}, ${row.policy_b} vs ${row.policy_a}: total ${termText(termOf(row, 'total'))} = retrieval ${termText(termOf(row, 'retrieval'))} + integration ${termText(termOf(row, 'integration'))}`);
+  const sentences = rows.map(
+    (row) =>
+      `${row.family}, ${row.policy_a} vs ${row.policy_b}: total ${termText(termOf(row, 'total'))} = retrieval ${termText(termOf(row, 'retrieval'))} + integration ${termText(termOf(row, 'integration'))} ` +
+      `(with the evidence ${termText(termOf(row, 'integration_retrieved'))}, without it ${termText(termOf(row, 'integration_missed'))})`,
+  );
   return {
     kind: 'figure',
     spec,
     caption:
-      `Whether b beats a by retrieving the evidence more often (retrieval) or by answering correctly from what it retrieved (integration); retrieval success by ${definitions}. ` +
+      'Whether a (the policy named first) beats b (the base policy) by retrieving the evidence more often (retrieval) or by answering correctly given ' +
+      'what it retrieved (integration). Integration has two parts: answering correctly when the evidence was retrieved (with the evidence) and ' +
+      `answering correctly when it was not (without the evidence, e.g. from memory or a guess); retrieval success by ${definitions}. ` +
       `${sentences.join('. ')}.`,
     notes: [],
   };

@@ -34,9 +34,10 @@ export function strategyStats(rows: readonly FrequencyRow[], scheme = 'label'): 
   const stats = new Map<string, StrategyStat>();
   for (const row of ofScheme) {
     if (budgets.get(row.family) !== row.budget) continue;
+    // the reference (b, the base policy) first, then the compared policy
     const sides = [
-      { policy: row.policy_a, count: row.count_a, share: row.share_a, share_lo: row.share_a_lo, share_hi: row.share_a_hi, acc: row.acc_a, acc_lo: row.acc_a_lo, acc_hi: row.acc_a_hi },
       { policy: row.policy_b, count: row.count_b, share: row.share_b, share_lo: row.share_b_lo, share_hi: row.share_b_hi, acc: row.acc_b, acc_lo: row.acc_b_lo, acc_hi: row.acc_b_hi },
+      { policy: row.policy_a, count: row.count_a, share: row.share_a, share_lo: row.share_a_lo, share_hi: row.share_a_hi, acc: row.acc_a, acc_lo: row.acc_a_lo, acc_hi: row.acc_a_hi },
     ];
     for (const side of sides) {
       const key = `${row.family}\u0000${side.policy}\u0000${row.strategy}`;

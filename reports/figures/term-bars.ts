@@ -14,6 +14,8 @@ export interface Term {
   value: number | null;
   lo: number | null;
   hi: number | null;
+  /** The term rests on thin strategy cells (drawn pale). */
+  thin?: boolean;
 }
 
 /** The term `name` of a decomposition row (its `name`, `name_lo` and `name_hi` columns). */
@@ -29,11 +31,12 @@ interface TermValue {
   value: number;
   lo: number | null;
   hi: number | null;
+  thin: boolean;
 }
 
 /** Terms of one decomposition row, dropping terms without a value. */
 function termValues(panel: string, pair: string, terms: readonly (readonly [string, Term])[]): TermValue[] {
-  return terms.filter(([, t]) => t.value !== null).map(([term, t]) => ({ panel, pair, term, value: t.value!, lo: t.lo, hi: t.hi }));
+  return terms.filter(([, t]) => t.value !== null).map(([term, t]) => ({ panel, pair, term, value: t.value!, lo: t.lo, hi: t.hi, thin: t.thin ?? false }));
 }
 
 /** Text of a term for captions: `+.040 [.010, .070]`. */
@@ -48,7 +51,7 @@ function termBarsSpec(description: string, values: TermValue[], terms: string[],
   const extent = Math.max(0.05, ...values.flatMap((v) => [Math.abs(v.value), Math.abs(v.lo ?? 0), Math.abs(v.hi ?? 0)]));
   return envelope(description, {
     data: { values },
-    facet: { field: 'panel', type: 'nominal', sort: panels, header: panelHeader('accuracy difference (b − a)', WIDTH, 3) },
+    facet: { field: 'panel', type: 'nominal', sort: panels, header: panelHeader('accuracy difference (a − b)', WIDTH, 3) },
     columns: Math.min(pairs.length, MAX_COLUMNS),
     spacing: 8,
     spec: {
@@ -61,7 +64,9 @@ function termBarsSpec(description: string, values: TermValue[], terms: string[],
             y,
             x: { field: 'value', type: 'quantitative', scale: { domain: [-extent, extent], nice: true }, axis: { title: null, format: '+.2f', tickCount: 4 } },
             color: { field: 'term', type: 'nominal', scale: { domain: terms, range: colors }, legend: null },
-            tooltip: [{ field: 'pair' }, { field: 'term' }, { field: 'value', format: '+.3f' }, { field: 'lo', format: '+.3f' }, { field: 'hi', format: '+.3f' }],
+            // a term resting on thin strategy cells is drawn pale
+            opacity: { condition: { test: 'datum.thin', value: 0.35 }, value: 1 },
+            tooltip: [{ field: 'pair' }, { field: 'term' }, { field: 'value', format: '+.3f' }, { field: 'lo', format: '+.3f' }, { field: 'hi', format: '+.3f' }, { field: 'thin' }],
           },
         },
         {

@@ -46,6 +46,8 @@ export interface PageModel {
   boundaryLines: BoundaryLine[];
   /** Verdict sentences per family and policy pair (from the boundary stage), when present. */
   verdicts: string[];
+  /** The symmetric shift-share decomposition per comparison at the headline budgets (from the compare stage). */
+  decompositions: string[];
   figures: PageFigure[];
   sequences: SequenceCount[];
   methods: string[];

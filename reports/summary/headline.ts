@@ -15,9 +15,10 @@ import type { VerdictCsvRow } from '../../pipeline/tables/verdict';
 import { budgetLabel, headlineBudgets, orderFamilies } from '../data/select';
 import type { PasskRow, ReportData } from '../data/tables';
 
-/** A verdict row, with the Holm-adjusted p-value once the boundary stage writes one (the claims work). */
-export type VerdictRow = VerdictCsvRow & { p_holm?: number | null };
 import { orderPolicies } from '../theme/colors';
+
+/** A verdict row (its `p_adj` is boundary.csv's `p_holm`: Holm-adjusted over every boundary test of the run). */
+export type VerdictRow = VerdictCsvRow;
 
 /** One clause of the answer and the figure (by name) that shows it; null when no figure does. */
 export interface HeadlineClause {
@@ -41,10 +42,9 @@ export interface FamilyHeadline {
   comparisons: ComparisonHeadline[];
 }
 
-/** The verdict and p-value the answer states: the adjusted ones when the boundary stage wrote them. */
+/** The verdict and the p-values the answer states: raw, and Holm-adjusted over the run's boundary tests (what the verdict rests on). */
 export function verdictEvidence(row: VerdictRow): { verdict: string; p: string } {
-  if (row.p_holm !== undefined && row.p_holm !== null) return { verdict: row.verdict, p: `Holm-adjusted ${pValueProse(row.p_holm)}` };
-  return { verdict: row.verdict, p: pValueProse(row.p_value) };
+  return { verdict: row.verdict, p: `${pValueProse(row.p_value)}, Holm-adjusted ${pValueProse(row.p_adj)}` };
 }
 
 const tasks = (n: number) => `${n} task${n === 1 ? '' : 's'}`;
@@ -55,8 +55,12 @@ function verdictWords(verdict: string, row: VerdictRow): string {
   switch (verdict) {
     case 'expansion':
       return 'it can do more: the capability boundary expands';
+    case 'expansion with a reliability loss':
+      return `it can do more but is less reliable: the capability boundary expands, pass@1 on shared tasks falls${shared}`;
     case 'regression':
       return 'it can do less: the capability boundary shrinks';
+    case 'regression with a reliability gain':
+      return `it can do less but is more reliable: the capability boundary shrinks, pass@1 on shared tasks rises${shared}`;
     case 'efficiency only':
       return `same capability boundary, more reliable${shared}`;
     case 'efficiency loss':
@@ -77,23 +81,25 @@ export function boundaryClause(row: VerdictRow): HeadlineClause {
   };
 }
 
-/** How a compares with b as k grows (figure 1), from the crossover row; null when its status says nothing usable. */
+/** How a compares with b as k grows (figure 1), from the crossover row (docs/passkt.md); null when the curves never differ. */
 export function crossoverClause(row: CrossoverRow): string | null {
   const b = row.policy_b;
   const at1 = row.diff_at_1 === null ? '' : ` (${signedProb(row.diff_at_1)})`;
-  const kMax = row.k_max === null ? 'the largest k' : `k = ${row.k_max}`;
+  const kMax = `k = ${row.k_max}`;
   switch (row.status) {
-    case 'crosses':
-      return `below ${b} at k = 1${at1}, at or above it from k = ${row.crossover_k}`;
-    case 'always':
+    case 'crosses': {
+      const side = (row.diff_at_1 ?? 0) < 0 ? 'below' : 'above';
+      const interval = row.crossover_k_low === null ? '' : ` [95% interval ${row.crossover_k_low}, ${row.crossover_k_high ?? `beyond ${row.k_max}`}]`;
+      const significance = row.significant === false ? ', a crossing within the noise (the difference is not significant at any k up to there)' : '';
+      return `${side} ${b} at k = 1${at1}, the curves cross at k = ${row.crossover_k}${interval}${significance}`;
+    }
     case 'above':
-      return `at or above ${b} at every k`;
-    case 'never':
+      return `at or above ${b} at every k${row.significant === false ? ' (not significantly)' : ''}`;
     case 'below':
-      return `below ${b} up to ${kMax}`;
+      return `below ${b} up to ${kMax}${row.significant === false ? ' (not significantly)' : ''}`;
     case 'converge':
-      return `${at1 ? `apart from ${b} at k = 1${at1}` : `apart from ${b} at k = 1`}, converging by ${kMax}`;
-    default:
+      return `${at1 ? `apart from ${b} at k = 1${at1}` : `apart from ${b} at k = 1`}, both solving every task by ${kMax}`;
+    case 'none':
       return null;
   }
 }
@@ -103,7 +109,7 @@ export function decompositionOf(
   row: { policy_a: string; policy_b: string; acc_a: number | null; acc_b: number | null; total: number | null },
   compared: string,
 ): (term: number | null) => number | null {
-  // The compare stage writes b − a with the reference as a; read the orientation from the totals.
+  // Every table writes a − b (policy_b the reference); the orientation is read from the totals all the same.
   const bMinusA = row.acc_a === null || row.acc_b === null || row.total === null || Math.abs(row.total - (row.acc_b - row.acc_a)) < 1e-9;
   const sign = (row.policy_b === compared) === bMinusA ? 1 : -1;
   return (term) => (term === null || !Number.isFinite(term) ? null : sign * term);
@@ -111,7 +117,7 @@ export function decompositionOf(
 
 const TERM_WORDS = { reweighting: 'reweighting', within: 'within-strategy', support: 'new / lost strategies' } as const;
 
-/** Where the accuracy difference comes from (figure 6a): its largest term. */
+/** Where the accuracy difference comes from (figure 6a, the symmetric shift-share): its largest term. */
 export function strategyClause(row: DecompositionRow, compared: string): HeadlineClause | null {
   const of = decompositionOf(row, compared);
   const total = of(row.total);
@@ -121,7 +127,8 @@ export function strategyClause(row: DecompositionRow, compared: string): Headlin
     .filter((t): t is { name: keyof typeof TERM_WORDS; value: number } => t.value !== null);
   if (terms.length === 0) return null;
   const main = terms.reduce((best, t) => (Math.abs(t.value) > Math.abs(best.value) ? t : best));
-  return { text: `accuracy ${signedProb(total)}, mostly ${TERM_WORDS[main.name]} ${signedProb(main.value)}`, figure: 'decomposition' };
+  const thin = row.thin.split(';').includes(main.name) ? ' (on thin data)' : '';
+  return { text: `accuracy ${signedProb(total)}, mostly ${TERM_WORDS[main.name]} ${signedProb(main.value)}${thin}`, figure: 'decomposition' };
 }
 
 /** Retrieval against integration (figure 6b). */
@@ -129,7 +136,9 @@ export function retrievalClause(row: RetrievalDecompositionRow, compared: string
   const of = decompositionOf(row, compared);
   const [retrieval, integration] = [of(row.retrieval), of(row.integration)];
   if (retrieval === null || integration === null) return null;
-  return { text: `retrieval ${signedProb(retrieval)}, integration ${signedProb(integration)}`, figure: 'retrieval-decomposition' };
+  const [withEvidence, without] = [of(row.integration_retrieved), of(row.integration_missed)];
+  const parts = withEvidence === null || without === null ? '' : ` (with the evidence ${signedProb(withEvidence)}, without ${signedProb(without)})`;
+  return { text: `retrieval ${signedProb(retrieval)}, integration ${signedProb(integration)}${parts}`, figure: 'retrieval-decomposition' };
 }
 
 /** A policy with nothing to compare against: what it reaches at k = 1 and at its largest k (figure 1). */

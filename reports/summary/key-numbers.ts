@@ -46,7 +46,8 @@ export function boundaryLines(rows: readonly BoundaryRow[]): BoundaryLine[] {
         family,
         text:
           `${budgetLabel(row.budget)}, k = ${row.k}: ${a} solves ${row.only_a} task(s) ${b} never solves, ${b} solves ${row.only_b} ${a} never solves ` +
-          `(${a}\\${b} : ${b}\\${a} = ${row.only_a}:${row.only_b}, exact McNemar ${pValueProse(row.p_value)}); both ${row.both}, neither ${row.neither}.`,
+          `(${a}\\${b} : ${b}\\${a} = ${row.only_a}:${row.only_b}, exact McNemar ${pValueProse(row.p_value)}; over the ${rows.length} boundary tests of the run ` +
+          `Holm-adjusted ${pValueProse(row.p_holm)}, Benjamini–Hochberg q ${pValueProse(row.q_bh).replace(/^p /, '')}); both ${row.both}, neither ${row.neither}.`,
       });
     }
   }

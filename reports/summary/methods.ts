@@ -19,12 +19,18 @@ export function methodNotes(data: ReportData): string[] {
   );
   notes.push(
     'Uncertainty. Intervals are 95% percentile bootstrap intervals that resample tasks (with a seeded generator); differences between ' +
-      'policies resample tasks jointly (paired). ' +
+      'policies resample tasks jointly (paired). Where a PASS@(k,T) estimate is 0 or 1 (every task solved at k = n), every resample gives ' +
+      'the same value, so the exact Clopper–Pearson interval over the tasks is shown instead (for 100 of 100 tasks: [.964, 1]). Crossover k ' +
+      'and the saturation depth T* carry bootstrap intervals from the same resamples. ' +
       (passkt ? `The passkt stage ran with parameters ${JSON.stringify(passkt.params)}.` : ''),
   );
   notes.push(
     'Tests. The capability boundary at k = n compares the tasks each policy solves at least once; the p-value is the two-sided exact ' +
-      'McNemar (binomial) test on the tasks only one of the two policies solves.',
+      'McNemar (binomial) test on the tasks only one of the two policies solves, with Holm-adjusted p and Benjamini–Hochberg q over every ' +
+      'boundary test of the run. Verdicts claim a difference only when its Holm-adjusted p is below alpha: a boundary claim on that ' +
+      'p_holm, a reliability claim on Holm over every sign-flip test of pass@1 on the tasks both policies solve; each family of claims is ' +
+      'wrong anywhere with probability at most alpha (both together at most 2·alpha); a significant loss is always said. Strategy frequencies are compared with a Rao–Scott corrected ' +
+      'chi-square test (episodes clustered by task); the naive p is in compare_frequencies.csv. Differences are always a − b, b the base policy.',
   );
   if (data.retrieval && data.retrieval.length > 0) {
     const definitions = [...new Set(data.retrieval.map((row) => row.definition))].sort();

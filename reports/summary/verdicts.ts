@@ -1,5 +1,6 @@
 /** Verdict sentences per family and policy pair at each family's headline budget, from `verdict.csv`. */
-import { verdictSentence, type Verdict } from '../../analyses/passkt/verdict';
+import { verdictSentence } from '../../analyses/passkt/verdict';
+import { verdictEvidenceOf } from '../../pipeline/tables/verdict';
 import { headlineBudgets, orderFamilies } from '../data/select';
 import type { ReportData } from '../data/tables';
 
@@ -12,15 +13,7 @@ export function verdictSentences(data: ReportData): string[] {
     rows
       .filter((row) => row.family === family && row.budget === budgets.get(family))
       .map((row) =>
-        verdictSentence({ family: row.family, budget: String(row.budget), a: row.policy_a, b: row.policy_b, k: row.k }, row.verdict as Verdict, {
-          onlyA: row.only_a,
-          onlyB: row.only_b,
-          pValue: row.p_value,
-          sharedTasks: row.shared_tasks,
-          sharedPass1Diff: row.shared_pass1_diff ?? Number.NaN,
-          sharedPass1Low: row.shared_ci_low ?? Number.NaN,
-          sharedPass1High: row.shared_ci_high ?? Number.NaN,
-        }),
+        verdictSentence({ family: row.family, budget: String(row.budget), a: row.policy_a, b: row.policy_b, k: row.k }, row.verdict, verdictEvidenceOf(row)),
       ),
   );
 }

@@ -155,7 +155,7 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
           else if (sb) onlyB++;
           else neither++;
         });
-        boundaryRows.push({ family, budget, policy_a: a, policy_b: 'base', k: SAMPLES, only_a: onlyA, only_b: onlyB, both, neither, p_value: onlyA + onlyB === 0 ? 1 : 0.25 });
+        boundaryRows.push({ family, budget, policy_a: a, policy_b: 'base', k: SAMPLES, only_a: onlyA, only_b: onlyB, both, neither, p_value: onlyA + onlyB === 0 ? 1 : 0.25, p_holm: onlyA + onlyB === 0 ? 1 : 0.9, q_bh: onlyA + onlyB === 0 ? 1 : 0.5 });
       }
   files.boundary['boundary.csv'] = through(boundaryTable, boundaryRows);
 
@@ -211,15 +211,15 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
             break;
           }
         }
-        saturationRows.push({ policy, family, k, t_star: star, saturated: star !== null, threshold: 0.01, pass_at_t_star: star === null ? null : series[BUDGETS.indexOf(star as never)], max_budget: 5, pass_at_max: series[series.length - 1], mode: 'capped' });
+        saturationRows.push({ policy, family, k, t_star: star, saturated: star !== null, threshold: 0.01, pass_at_t_star: star === null ? null : series[BUDGETS.indexOf(star as never)], max_budget: 5, pass_at_max: series[series.length - 1], mode: 'capped', t_star_low: star, t_star_high: null });
       }
     }
   files.passkt['marginal.csv'] = through(marginalTable, marginalRows);
   files.passkt['saturation.csv'] = through(saturationTable, saturationRows);
-  files.passkt['crossover.csv'] = through(crossoverTable, [{ family: 'bridge', budget: 5, policy_a: 'rl', policy_b: 'base', crossover_k: 1, status: 'always', diff_at_1: 0.05, diff_at_max: 0.16, k_max: SAMPLES }]);
+  files.passkt['crossover.csv'] = through(crossoverTable, [{ family: 'bridge', budget: 5, policy_a: 'rl', policy_b: 'base', crossover_k: null, status: 'above', diff_at_1: 0.05, diff_at_max: 0.16, k_max: SAMPLES, crossover_k_low: null, crossover_k_high: null, significant: true, tolerance: 1e-9 }]);
   files.boundary['verdict.csv'] = through(
     verdictTable,
-    boundaryRows.map((row) => ({ ...row, verdict: (row.only_a as number) > (row.only_b as number) ? 'expansion' : 'no difference', shared_tasks: row.both, shared_pass1_diff: 0.02, shared_ci_low: -0.01, shared_ci_high: 0.05 })),
+    boundaryRows.map(({ p_holm, q_bh, ...row }) => ({ ...row, verdict: (row.only_a as number) > (row.only_b as number) ? 'expansion' : 'no difference', shared_tasks: row.both, shared_pass1_diff: 0.02, shared_ci_low: -0.01, shared_ci_high: 0.05, shared_p_value: 0.2, shared_p_adj: 1, p_adj: Math.max(p_holm as number, q_bh as number) })),
   );
 
   // Strategy frequencies, shift-share terms and diversity computed from the planted labels.
@@ -239,29 +239,34 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
         const other = labelsOf(b, family, budget);
         const strategies = [...new Set([...base, ...other].map((r) => r.label as string))].sort();
         let reweighting = 0, within = 0, support = 0;
+        const lost: string[] = [];
+        // one sign convention: policy_a is the compared policy (rl, sft), policy_b the base; a − b
         for (const strategy of strategies) {
-          const sa = stat(base, strategy), sb = stat(other, strategy);
-          frequencyRows.push({ scheme: 'label', family, budget, policy_a: 'base', policy_b: b, strategy, support: sa.count && sb.count ? 'both' : sb.count ? 'gained' : 'lost',
+          const sb = stat(base, strategy), sa = stat(other, strategy);
+          frequencyRows.push({ scheme: 'label', family, budget, policy_a: b, policy_b: 'base', strategy, support: sa.count && sb.count ? 'both' : sa.count ? 'gained' : 'lost',
             count_a: sa.count, count_b: sb.count, share_a: sa.share, share_a_lo: Math.max(0, sa.share - 0.05), share_a_hi: Math.min(1, sa.share + 0.05), share_b: sb.share, share_b_lo: Math.max(0, sb.share - 0.05), share_b_hi: Math.min(1, sb.share + 0.05),
-            share_diff: sb.share - sa.share, share_diff_lo: null, share_diff_hi: null, acc_a: sa.acc, acc_a_lo: sa.acc === null ? null : Math.max(0, sa.acc - 0.1), acc_a_hi: sa.acc === null ? null : Math.min(1, sa.acc + 0.1),
-            acc_b: sb.acc, acc_b_lo: sb.acc === null ? null : Math.max(0, sb.acc - 0.1), acc_b_hi: sb.acc === null ? null : Math.min(1, sb.acc + 0.1), tasks: TASKS, episodes_a: base.length, episodes_b: other.length,
-            chi2: 1, g: 1, df: strategies.length - 1, p_value: 0.3, g_p_value: 0.3, min_expected: 5, cramers_v: 0.1, jsd: 0.01 });
+            share_diff: sa.share - sb.share, share_diff_lo: null, share_diff_hi: null, acc_a: sa.acc, acc_a_lo: sa.acc === null ? null : Math.max(0, sa.acc - 0.1), acc_a_hi: sa.acc === null ? null : Math.min(1, sa.acc + 0.1),
+            acc_b: sb.acc, acc_b_lo: sb.acc === null ? null : Math.max(0, sb.acc - 0.1), acc_b_hi: sb.acc === null ? null : Math.min(1, sb.acc + 0.1), tasks: TASKS, episodes_a: other.length, episodes_b: base.length,
+            chi2: 1, g: 1, df: strategies.length - 1, design_effect: 2, chi2_rs: 0.5, p_value: 0.48, p_naive: 0.3, g_p_value: 0.3, min_expected: 5, cramers_v: 0.1, jsd: 0.01 });
           if (sa.count && sb.count) {
-            reweighting += (sb.share - sa.share) * sa.acc!;
-            within += sb.share * (sb.acc! - sa.acc!);
-          } else if (sb.count) support += sb.share * sb.acc!;
-          else support -= sa.share * sa.acc!;
+            reweighting += ((sa.share - sb.share) * (sa.acc! + sb.acc!)) / 2;
+            within += ((sa.share + sb.share) / 2) * (sa.acc! - sb.acc!);
+          } else if (sa.count) support += sa.share * sa.acc!;
+          else {
+            support -= sb.share * sb.acc!;
+            lost.push(strategy);
+          }
         }
-        const accA = base.filter((r) => r.correct).length / base.length;
-        const accB = other.filter((r) => r.correct).length / other.length;
+        const accA = other.filter((r) => r.correct).length / other.length;
+        const accB = base.filter((r) => r.correct).length / base.length;
         const t = (v: number): [number, number, number] => [v, v - 0.04, v + 0.04];
-        const [total, total_lo, total_hi] = t(accB - accA);
+        const [total, total_lo, total_hi] = t(accA - accB);
         const [rw, rw_lo, rw_hi] = t(reweighting);
         const [wi, wi_lo, wi_hi] = t(within);
         const [su, su_lo, su_hi] = t(support);
         for (const variant of ['a_ref', 'b_ref', 'symmetric'])
-          decompositionRows.push({ scheme: 'label', family, budget, policy_a: 'base', policy_b: b, variant, acc_a: accA, acc_b: accB, total, total_lo, total_hi, reweighting: rw, reweighting_lo: rw_lo, reweighting_hi: rw_hi, within: wi, within_lo: wi_lo, within_hi: wi_hi, support: su, support_lo: su_lo, support_hi: su_hi, new_share: 0, lost_share: 0, tasks: TASKS, episodes_a: base.length, episodes_b: other.length });
-        retrievalDecRows.push({ family, budget, policy_a: 'base', policy_b: b, label: 'all', definition: 'gold_docs', total, total_lo, total_hi, retrieval: 0.6 * total, retrieval_lo: 0.6 * total - 0.03, retrieval_hi: 0.6 * total + 0.03, integration: 0.4 * total, integration_lo: 0.4 * total - 0.03, integration_hi: 0.4 * total + 0.03 });
+          decompositionRows.push({ scheme: 'label', family, budget, policy_a: b, policy_b: 'base', variant, acc_a: accA, acc_b: accB, total, total_lo, total_hi, reweighting: rw, reweighting_lo: rw_lo, reweighting_hi: rw_hi, within: wi, within_lo: wi_lo, within_hi: wi_hi, support: su, support_lo: su_lo, support_hi: su_hi, new_share: 0, lost_share: lost.length > 0 ? 0.25 : 0, new_strategies: '', lost_strategies: lost.join(';'), thin: b === 'sft' ? 'within' : '', tasks: TASKS, episodes_a: other.length, episodes_b: base.length });
+        retrievalDecRows.push({ family, budget, policy_a: b, policy_b: 'base', label: 'all', definition: 'gold_docs', total, total_lo, total_hi, retrieval: 0.6 * total, retrieval_lo: 0.6 * total - 0.03, retrieval_hi: 0.6 * total + 0.03, integration: 0.4 * total, integration_lo: 0.4 * total - 0.03, integration_hi: 0.4 * total + 0.03, integration_retrieved: 0.3 * total, integration_retrieved_lo: 0.3 * total - 0.03, integration_retrieved_hi: 0.3 * total + 0.03, integration_missed: 0.1 * total, integration_missed_lo: 0.1 * total - 0.02, integration_missed_hi: 0.1 * total + 0.02 });
       }
       for (const policy of POLICIES) {
         const rows = labelsOf(policy, family, budget);

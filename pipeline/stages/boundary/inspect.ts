@@ -2,15 +2,17 @@
  * `npm run inspect -- boundary`: the k = n boundary table, the verdict sentences at each family's
  * largest budget, and the task ids each policy gained and lost.
  */
-import type { PairVerdict } from '../../../analyses/passkt/boundary-table';
-import { parseBudget, type Budget } from '../../../analyses/budget';
-import { verdictSentence, type Verdict } from '../../../analyses/passkt/verdict';
+import type { PairVerdict } from '../../../analyses/passkt/verdict-table';
+import type { Budget } from '../../../analyses/budget';
+import { verdictSentence } from '../../../analyses/passkt/verdict';
 import { pValueText } from '../../../analyses/stats/format';
 import { textTable } from '../../cli/table';
 import type { StageInput } from '../../runner/stage';
 import { compareText } from '../../../analyses/stats/compare-text';
 import { headlineBudget } from '../../../analyses/budget';
 import { boundaryTasksFile } from '../../tables/boundary-tasks';
+import { boundaryTable } from '../../tables/boundary';
+import { verdictEvidenceOf, verdictTable } from '../../tables/verdict';
 
 /**
  * The verdict rows at each family's headline budget: the one given (the largest T the data was run at,
@@ -27,33 +29,32 @@ export function headlineVerdicts(rows: readonly PairVerdict[], headline: Readonl
 
 /** `npm run inspect -- boundary`: the k = n boundary table, the verdicts, and the tasks gained and lost. */
 export async function inspectBoundary(output: StageInput): Promise<string> {
-  const boundary = await output.csv('boundary.csv');
-  const verdicts = await output.csv('verdict.csv');
+  const boundary = await boundaryTable.read(output);
+  const verdicts = await verdictTable.read(output);
   if (boundary.length === 0) return 'boundary: no policy pair to compare (one policy, or no common tasks).';
   const table = textTable(
-    ['family', 'T', 'a', 'b', 'k', 'only_a', 'only_b', 'both', 'neither', 'p'],
-    boundary.map((row) => [row.family, row.budget, row.policy_a, row.policy_b, Number(row.k), Number(row.only_a), Number(row.only_b), Number(row.both), Number(row.neither), pValueText(Number(row.p_value))]),
+    ['family', 'T', 'a', 'b', 'k', 'only_a', 'only_b', 'both', 'neither', 'p', 'p_holm', 'q_bh'],
+    boundary.map((row) => [row.family, String(row.budget), row.policy_a, row.policy_b, row.k, row.only_a, row.only_b, row.both, row.neither, pValueText(row.p_value), pValueText(row.p_holm), pValueText(row.q_bh)]),
   );
+  const multiplicity = (output.manifest.details.multiplicity as { boundary?: string; verdicts?: string } | undefined) ?? {};
   const sections = [`Capability boundary (solved at k = n: some episode correct; at a smaller k: pass@k >= 1/2)\n${table}`];
+  if (multiplicity.boundary) sections.push(`p_holm, q_bh: ${multiplicity.boundary}`);
   const rows = verdicts.map((row): PairVerdict => ({
-    family: row.family ?? '',
-    budget: parseBudget(row.budget),
-    a: row.policy_a ?? '',
-    b: row.policy_b ?? '',
-    k: Number(row.k),
-    onlyA: Number(row.only_a),
-    onlyB: Number(row.only_b),
-    both: Number(row.both),
-    neither: Number(row.neither),
-    pValue: Number(row.p_value),
-    sharedTasks: Number(row.shared_tasks),
-    sharedPass1Diff: numberOrNaN(row.shared_pass1_diff),
-    sharedPass1Low: numberOrNaN(row.shared_ci_low),
-    sharedPass1High: numberOrNaN(row.shared_ci_high),
-    verdict: row.verdict as Verdict,
+    family: row.family,
+    budget: row.budget,
+    a: row.policy_a,
+    b: row.policy_b,
+    k: row.k,
+    both: row.both,
+    neither: row.neither,
+    ...verdictEvidenceOf(row),
+    verdict: row.verdict,
   }));
   const headline = headlineVerdicts(rows, (output.manifest.details.headline_budgets ?? {}) as Record<string, Budget>);
-  if (headline.length > 0) sections.push(`\nVerdicts (at each family's largest budget; every budget in verdict.csv)\n${headline.map((row) => `  ${verdictSentence({ family: row.family, budget: String(row.budget), a: row.a, b: row.b, k: row.k }, row.verdict, row)}`).join('\n')}`);
+  if (headline.length > 0) {
+    sections.push(`\nVerdicts (at each family's largest budget; every budget in verdict.csv)${multiplicity.verdicts ? `\n  ${multiplicity.verdicts}` : ''}`);
+    sections.push(headline.map((row) => `  ${verdictSentence({ family: row.family, budget: String(row.budget), a: row.a, b: row.b, k: row.k }, row.verdict, row)}`).join('\n'));
+  }
   if (output.has(boundaryTasksFile.file)) {
     const tasks = await boundaryTasksFile.read(output);
     const lines = headline.flatMap((row) => {
@@ -73,7 +74,3 @@ function listIds(ids: readonly string[]): string {
   return ids.length > 8 ? `${shown}, … (${ids.length} in all)` : shown;
 }
 
-
-function numberOrNaN(text: string | undefined): number {
-  return text === undefined || text === '' ? NaN : Number(text);
-}

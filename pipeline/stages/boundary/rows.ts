@@ -2,7 +2,10 @@
  * The boundary stage's output tables: `boundary.csv` (FORMAT.md), `boundary_tasks.json` (the task
  * ids of each set) and `verdict.csv`, plus the verdict sentences.
  */
-import type { PairBoundary, PairVerdict } from '../../../analyses/passkt/boundary-table';
+import type { PairBoundary } from '../../../analyses/passkt/boundary-table';
+import type { PairVerdict } from '../../../analyses/passkt/verdict-table';
+import type { PairPower } from '../../../analyses/passkt/power-table';
+import type { PowerCsvRow } from '../../tables/power';
 import { verdictSentence } from '../../../analyses/passkt/verdict';
 import type { BoundaryCsvRow } from '../../tables/boundary';
 import type { VerdictCsvRow } from '../../tables/verdict';
@@ -21,6 +24,8 @@ export function boundaryRows(rows: readonly PairBoundary[]): BoundaryCsvRow[] {
     both: row.both.length,
     neither: row.neither.length,
     p_value: row.pValue,
+    p_holm: row.pHolm,
+    q_bh: row.qBh,
   }));
 }
 
@@ -59,10 +64,34 @@ export function verdictRows(rows: readonly PairVerdict[]): VerdictCsvRow[] {
     shared_pass1_diff: row.sharedPass1Diff,
     shared_ci_low: row.sharedPass1Low,
     shared_ci_high: row.sharedPass1High,
+    p_adj: row.pAdjusted,
+    shared_p_value: row.sharedPValue,
+    shared_p_adj: row.sharedPAdjusted,
   }));
 }
 
 /** The sentence of a verdict row. */
 export function sentenceOf(row: PairVerdict): string {
   return verdictSentence({ family: row.family, budget: String(row.budget), a: row.a, b: row.b, k: row.k }, row.verdict, row);
+}
+
+/** Rows of `power.csv` (blank where a number does not exist or lies beyond the search). */
+export function powerRows(rows: readonly PairPower[]): PowerCsvRow[] {
+  return rows.map((row) => ({
+    family: row.family,
+    budget: row.budget,
+    policy_a: row.a,
+    policy_b: row.b,
+    tasks: row.tasks,
+    n: row.n,
+    observed_diff: row.observed,
+    alpha: row.alpha,
+    tests: row.tests,
+    alpha_adjusted: row.alphaAdjusted,
+    target_power: row.target,
+    detectable_gain: row.detectableGain,
+    detectable_loss: row.detectableLoss,
+    tasks_needed: Number.isFinite(row.tasksNeeded) ? row.tasksNeeded : null,
+    max_tasks: row.maxTasks,
+  }));
 }

@@ -1,14 +1,17 @@
 /**
- * Compare: contrasts every policy with the base policy per family and budget — strategy frequencies
- * (rule labels, and clusters when the cluster stage ran), the shift-share decomposition of the accuracy
- * difference (reweighting / within-strategy / new strategies) and the retrieval-vs-integration
- * decomposition, all with task-clustered bootstrap intervals. Columns: docs/mechanism.md.
+ * Compare: contrasts every policy (policy_a) with the base policy (policy_b) per family and budget,
+ * every difference a − b — strategy frequencies (rule labels, and clusters when the cluster stage ran)
+ * with a Rao–Scott test clustered by task, the shift-share decomposition of the accuracy difference
+ * (reweighting / within-strategy / new / lost strategies, thin terms flagged) and the
+ * retrieval-vs-integration decomposition, all with task-clustered bootstrap intervals. Columns:
+ * docs/mechanism.md.
  */
 import { z } from 'zod';
 import { budgetKey } from '../../../analyses/budget';
 import { compareGroups } from '../../../analyses/mechanism/compare-group';
 import { createGroupBuilder, type GroupBuilder } from '../../../analyses/mechanism/group-episodes';
 import { compareHeadlines } from '../../../analyses/mechanism/headline';
+import { THIN_DEFAULTS, type ThinThresholds } from '../../../analyses/mechanism/thin-terms';
 import { type RetrievalDefinition, retrievalSuccess } from '../../../analyses/mechanism/retrieval-success';
 import { createRng } from '../../../analyses/random/rng';
 import { EpisodeAccount, episodesReceived } from '../../runner/episode-account';
@@ -35,6 +38,10 @@ export const CompareParams = z.object({
   level: z.number().gt(0).lt(1).default(0.95),
   /** Also compare cluster frequencies when the cluster stage is part of the run. */
   clusters: z.boolean().default(true),
+  /** A strategy cell with fewer tasks than this is thin (decomposition terms resting on it are flagged). */
+  thinTasks: z.number().int().min(0).default(THIN_DEFAULTS.minTasks),
+  /** A strategy cell with fewer episodes than this is thin. */
+  thinEpisodes: z.number().int().min(0).default(THIN_DEFAULTS.minEpisodes),
 });
 
 /** Category of an episode the label stage did not label (kept so the decomposition still covers every episode). */
@@ -55,6 +62,11 @@ async function readDefinitions(input: StageInput): Promise<Map<string, Retrieval
   return definitions;
 }
 
+/** The thin-cell thresholds of a parameter set. */
+function thinOf(params: { thinTasks?: number; thinEpisodes?: number }): ThinThresholds {
+  return { minTasks: params.thinTasks ?? THIN_DEFAULTS.minTasks, minEpisodes: params.thinEpisodes ?? THIN_DEFAULTS.minEpisodes };
+}
+
 // TAXONOMY.md: where episodes read what they found, the strategy compared is label/reading.
 function readingLines(labeled: LabelStrategies | undefined): string[] {
   if (!labeled || labeled.groupsWithReads.size === 0) return [];
@@ -62,11 +74,14 @@ function readingLines(labeled: LabelStrategies | undefined): string[] {
 }
 
 async function inspectCompare(output: StageInput): Promise<string> {
-  const lines = compareHeadlines({
-    decomposition: await decompositionTable.read(output),
-    retrieval: await retrievalDecompositionTable.read(output),
-    frequencies: await compareFrequenciesTable.read(output),
-  });
+  const lines = compareHeadlines(
+    {
+      decomposition: await decompositionTable.read(output),
+      retrieval: await retrievalDecompositionTable.read(output),
+      frequencies: await compareFrequenciesTable.read(output),
+    },
+    { thin: thinOf(output.manifest.params as { thinTasks?: number; thinEpisodes?: number }) },
+  );
   const notes = (output.manifest.details.notes as string[] | undefined) ?? [];
   return [...lines, ...(notes.length ? ['', 'notes:', ...notes.map((n) => `  ${n}`)] : [])].join('\n');
 }
@@ -168,7 +183,7 @@ export const compareStage = defineStage({
     account.check();
     const output = compareGroups(
       [...groups.values()].map((b) => b.group),
-      { base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions },
+      { base, resamples: params.resamples, level: params.level, rng: createRng(ctx.seed), definitions, thin: thinOf(params) },
     );
     await compareFrequenciesTable.write(ctx.out, output.frequencies);
     await decompositionTable.write(ctx.out, output.decomposition);
@@ -183,7 +198,7 @@ export const compareStage = defineStage({
     // The end-of-run summary shows the largest budget per family; `inspect` shows every budget.
     const headlines = compareHeadlines(
       { decomposition: output.decomposition, retrieval: output.retrieval, frequencies: output.frequencies },
-      { largestBudgetOnly: true, details: false },
+      { largestBudgetOnly: true, details: false, thin: thinOf(params) },
     );
     return {
       counts: {
@@ -201,7 +216,7 @@ export const compareStage = defineStage({
         ...account.summary(),
         ...readingLines(labeled),
         ...headlines.map((line) => `compare: ${line}`),
-        'compare: every budget, symmetric terms and frequency tests: npm run inspect -- compare',
+        'compare: every budget, the other shift-share variants and the frequency tests: npm run inspect -- compare',
       ],
       details: { ...account.details(), notes, schemes, reading_groups: [...(labeled?.groupsWithReads ?? [])].sort(), definitions: Object.fromEntries(definitions), resamples: params.resamples, level: params.level },
     };

@@ -4,10 +4,11 @@
  */
 import { from, op } from 'arquero';
 import { compareBudgets, headlineBudget } from '../../../analyses/budget';
+import { crossoverText, type CrossoverFacts } from './summary';
 import { compareText } from '../../../analyses/stats/compare-text';
 import { fixed, signed } from '../../../analyses/stats/format';
 import type { StageInput } from '../../runner/stage';
-import { crossoverTable } from '../../tables/crossover';
+import { crossoverTable, type CrossoverRow } from '../../tables/crossover';
 import { type PassRow, passTable } from '../../tables/passkt';
 import { saturationTable } from '../../tables/saturation';
 
@@ -44,6 +45,21 @@ function formatPass(value: number | undefined): string {
   return fixed(value);
 }
 
+/** A `crossover.csv` row as the crossover sentence reads it. */
+function factsOf(row: CrossoverRow): CrossoverFacts {
+  return {
+    a: row.policy_a,
+    b: row.policy_b,
+    kMax: row.k_max,
+    status: row.status,
+    k: row.crossover_k,
+    kLow: row.crossover_k_low ?? NaN,
+    // a blank high end with a low end means "beyond the grid"
+    kHigh: row.crossover_k_high ?? (row.crossover_k_low === null ? NaN : Infinity),
+    significant: row.significant,
+  };
+}
+
 /** The passkt stage's inspect text. */
 export async function inspectPasskt(output: StageInput): Promise<string> {
   const rows = await passTable.read(output);
@@ -65,11 +81,12 @@ export async function inspectPasskt(output: StageInput): Promise<string> {
   }
   if (output.has(crossoverTable.file)) {
     const crossovers = await crossoverTable.read(output);
+    const level = Number((output.manifest.params as { level?: number }).level ?? 0.95);
     const lines = crossovers
       // The headline budget comes from passkt.csv, whose rows say which budgets the data was run at.
       .filter((row) => row.budget === headlineBudget(rows.filter((other) => other.family === row.family)))
-      .map((row) => `  ${row.family} T=${row.budget}: ${row.policy_a} − ${row.policy_b} at k=1 ${signed(row.diff_at_1)}, at k=${row.k_max} ${signed(row.diff_at_max)} → ${row.status === 'crosses' ? `stays at or above from k=${row.crossover_k}` : row.status === 'always' ? 'at or above at every k' : 'below at the largest k'}`);
-    if (lines.length > 0) sections.push(`\nCrossover (paired differences on common tasks)\n${lines.join('\n')}`);
+      .map((row) => `  ${row.family} T=${row.budget}: ${row.policy_a} − ${row.policy_b} at k=1 ${signed(row.diff_at_1)}, at k=${row.k_max} ${signed(row.diff_at_max)} → ${crossoverText(factsOf(row), row.tolerance, level)}`);
+    if (lines.length > 0) sections.push(`\nCrossover (paired differences on common tasks; every budget in crossover.csv)\n${lines.join('\n')}`);
   }
   if (output.has(saturationTable.file)) {
     const saturation = await saturationTable.read(output);
@@ -77,10 +94,15 @@ export async function inspectPasskt(output: StageInput): Promise<string> {
       const [family, policy] = key.split('\u0000') as [string, string];
       const series = saturation.filter((row) => `${row.family}\u0000${row.policy}\u0000${row.mode}` === key);
       const n = Math.max(...series.map((row) => row.k));
-      const at = (k: number) => series.find((row) => row.k === k)?.t_star ?? 'not reached';
+      const at = (k: number) => {
+        const row = series.find((entry) => entry.k === k);
+        if (!row) return 'n/a';
+        const bound = (value: number | null) => (value === null ? 'not reached' : String(value));
+        return `${bound(row.t_star)}${row.t_star_low !== null ? ` [${bound(row.t_star_low)}, ${bound(row.t_star_high)}]` : ''}`;
+      };
       return `  ${family} · ${policy}: T* at k=1 ${at(1)}, at k=${n} ${at(n)}`;
     });
-    if (lines.length > 0) sections.push(`\nSaturation depth T* (every further Δ_T below ${saturation[0]?.threshold ?? ''})\n${lines.join('\n')}`);
+    if (lines.length > 0) sections.push(`\nSaturation depth T* (every further Δ_T below ${saturation[0]?.threshold ?? ''}; bootstrap interval)\n${lines.join('\n')}`);
   }
   sections.push('\nBoundary sets, McNemar tests and verdicts: npm run inspect -- boundary');
   return sections.join('\n');

@@ -72,11 +72,18 @@ export function saturationRows(depths: readonly SaturationDepth[]): SaturationRo
     max_budget: depth.maxBudget,
     pass_at_max: depth.passAtMax,
     mode: depth.mode,
+    t_star_low: gridValue(depth.tStarLow),
+    t_star_high: gridValue(depth.tStarHigh),
   }));
 }
 
-/** Rows of `crossover.csv`. */
-export function crossoverRows(crossovers: readonly CurveCrossover[]): CrossoverRow[] {
+/** A bound of a k or T* interval as a cell: +Infinity (beyond the grid) and NaN (not computed) are blank. */
+function gridValue(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+/** Rows of `crossover.csv` (`tolerance`: the tie tolerance the statuses used). */
+export function crossoverRows(crossovers: readonly CurveCrossover[], tolerance: number): CrossoverRow[] {
   return crossovers.map((crossover) => ({
     family: crossover.family,
     budget: crossover.budget,
@@ -87,5 +94,9 @@ export function crossoverRows(crossovers: readonly CurveCrossover[]): CrossoverR
     diff_at_1: crossover.diffAt1,
     diff_at_max: crossover.diffAtMax,
     k_max: crossover.kMax,
+    crossover_k_low: gridValue(crossover.kLow),
+    crossover_k_high: gridValue(crossover.kHigh),
+    significant: crossover.significant,
+    tolerance,
   }));
 }

@@ -10,7 +10,7 @@
  *                                         └─► marginal.csv, saturation.csv, crossover.csv
  */
 import { z } from 'zod';
-import { findCrossovers } from '../../../analyses/passkt/crossover';
+import { CROSSOVER_TOLERANCE, findCrossovers } from '../../../analyses/passkt/crossover';
 import { analysePass } from '../../../analyses/passkt/curves';
 import { policyPairs } from '../../../analyses/passkt/pairs';
 import { saturationDepths } from '../../../analyses/passkt/saturation';
@@ -43,6 +43,8 @@ export const PassktParams = z.object({
   budgets: z.array(z.number().int().min(0)).min(1).nullable().default(null),
   /** T* is the smallest T after which every further Δ_T is below this. */
   saturationThreshold: z.number().min(0).default(0.01),
+  /** Differences a − b within this of 0 are ties: a crossover needs a sign change beyond it (docs/passkt.md). */
+  crossoverTolerance: z.number().min(0).default(CROSSOVER_TOLERANCE),
 });
 
 /** The passkt stage. */
@@ -69,15 +71,15 @@ export const passktStage = defineStage({
     const reference = resolveReference(params.base, policies);
     const pairs = policyPairs(policies, reference.policy);
     const analysis = analysePass(outcomes, pairs, { resamples: params.resamples, level: params.level, rng: createRng(ctx.seed) });
-    const saturation = saturationDepths(analysis.curves, analysis.marginal, params.saturationThreshold);
-    const crossovers = findCrossovers(analysis.diffs);
+    const saturation = saturationDepths(analysis.curves, analysis.marginal, params.saturationThreshold, { stepReplicates: analysis.stepReplicates, level: params.level });
+    const crossovers = findCrossovers(analysis.diffs, { tolerance: params.crossoverTolerance, level: params.level });
 
     await passTable.write(ctx.out, passRows(analysis.curves, 'pass'));
     await passHatTable.write(ctx.out, passRows(analysis.curves, 'passhat'));
     await passDiffTable.write(ctx.out, diffRows(analysis.diffs));
     await marginalTable.write(ctx.out, marginalRows(analysis.marginal));
     await saturationTable.write(ctx.out, saturationRows(saturation));
-    await crossoverTable.write(ctx.out, crossoverRows(crossovers));
+    await crossoverTable.write(ctx.out, crossoverRows(crossovers, params.crossoverTolerance));
 
     const account = new EpisodeAccount('passkt', episodesReceived(ctx.input(ctx.hasInput('merge') ? 'merge' : 'ingest').manifest));
     account.use(report.episodes - report.episodesOutsideGrid);
@@ -89,7 +91,7 @@ export const passktStage = defineStage({
       ...referenceLines('passkt', reference),
       ...assignmentLines(report, pairCount),
       ...account.summary(),
-      ...headlineLines(analysis, crossovers, saturation, params.saturationThreshold),
+      ...headlineLines(analysis, crossovers, saturation, params),
     ];
     return {
       counts: {

@@ -33,8 +33,45 @@ export function assignmentLines(report: OutcomeReport, pairs: number): string[] 
   return lines;
 }
 
+/** `k=3 [2, 9]`, `[2, >64]` when the upper end lies beyond the grid. */
+function kWithInterval(k: number, low: number, high: number, kMax: number): string {
+  if (Number.isNaN(low) || Number.isNaN(high)) return String(k);
+  return `${k} [${low}, ${Number.isFinite(high) ? high : `>${kMax}`}]`;
+}
+
+/** What the crossover sentence needs (from the analysis, or read back from `crossover.csv`). */
+export type CrossoverFacts = Pick<CurveCrossover, 'a' | 'b' | 'kMax' | 'status' | 'k' | 'kLow' | 'kHigh' | 'significant'>;
+
+/** The crossover of a pair, in words (with its interval and whether it is significant at `level`). */
+export function crossoverText(crossover: CrossoverFacts, tolerance: number, level: number): string {
+  const { a, b, kMax } = crossover;
+  switch (crossover.status) {
+    case 'crosses': {
+      const where = `curves cross at k=${kWithInterval(crossover.k as number, crossover.kLow, crossover.kHigh, kMax)}`;
+      const note = crossover.significant === false ? ` (not significant: the ${Math.round(level * 100)}% interval of ${a} − ${b} covers 0 at every k ≤ ${crossover.k})` : '';
+      return `${where}${note}`;
+    }
+    case 'converge':
+      return `${a} and ${b} converge at the ceiling (both ≥ 1 − ${tolerance} at k=${kMax})`;
+    case 'above':
+      return `${a} above ${b} (beyond ${tolerance}) at some k, never below`;
+    case 'below':
+      return `${a} below ${b} (beyond ${tolerance}) at some k, never above`;
+    case 'none':
+      return `${a} and ${b} within ${tolerance} of each other at every k`;
+  }
+}
+
+/** T* with its bootstrap interval: `3 [2, 5]`, `3 [2, not reached]`. */
+function tStarText(row: SaturationDepth): string {
+  const depth = row.tStar === null ? 'not reached' : String(row.tStar);
+  if (Number.isNaN(row.tStarLow) || Number.isNaN(row.tStarHigh)) return depth;
+  const bound = (value: number) => (Number.isFinite(value) ? String(value) : 'not reached');
+  return `${depth} [${bound(row.tStarLow)}, ${bound(row.tStarHigh)}]`;
+}
+
 /** Headline lines per family at the headline budget. */
-export function headlineLines(analysis: PassAnalysis, crossovers: readonly CurveCrossover[], saturation: readonly SaturationDepth[], threshold: number): string[] {
+export function headlineLines(analysis: PassAnalysis, crossovers: readonly CurveCrossover[], saturation: readonly SaturationDepth[], settings: { saturationThreshold: number; crossoverTolerance: number; level: number }): string[] {
   const lines: string[] = [];
   const families = [...new Set(analysis.curves.map((curve) => curve.family))].sort(compareText);
   for (const family of families) {
@@ -52,12 +89,12 @@ export function headlineLines(analysis: PassAnalysis, crossovers: readonly Curve
     for (const diff of analysis.diffs.filter((entry) => entry.family === family && entry.budget === budget)) {
       const n = diff.kMax;
       const crossover = crossovers.find((row) => row.family === family && row.budget === budget && row.a === diff.a && row.b === diff.b);
-      const where = !crossover ? '' : crossover.status === 'always' ? `; ${diff.a} at or above ${diff.b} at every k` : crossover.status === 'never' ? `; ${diff.a} below ${diff.b} at k=${n}` : `; crossover at k=${crossover.k}`;
+      const where = crossover ? `; ${crossoverText(crossover, settings.crossoverTolerance, settings.level)}` : '';
       const atN = n === 1 ? '' : `, k=${n} ${signed(diff.diff[n - 1] as number)}${interval(diff.low[n - 1] as number, diff.high[n - 1] as number, signed)}`;
       lines.push(`passkt: ${family} T=${budget} ${diff.a} − ${diff.b}: k=1 ${signed(diff.diff[0] as number)}${interval(diff.low[0] as number, diff.high[0] as number, signed)}${atN}${where}`);
     }
     const depth = saturation.filter((row) => row.family === family && row.k === 1);
-    if (depth.length > 0) lines.push(`passkt: ${family} saturation depth T* at k=1 (Δ_T < ${threshold}): ${depth.map((row) => `${row.policy} ${row.tStar ?? 'not reached'}`).join(', ')}`);
+    if (depth.length > 0) lines.push(`passkt: ${family} saturation depth T* at k=1 (Δ_T < ${settings.saturationThreshold}; ${Math.round(settings.level * 100)}% bootstrap interval): ${depth.map((row) => `${row.policy} ${tStarText(row)}`).join(', ')}`);
   }
   return lines;
 }

@@ -9,7 +9,7 @@ export const GLOSSARY = {
   },
   boundary: {
     term: 'capability boundary',
-    text: 'The tasks a policy solves at least once in n tries (k = n). RL expands the boundary when it solves tasks the base policy never solves, significantly more often than the reverse (exact McNemar test).',
+    text: 'The tasks a policy solves at least once in n tries (k = n). RL expands the boundary when it solves tasks the base policy never solves significantly more often than the reverse (exact McNemar test, Holm-adjusted over every boundary test of the run).',
   },
   reweighting: {
     term: 'reweighting',
@@ -19,13 +19,17 @@ export const GLOSSARY = {
     term: 'within-strategy',
     text: 'The part of an accuracy difference that comes from executing the same strategy more or less accurately.',
   },
+  newlost: {
+    term: 'new / lost',
+    text: 'The part of an accuracy difference that comes from strategies only one of the two policies uses, counted whole: what the compared policy gains from strategies new to it, minus what the reference gets from strategies the compared policy dropped.',
+  },
   retrieval: {
     term: 'retrieval',
     text: 'Whether an episode found the evidence it needed (every gold document, or the gold answer, appeared in a tool result); the retrieval term is the part of an accuracy difference due to finding it more often.',
   },
   integration: {
     term: 'integration',
-    text: 'Answering correctly from what was retrieved; the integration term is the part of an accuracy difference due to using the same evidence better or worse.',
+    text: 'Answering correctly given what was retrieved. The integration term has two parts: with the evidence (using what was found better or worse) and without it (answering correctly anyway, from memory or a guess, more or less often).',
   },
   tstar: {
     term: 'T*',

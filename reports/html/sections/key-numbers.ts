@@ -1,4 +1,4 @@
-/** The "Key numbers" section: PASS at k = 1 and k = n per family and policy, the boundary, verdicts. */
+/** The "Key numbers" section: PASS at k = 1 and k = n per family and policy, the boundary, verdicts, decompositions. */
 import { html, type SafeHtml } from '../escape';
 import type { PageModel } from '../model';
 
@@ -21,6 +21,10 @@ export function keyNumbersSection(model: PageModel): SafeHtml {
 <ul class="boundary">${model.boundaryLines.map((line) => html`<li><strong>${line.family}</strong>: ${line.text}</li>`)}</ul>`;
   const verdicts =
     model.verdicts.length === 0 ? html`` : html`<h3>Verdicts</h3><ul class="verdicts">${model.verdicts.map((v) => html`<li>${v}</li>`)}</ul>`;
+  const decompositions =
+    model.decompositions.length === 0
+      ? html``
+      : html`<h3>Accuracy difference a − b, symmetric (Shapley) shift-share decomposition (as Figure 6a)</h3><ul class="decompositions">${model.decompositions.map((d) => html`<li>${d}</li>`)}</ul>`;
   return html`<section id="key-numbers"><h2>Key numbers</h2>
-${table}${boundary}${verdicts}</section>`;
+${table}${boundary}${verdicts}${decompositions}</section>`;
 }

@@ -34,7 +34,7 @@ describe('compareGroups', () => {
       for (const row of output.decomposition) {
         const sum = (row.reweighting as number) + (row.within as number) + (row.support as number);
         expect(Math.abs(sum - (row.total as number))).toBeLessThan(1e-12);
-        expect(Math.abs((row.total as number) - ((row.acc_b as number) - (row.acc_a as number)))).toBeLessThan(1e-15);
+        expect(Math.abs((row.total as number) - ((row.acc_a as number) - (row.acc_b as number)))).toBeLessThan(1e-15);
         rows += 1;
       }
       for (const row of output.retrieval) {
@@ -48,24 +48,30 @@ describe('compareGroups', () => {
 
   it('writes one frequency row per strategy either policy used, with counts and the homogeneity test', () => {
     const { episodes, output } = randomComparison('frequency rows');
-    const rows = output.frequencies.filter((r) => r.scheme === 'label' && r.policy_b === 'rl');
+    const rows = output.frequencies.filter((r) => r.scheme === 'label' && r.policy_a === 'rl');
     const count = (policy: string, label: string) => episodes.filter((e) => e.row.policy === policy && e.strategy === label).length;
     const used = LABELS.filter((l) => count('base', l) + count('rl', l) > 0);
     expect(rows.map((r) => r.strategy).sort()).toEqual([...used].sort());
     for (const row of rows) {
-      expect(row.count_a).toBe(count('base', row.strategy as string));
-      expect(row.count_b).toBe(count('rl', row.strategy as string));
+      expect(row.count_a).toBe(count('rl', row.strategy as string));
+      expect(row.count_b).toBe(count('base', row.strategy as string));
+      expect(row.support).toBe(row.count_b === 0 ? 'gained' : row.count_a === 0 ? 'lost' : 'both');
       expect(row.share_a).toBeCloseTo((row.count_a as number) / (row.episodes_a as number), 14);
     }
     const test = homogeneityTest([rows.map((r) => r.count_a as number), rows.map((r) => r.count_b as number)]);
     expect(rows[0]!.chi2).toBeCloseTo(test.chi2, 12);
-    expect(rows[0]!.p_value).toBeCloseTo(test.p_value, 12);
+    // the naive p is Pearson's; the reported one is Rao–Scott corrected (tested in rao-scott.test.ts)
+    expect(rows[0]!.p_naive).toBeCloseTo(test.p_value, 12);
+    expect(rows[0]!.chi2_rs).toBeCloseTo(test.chi2 / (rows[0]!.design_effect as number), 12);
   });
 
   it('compares every non-base policy, under every scheme, with three shift-share variants', () => {
     const { output } = randomComparison('shape');
-    expect(new Set(output.decomposition.map((r) => `${r.scheme}/${r.policy_b}/${r.variant}`)).size).toBe(2 * 2 * 3);
-    expect(output.decomposition.every((r) => r.policy_a === 'base')).toBe(true);
+    expect(new Set(output.decomposition.map((r) => `${r.scheme}/${r.policy_a}/${r.variant}`)).size).toBe(2 * 2 * 3);
+    // one sign convention: policy_b is the base policy, policy_a the compared one
+    expect(output.decomposition.every((r) => r.policy_b === 'base' && r.policy_a !== 'base')).toBe(true);
+    expect(output.frequencies.every((r) => r.policy_b === 'base')).toBe(true);
+    expect(output.retrieval.every((r) => r.policy_b === 'base')).toBe(true);
     expect(output.retrieval.filter((r) => r.label === 'all')).toHaveLength(2);
   });
 

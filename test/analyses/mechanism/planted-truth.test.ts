@@ -28,13 +28,13 @@ type Row = object;
 const num = (row: Row, column: string) => (row as Record<string, number>)[column] as number;
 const containsZero = (row: Row, term: string) => num(row, `${term}_lo`) <= 0 && num(row, `${term}_hi`) >= 0;
 const positive = (row: Row, term: string) => num(row, `${term}_lo`) > 0;
-const shiftShareRow = (out: CompareOutput, variant = 'a_ref') => out.decomposition.find((r) => r.variant === variant)!;
+const shiftShareRow = (out: CompareOutput, variant = 'b_ref') => out.decomposition.find((r) => r.variant === variant)!;
 const retrievalRow = (out: CompareOutput) => out.retrieval.find((r) => r.label === 'all')!;
 
 describe('planted truth (own generator)', () => {
   it('(a) only integration changed: within-strategy and integration carry the gain', () => {
     const out = run({ integration: 0.8 }, 'planted-a');
-    for (const variant of ['a_ref', 'symmetric']) {
+    for (const variant of ['b_ref', 'symmetric']) {
       const d = shiftShareRow(out, variant);
       expect(positive(d, 'within')).toBe(true);
       expect(containsZero(d, 'reweighting')).toBe(true);
@@ -50,7 +50,7 @@ describe('planted truth (own generator)', () => {
 
   it('(b) only the strategy mixture changed: reweighting carries the gain', () => {
     const out = run({ mixture: { 'no-search': 0.02, 'single-shot': 0.13, reformulate: 0.15, parallel: 0.1, sequential: 0.6 } }, 'planted-b');
-    for (const variant of ['a_ref', 'symmetric']) {
+    for (const variant of ['b_ref', 'symmetric']) {
       const d = shiftShareRow(out, variant);
       expect(positive(d, 'reweighting')).toBe(true);
       expect(containsZero(d, 'within')).toBe(true);
@@ -66,7 +66,7 @@ describe('planted truth (own generator)', () => {
 
   it('(c) only query quality changed: within-strategy and retrieval carry the gain', () => {
     const out = run({ queryQuality: 1.1 }, 'planted-c');
-    for (const variant of ['a_ref', 'symmetric']) {
+    for (const variant of ['b_ref', 'symmetric']) {
       const d = shiftShareRow(out, variant);
       expect(positive(d, 'within')).toBe(true);
       expect(containsZero(d, 'reweighting')).toBe(true);
@@ -79,14 +79,18 @@ describe('planted truth (own generator)', () => {
     expect(num(freq, 'p_value')).toBeGreaterThan(0.05);
   });
 
-  it('a strategy new in b lands in the support term (a as reference)', () => {
+  it('a strategy new in the compared policy lands whole in the new / lost term, in every variant', () => {
     const out = run({ mixture: { ...BASE.mixture, verify: 0.5 } }, 'planted-new');
-    const d = shiftShareRow(out);
     const verify = out.frequencies.find((f) => f.strategy === 'verify')!;
     expect(verify.support).toBe('gained');
-    expect(num(d, 'new_share')).toBeCloseTo(num(verify, 'share_b'), 12);
-    expect(num(d, 'support')).toBeCloseTo(num(verify, 'share_b') * num(verify, 'acc_b'), 12);
-    expect(positive(d, 'support')).toBe(true);
+    for (const variant of ['a_ref', 'b_ref', 'symmetric']) {
+      const d = shiftShareRow(out, variant);
+      expect(d.policy_a).toBe('rl');
+      expect(d.new_strategies).toBe('verify');
+      expect(num(d, 'new_share')).toBeCloseTo(num(verify, 'share_a'), 12);
+      expect(num(d, 'support')).toBeCloseTo(num(verify, 'share_a') * num(verify, 'acc_a'), 12);
+      expect(positive(d, 'support')).toBe(true);
+    }
   });
 
   it('no change: every term of every decomposition has an interval containing 0', () => {

@@ -5,16 +5,16 @@ import { randomTotals, testRng, totalsOf } from './totals-helper';
 // Totals over [retrieved, missed].
 describe('retrievalIntegration', () => {
   it('computes a hand example', () => {
-    // a: 50 retrieved (40 correct), 50 missed (5 correct): ρ .5, p_R .8, p_M .1, acc .45
-    // b: 80 retrieved (72 correct), 20 missed (2 correct): ρ .8, p_R .9, p_M .1, acc .74
-    const d = retrievalIntegration(totalsOf([50, 50], [40, 5]), totalsOf([80, 20], [72, 2]));
+    // a (compared): 80 retrieved (72 correct), 20 missed (2 correct): ρ .8, p_R .9, p_M .1, acc .74
+    // b (reference): 50 retrieved (40 correct), 50 missed (5 correct): ρ .5, p_R .8, p_M .1, acc .45
+    const d = retrievalIntegration(totalsOf([80, 20], [72, 2]), totalsOf([50, 50], [40, 5]));
     expect(d.total).toBeCloseTo(0.29, 15);
     // retrieval = .3 · ½[(.8 − .1) + (.9 − .1)] = .225; integration = .65·.1 + .35·0 = .065
     expect(d.retrieval).toBeCloseTo(0.225, 15);
     expect(d.integration_retrieved).toBeCloseTo(0.065, 15);
     expect(d.integration_missed).toBeCloseTo(0, 15);
     expect(d.integration).toBeCloseTo(0.065, 15);
-    expect(d.a).toEqual({ episodes: 100, retrieval_rate: 0.5, accuracy: 0.45, acc_given_retrieved: 0.8, acc_given_missed: 0.1 });
+    expect(d.b).toEqual({ episodes: 100, retrieval_rate: 0.5, accuracy: 0.45, acc_given_retrieved: 0.8, acc_given_missed: 0.1 });
   });
 
   it('is the average of the two one-at-a-time orderings', () => {
@@ -26,8 +26,9 @@ describe('retrievalIntegration', () => {
       const pa = retrievalProfile(a);
       const pb = retrievalProfile(b);
       const acc = (rho: number, pR: number, pM: number) => rho * pR + (1 - rho) * pM;
-      const retrievalFirst = acc(pb.retrieval_rate, pa.acc_given_retrieved, pa.acc_given_missed) - pa.accuracy;
-      const retrievalLast = pb.accuracy - acc(pa.retrieval_rate, pb.acc_given_retrieved, pb.acc_given_missed);
+      // acc_a − acc_b: change ρ from b's to a's first (at b's conditionals) or last (at a's)
+      const retrievalFirst = acc(pa.retrieval_rate, pb.acc_given_retrieved, pb.acc_given_missed) - pb.accuracy;
+      const retrievalLast = pa.accuracy - acc(pb.retrieval_rate, pa.acc_given_retrieved, pa.acc_given_missed);
       const d = retrievalIntegration(a, b);
       expect(d.retrieval).toBeCloseTo((retrievalFirst + retrievalLast) / 2, 13);
     }
@@ -43,12 +44,12 @@ describe('retrievalIntegration', () => {
   });
 
   it('attributes nothing to a conditional rate one policy never observed', () => {
-    // a always retrieves (p_M undefined): p_M,a := p_M,b, so integration_missed = 0.
-    const d = retrievalIntegration(totalsOf([10, 0], [8, 0]), totalsOf([5, 5], [4, 1]));
-    expect(d.a.acc_given_missed).toBeNaN();
+    // b always retrieves (p_M undefined): p_M,b := p_M,a, so integration_missed = 0.
+    const d = retrievalIntegration(totalsOf([5, 5], [4, 1]), totalsOf([10, 0], [8, 0]));
+    expect(d.b.acc_given_missed).toBeNaN();
     expect(d.integration_missed).toBe(0);
     expect(d.integration_retrieved).toBeCloseTo(0, 15);
-    // total −.3 is all retrieval: −.5 · ½[(.8 − .2) + (.8 − .2)]
+    // total −.3 (acc_a .5 − acc_b .8) is all retrieval: −.5 · ½[(.8 − .2) + (.8 − .2)]
     expect(d.retrieval).toBeCloseTo(-0.3, 15);
   });
 

@@ -25,7 +25,7 @@ describe('planted truth (simulator)', () => {
   it('(a) only integration skill changed: within-strategy and integration carry the gain', () => {
     const out = simulateAndCompare(...SCENARIOS.integration, RUN);
     expect(out.labelAgreement).toBeGreaterThan(0.9); // rule labels vs meta.true_strategy
-    for (const variant of ['a_ref', 'symmetric']) {
+    for (const variant of ['b_ref', 'symmetric']) {
       const d = decomposition(out, variant);
       expect(positive(d, 'within')).toBe(true);
       expect(containsZero(d, 'reweighting')).toBe(true);
@@ -37,7 +37,7 @@ describe('planted truth (simulator)', () => {
 
   it('(b) only the strategy mixture changed: reweighting carries the gain', () => {
     const out = simulateAndCompare(...SCENARIOS.mixture, RUN);
-    for (const variant of ['a_ref', 'symmetric']) {
+    for (const variant of ['b_ref', 'symmetric']) {
       const d = decomposition(out, variant);
       expect(positive(d, 'reweighting')).toBe(true);
       expect(containsZero(d, 'within')).toBe(true);
@@ -47,7 +47,7 @@ describe('planted truth (simulator)', () => {
 
   it('(c) only query quality changed: within-strategy and retrieval carry the difference', () => {
     const out = simulateAndCompare(...SCENARIOS.query, RUN);
-    for (const variant of ['a_ref', 'symmetric']) {
+    for (const variant of ['b_ref', 'symmetric']) {
       const d = decomposition(out, variant);
       expect(carries(d, 'within')).toBe(true);
       expect(containsZero(d, 'reweighting')).toBe(true);

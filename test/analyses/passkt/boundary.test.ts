@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boundarySets, solvedAt, type TaskCounts } from '../../../analyses/passkt/boundary';
-import { pairBoundaries, pairVerdicts } from '../../../analyses/passkt/boundary-table';
+import { pairBoundaries } from '../../../analyses/passkt/boundary-table';
+import { pairVerdicts } from '../../../analyses/passkt/verdict-table';
 import type { Outcome } from '../../../analyses/passkt/outcomes';
 import { createRng } from '../../../analyses/random/rng';
 
@@ -77,7 +78,11 @@ describe('boundary sets', () => {
     expect(atN).toMatchObject({ k: 64, nMax: 65, excluded: [] });
     expect([atN?.onlyA.length, atN?.onlyB.length, atN?.both.length, atN?.neither.length]).toEqual([5, 0, 7, 6]);
     expect(atN?.pValue).toBeCloseTo(2 / 32, 14);
-    const [verdict] = pairVerdicts(outcomes, boundaries, { resamples: 200, level: 0.95, alpha: 0.1, minSharedTasks: 5, rng: createRng(3) });
+    // the verdict reads boundary.csv's p_holm, Holm over the 3 boundary rows: k = 1 (7 : 0, p = 2/128)
+    // ranks first, so k = 64 and k = 63 (2/32 each) get max(3 · 2/128, 2 · 2/32) = 1/8
+    expect(boundaries.map((row) => row.pValue)).toEqual([2 / 32, 2 / 128, 2 / 32]);
+    const [verdict] = pairVerdicts(outcomes, boundaries, { resamples: 200, level: 0.95, alpha: 0.2, minSharedTasks: 5, permutations: 999, rng: createRng(3) }).rows;
+    expect(verdict?.pAdjusted).toBeCloseTo(1 / 8, 14);
     expect(verdict).toMatchObject({ k: 64, onlyA: 5, onlyB: 0, both: 7, neither: 6, sharedTasks: 7, verdict: 'expansion' });
     // pass@1 on the shared tasks: 60/n − 20/n' per task
     const expected = [11, 12, 13, 14, 15, 16, 17].reduce((sum, t) => sum + (t % 2 === 0 ? 60 / 64 - 20 / 65 : 60 / 65 - 20 / 64), 0) / 7;

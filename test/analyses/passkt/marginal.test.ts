@@ -31,8 +31,9 @@ describe('Δ_k is paired per task', () => {
     // … but their difference would compare different tasks; the paired Δ_1 uses A only
     const d1 = deltaK(marginal, 1);
     expect(d1).toMatchObject({ kTo: 2, delta: 0, tasks: 1 });
-    // one eligible task: every resample that draws it gives the same value
-    expect([d1?.ciLow, d1?.ciHigh]).toEqual([0, 0]);
+    // one eligible task at 0 at both ends: every resample gives 0, so the interval is the one the
+    // Clopper–Pearson bound of 0 of 1 task implies, [0, 1 − 0.025] (Δ_k is never negative)
+    expect([d1?.ciLow, d1?.ciHigh]).toEqual([0, 1 - 0.025]);
     expect(marginal.filter((row) => row.kind === 'k')).toHaveLength(32);
   });
 
@@ -111,7 +112,8 @@ describe('Δ_T is paired per task', () => {
     // T = 1: A solved always, B never; T = 3: only A. The curve points are 0.5 and 1 — a fake gain of 0.5.
     const { curves, marginal } = analyse([outcome('A', 4, 4, 1), outcome('B', 4, 0, 1), outcome('A', 4, 4, 3)], 100);
     expect(curves.map((curve) => curve.pass[0])).toEqual([0.5, 1]);
-    for (let k = 1; k <= 4; k++) expect(deltaT(marginal, k, 1)).toMatchObject({ budgetTo: 3, kTo: k, delta: 0, tasks: 1, ciLow: 0, ciHigh: 0 });
+    // task A is at 1 at both budgets: not [0, 0] but ±(1 − L), L = 0.025^(1/1) the Clopper–Pearson bound of 1 of 1
+    for (let k = 1; k <= 4; k++) expect(deltaT(marginal, k, 1)).toMatchObject({ budgetTo: 3, kTo: k, delta: 0, tasks: 1, ciLow: -0.975, ciHigh: 0.975 });
   });
 
   it('uses at each k the tasks with at least k episodes at both budgets', () => {

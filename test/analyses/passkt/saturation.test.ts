@@ -52,3 +52,38 @@ describe('saturation depth T*', () => {
     expect(rows.map((row) => [row.k, row.tStar, row.passAtTStar])).toEqual([[1, 1, 0.5], [2, 1, 0.5], [3, 1, 0.5], [4, 1, 0.5]]);
   });
 });
+
+describe('the bootstrap interval of T*', () => {
+  it('is the order-statistic interval of T* recomputed in every resample from its Δ_T replicates', () => {
+    // 30 tasks at T = 0, 1, 2: a real gain 0 → 1 and a small, noisy one 1 → 2
+    const rng = createRng(8);
+    const outcomes: Outcome[] = [];
+    for (let t = 0; t < 30; t++) {
+      const task = `t${String(t).padStart(2, '0')}`;
+      const c0 = rng.int(3);
+      const c1 = 3 + rng.int(4);
+      outcomes.push({ policy: 'rl', task, family: 'bridge', budget: 0, mode: 'capped', n: 8, c: c0 });
+      outcomes.push({ policy: 'rl', task, family: 'bridge', budget: 1, mode: 'capped', n: 8, c: c1 });
+      outcomes.push({ policy: 'rl', task, family: 'bridge', budget: 2, mode: 'capped', n: 8, c: Math.min(8, c1 + (rng.next() < 0.3 ? 1 : 0)) });
+    }
+    const analysis = analysePass(outcomes, [], { resamples: 400, level: 0.9, rng: createRng(2) });
+    const rows = saturationDepths(analysis.curves, analysis.marginal, 0.01, { stepReplicates: analysis.stepReplicates, level: 0.9 });
+    for (const row of rows) {
+      // independent recomputation: T* of every resample from the two step matrices
+      const first = analysis.stepReplicates.get(`bridge\u0000rl\u0000capped\u00000`)!;
+      const second = analysis.stepReplicates.get(`bridge\u0000rl\u0000capped\u00001`)!;
+      const depths: number[] = [];
+      for (let r = 0; r < 400; r++) {
+        const d0 = first.replicates[r * first.kMax + row.k - 1]!;
+        const d1 = second.replicates[r * second.kMax + row.k - 1]!;
+        depths.push(d1 >= 0.01 ? Infinity : d0 >= 0.01 ? 1 : 0);
+      }
+      depths.sort((x, y) => (x === y ? 0 : x < y ? -1 : 1));
+      expect([row.tStarLow, row.tStarHigh]).toEqual([depths[Math.floor(399 * 0.05)], depths[Math.ceil(399 * 0.95)]]);
+    }
+    // the point estimate lies in its interval, and at k = 1 the small second step makes "not reached" plausible
+    const k1 = rows.find((row) => row.k === 1)!;
+    expect(k1.tStarLow).toBeLessThanOrEqual(k1.tStar ?? Infinity);
+    expect(k1.tStarHigh).toBeGreaterThanOrEqual(k1.tStar ?? Infinity);
+  });
+});

@@ -29,6 +29,10 @@ describe('CLI as a subprocess', () => {
     const inspect = cli(['inspect', 'ingest', '--run-dir', runDir]);
     expect(inspect.status, inspect.stderr).toBe(0);
     expect(inspect.stdout).toContain('episodes per policy / family / budget');
+    // a view declared by a stage: the boundary stage's power table (one policy here: nothing to compare)
+    const power = cli(['inspect', 'power', '--run-dir', runDir]);
+    expect(power.status, power.stderr).toBe(0);
+    expect(power.stdout).toMatch(/^power — how large a boundary difference .* \(from the boundary stage\)/);
   });
 
   it('exits 2 with a readable message and no stack trace for user mistakes', () => {
@@ -39,7 +43,7 @@ describe('CLI as a subprocess', () => {
 
     const stage = cli(['inspect', 'nosuchstage', '--run-dir', runDir]);
     expect(stage.status).toBe(2);
-    expect(stage.stderr).toMatch(/unknown stage "nosuchstage"[\s\S]*Known stages: .*ingest/);
+    expect(stage.stderr).toMatch(/unknown stage "nosuchstage"[\s\S]*Known stages: .*ingest[\s\S]*Other readings: power/);
 
     const badConfig = join(dir, 'bad.json');
     writeFileSync(badConfig, JSON.stringify({ sede: 3 }));

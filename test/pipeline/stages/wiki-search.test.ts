@@ -116,8 +116,8 @@ describe.skipIf(!present)('verifiers wiki-search, gpt-4.1-mini vs gpt-4.1-nano',
     const frequencies = csv('compare', 'compare_frequencies.csv').filter((row) => row.scheme === 'label');
     expect(frequencies.length).toBeGreaterThan(0);
     expect(frequencies.every((row) => /^[a-z-]+\/(none|brief|deep)$/.test(row.strategy!))).toBe(true);
-    // policy_a is the reference (nano), policy_b the compared policy (mini), as compare writes them.
-    for (const [policy, column] of [['wiki-search-gpt-4.1-nano', 'count_a'], ['wiki-search-gpt-4.1-mini', 'count_b']] as const) {
+    // policy_a is the compared policy (mini), policy_b the reference (nano): one sign convention in every file.
+    for (const [policy, column] of [['wiki-search-gpt-4.1-mini', 'count_a'], ['wiki-search-gpt-4.1-nano', 'count_b']] as const) {
       for (const depth of ['none', 'brief', 'deep']) {
         const counted = frequencies.filter((row) => row.strategy!.endsWith(`/${depth}`)).reduce((sum, row) => sum + Number(row[column]), 0);
         expect(counted).toBe(raw[policy]!.episodes.filter((e) => e.reading === depth).length);

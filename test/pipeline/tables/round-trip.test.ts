@@ -29,6 +29,7 @@ import { marginalTable } from '../../../pipeline/tables/marginal';
 import { outcomesFile } from '../../../pipeline/tables/outcomes';
 import { passHatTable, passTable } from '../../../pipeline/tables/passkt';
 import { passDiffTable } from '../../../pipeline/tables/passkt-diff';
+import { powerTable } from '../../../pipeline/tables/power';
 import { retrievalTable } from '../../../pipeline/tables/retrieval';
 import { retrievalDecompositionTable } from '../../../pipeline/tables/retrieval-decomposition';
 import { saturationTable } from '../../../pipeline/tables/saturation';
@@ -52,6 +53,7 @@ const CSV_TABLES: [string, CsvTable<any>][] = [
   ['passkt', crossoverTable],
   ['boundary', boundaryTable],
   ['boundary', verdictTable],
+  ['boundary', powerTable],
   ['retrieval', retrievalTable],
   ['label', labelsTable],
   ['label', sequencesTable],

@@ -42,7 +42,7 @@ describe('small selections', () => {
   });
 
   it('takes the boundary at the largest k of the headline budget', () => {
-    const b = (budget: number, k: number) => ({ family: 'f', budget, policy_a: 'a', policy_b: 'b', k, only_a: k, only_b: 0, both: 0, neither: 0, p_value: 1 });
+    const b = (budget: number, k: number) => ({ family: 'f', budget, policy_a: 'a', policy_b: 'b', k, only_a: k, only_b: 0, both: 0, neither: 0, p_value: 1, p_holm: 1, q_bh: 1 });
     expect(boundaryAtN([b(5, 8), b(5, 64), b(3, 128)]).map((r) => [r.budget, r.k])).toEqual([[5, 64]]);
   });
 
@@ -52,7 +52,8 @@ describe('small selections', () => {
         scheme: 'label', family: 'bridge', budget: 5, policy_a: a, policy_b: b, strategy: 'sequential', support: 'both', count_a: 1, count_b: 1,
         share_a: shareA, share_b: shareB, acc_a: 0.5, acc_b: 0.6,
       });
-    const stats = strategyStats([f('base', 'rl', 0.1, 0.4), f('base', 'sft', 0.1, 0.05), { ...f('base', 'rl', 0.9, 0.9), scheme: 'cluster' }]);
+    // policy_a is the compared policy, policy_b the base policy
+    const stats = strategyStats([f('rl', 'base', 0.4, 0.1), f('sft', 'base', 0.05, 0.1), { ...f('rl', 'base', 0.9, 0.9), scheme: 'cluster' }]);
     expect(stats.map((s) => [s.policy, s.share])).toEqual([['base', 0.1], ['rl', 0.4], ['sft', 0.05]]);
   });
 });

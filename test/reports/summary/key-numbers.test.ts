@@ -25,11 +25,13 @@ describe('key numbers', () => {
   });
 
   it('states the boundary at k = n with the set difference and p-value', () => {
-    const b = (k: number, onlyA: number): BoundaryRow => ({ family: 'bridge', budget: 5, policy_a: 'rl', policy_b: 'base', k, only_a: onlyA, only_b: 1, both: 70, neither: 24, p_value: 0.21875 });
+    const b = (k: number, onlyA: number): BoundaryRow => ({ family: 'bridge', budget: 5, policy_a: 'rl', policy_b: 'base', k, only_a: onlyA, only_b: 1, both: 70, neither: 24, p_value: 0.21875, p_holm: 0.21875, q_bh: 0.21875 });
     const lines = boundaryLines([b(8, 2), b(64, 5)]);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.text).toContain('k = 64');
     expect(lines[0]!.text).toContain('rl\\base : base\\rl = 5:1');
     expect(lines[0]!.text).toContain('p = .22');
+    // adjusted over the boundary tests of the rows given (two here)
+    expect(lines[0]!.text).toContain('over the 2 boundary tests of the run Holm-adjusted p = .22, Benjamini–Hochberg q = .22');
   });
 });

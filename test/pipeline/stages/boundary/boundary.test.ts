@@ -37,10 +37,11 @@ describe('boundary stage (fake context)', () => {
   it('writes boundary.csv exactly as FORMAT.md says, with the task ids of every set', async () => {
     const { output, record } = await passktThenBoundary(plantedEpisodes());
     expect(record.inputsRead).toEqual(['passkt']);
-    expect(output.names()).toEqual(['boundary.csv', 'boundary_tasks.json', 'verdict.csv']);
-    expect(output.csvColumns('boundary.csv')).toEqual(['family', 'budget', 'policy_a', 'policy_b', 'k', 'only_a', 'only_b', 'both', 'neither', 'p_value']);
+    expect(output.names()).toEqual(['boundary.csv', 'boundary_tasks.json', 'power.csv', 'verdict.csv']);
+    expect(output.csvColumns('boundary.csv')).toEqual(['family', 'budget', 'policy_a', 'policy_b', 'k', 'only_a', 'only_b', 'both', 'neither', 'p_value', 'p_holm', 'q_bh']);
     const bridge = output.csvRows('boundary.csv').find((row) => row.family === 'bridge');
-    expect(bridge).toEqual({ family: 'bridge', budget: '3', policy_a: 'rl', policy_b: 'base', k: '8', only_a: '12', only_b: '0', both: '8', neither: '0', p_value: String(2 / 4096) });
+    // three boundary tests (bridge 12:0, comparison and control 0:0, p = 1): Holm 3 · p, BH 3 · p / 1
+    expect(bridge).toEqual({ family: 'bridge', budget: '3', policy_a: 'rl', policy_b: 'base', k: '8', only_a: '12', only_b: '0', both: '8', neither: '0', p_value: String(2 / 4096), p_holm: String(3 * (2 / 4096)), q_bh: String(3 * (2 / 4096)) });
     const tasks = output.jsonData<{ family: string; only_a: string[]; only_b: string[]; both: string[]; excluded: string[] }[]>('boundary_tasks.json');
     const entry = tasks.find((item) => item.family === 'bridge');
     expect(entry?.only_a).toEqual(['b10', 'b11', 'b12', 'b13', 'b14', 'b15', 'b16', 'b17', 'b18', 'b19', 'b8', 'b9']);
@@ -60,7 +61,7 @@ describe('boundary stage (fake context)', () => {
     expect(comparison?.shared_tasks).toBe('20');
     const sentences = result.summary?.filter((line) => line.includes(' vs ')) ?? [];
     expect(sentences).toHaveLength(3);
-    expect(sentences[0]).toContain('bridge, T=3: rl vs base — expansion: rl solves 12 tasks base never does and base 0 that rl never does at k=8 (exact McNemar p=4.9e-4)');
+    expect(sentences[0]).toContain('bridge, T=3: rl vs base — expansion: rl solves 12 tasks base never does and base 0 that rl never does at k=8 (exact McNemar p=4.9e-4, Holm-adjusted 0.001)');
   });
 
   it('adds boundary rows at the extra k asked for', async () => {
@@ -83,13 +84,32 @@ describe('boundary stage (fake context)', () => {
   });
 
   it('inspect prints the boundary table, the verdicts and the tasks gained and lost', async () => {
-    const { output } = await passktThenBoundary(plantedEpisodes());
-    const text = await boundaryStage.inspect!(output.asInput('boundary'));
+    const { output, result } = await passktThenBoundary(plantedEpisodes());
+    const text = await boundaryStage.inspect!(output.asInput('boundary', { details: result.details ?? {} }));
     expect(text).toMatch(/family\s+T\s+a\s+b\s+k\s+only_a\s+only_b\s+both\s+neither\s+p/);
     expect(text).toMatch(/bridge\s+3\s+rl\s+base\s+8\s+12\s+0\s+8\s+0\s+4\.9e-4/);
     expect(text).toContain('comparison, T=3: rl vs base — efficiency only');
     expect(text).toContain('bridge T=3, rl vs base: only rl: b10, b11, b12, b13, b14, b15, b16, b17, … (12 in all)');
     expect(text).toContain('bridge T=3, rl vs base: only base: (none)');
+    expect(text).toMatch(/p_holm, q_bh: Holm and Benjamini–Hochberg over all 3 boundary tests of the run/);
+    expect(text).toMatch(/verdicts at alpha=0\.05 per family of claims: the boundary claim on p_holm of boundary\.csv, the reliability claim on Holm over the 3 shared-task sign-flip tests/);
+  });
+
+  it('the power view says what the run can detect and what the observed difference needs', async () => {
+    const { output } = await passktThenBoundary(plantedEpisodes());
+    const rows = output.csvRows('power.csv');
+    expect(rows.map((row) => row.family)).toEqual(['bridge', 'comparison', 'control']);
+    // 3 boundary tests: alpha / 3
+    expect(Number(rows[0]?.alpha_adjusted)).toBeCloseTo(0.05 / 3, 15);
+    expect(rows[0]).toMatchObject({ observed_diff: '12', tasks: '20', n: '8', tests: '3' });
+    // 12 : 0 of 20 tasks is detected by 20 tasks: the run has enough
+    expect(Number(rows[0]?.tasks_needed)).toBeLessThanOrEqual(20);
+    expect(rows[1]).toMatchObject({ observed_diff: '0', tasks_needed: '' });
+    const text = await boundaryStage.views!.power!.inspect(output.asInput('boundary'));
+    expect(text).toMatch(/bridge T=3: rl vs base \(20 tasks, n=8\): smallest boundary difference \(only_a − only_b\) detected with 80% power: a gain of \+[\d.]+ tasks, no loss is detectable/);
+    expect(text).toContain('observed +12 would need about');
+    expect(text).toContain('comparison T=3: rl vs base (20 tasks, n=8)');
+    expect(text).toContain('Method: ');
   });
 
   it('keeps tasks with uneven episode counts in the k = n boundary and says so', async () => {
@@ -105,7 +125,7 @@ describe('boundary stage (fake context)', () => {
     add('rl', 't10', 65, 0);
     add('base', 't10', 65, 0);
     const { output, result } = await passktThenBoundary(rows);
-    expect(output.csvRows('boundary.csv')).toEqual([{ family: 'bridge', budget: '3', policy_a: 'rl', policy_b: 'base', k: '64', only_a: '5', only_b: '0', both: '0', neither: '6', p_value: String(2 / 32) }]);
+    expect(output.csvRows('boundary.csv')).toEqual([{ family: 'bridge', budget: '3', policy_a: 'rl', policy_b: 'base', k: '64', only_a: '5', only_b: '0', both: '0', neither: '6', p_value: String(2 / 32), p_holm: String(2 / 32), q_bh: String(2 / 32) }]);
     const [entry] = output.jsonData<{ k: number; n_max: number; excluded: string[] }[]>('boundary_tasks.json');
     expect(entry).toMatchObject({ k: 64, n_max: 65, excluded: [] });
     expect(result.counts).toMatchObject({ excluded_at_n: 0, uneven_n_rows: 1 });

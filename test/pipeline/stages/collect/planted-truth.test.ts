@@ -29,7 +29,7 @@ async function findings(outcomes: StageOutcome[]) {
     const row = boundary.find((r) => r.budget === budget && r.policy_a === a && r.policy_b === 'base' && r.k === 8)!;
     return row.only_a - row.only_b;
   };
-  const split = (await retrievalDecompositionTable.read(input(outcomes, 'compare'))).find((r) => r.budget === 3 && r.policy_b === 'rl' && r.label === 'all')!;
+  const split = (await retrievalDecompositionTable.read(input(outcomes, 'compare'))).find((r) => r.budget === 3 && r.policy_a === 'rl' && r.policy_b === 'base' && r.label === 'all')!;
   return { rlExpandsAtT3: edge(3, 'rl'), sftAtT1: edge(1, 'sft'), retrieval: split.retrieval!, integration: split.integration! };
 }
 

@@ -47,12 +47,16 @@ describe('compare stage', () => {
       expect(row.definition).toBe('gold_docs');
     }
     const verify = output.csvRows('compare_frequencies.csv').find((r) => r.scheme === 'label' && r.strategy === 'verify')!;
-    expect(verify.support).toBe('gained');
-    expect(verify.count_a).toBe('0');
-    expect(verify.acc_a).toBe(''); // undefined success rate: empty cell
+    // policy_a is the compared policy (rl), policy_b the base: verify is new in rl
+    expect(verify).toMatchObject({ policy_a: 'rl', policy_b: 'base', support: 'gained', count_b: '0' });
+    expect(verify.acc_b).toBe(''); // undefined success rate: empty cell
+    expect(Number(verify.share_diff)).toBeCloseTo(Number(verify.share_a), 15);
     const reformulate = output.csvRows('compare_frequencies.csv').find((r) => r.scheme === 'label' && r.strategy === 'reformulate')!;
     expect(reformulate.support).toBe('lost');
-    expect(result.summary![1]).toMatch(/^compare: bridge, T=5: rl vs base accuracy [+-]\d\.\d{3} = reweighting .* \+ new \+\d\.\d{3} \[.*\]; retrieval .*, integration/);
+    expect(result.summary![1]).toMatch(/^compare: bridge, T=5: rl vs base accuracy [+-]\d\.\d{3} = reweighting .* \+ new\/lost [+-]\d\.\d{3} \[.*\].* \(new in rl: verify .*; lost by rl: reformulate .*\); retrieval .*, integration .* \(with the evidence .*, without .*\)/);
+    const symmetric = decomposition.find((r) => r.scheme === 'label' && r.variant === 'symmetric')!;
+    expect(symmetric).toMatchObject({ policy_a: 'rl', policy_b: 'base', new_strategies: 'verify', lost_strategies: 'reformulate' });
+    expect(Number(symmetric.total)).toBeCloseTo(Number(symmetric.acc_a) - Number(symmetric.acc_b), 15);
     expect(result.counts).toMatchObject({ episodes: episodes.length, unlabeled: 0, unclustered: 0, groups: 1 });
   });
 
@@ -112,13 +116,14 @@ describe('compare stage', () => {
     expect(result.details!.reading_groups).toEqual(['bridge, T=5']);
     // Reading depth is a strategy difference now: sequential/none (base) and sequential/deep (rl) share no support.
     const sequentialDeep = output.csvRows('compare_frequencies.csv').find((r) => r.scheme === 'label' && r.strategy === 'sequential/deep')!;
-    expect(sequentialDeep).toMatchObject({ support: 'gained', count_a: '0' });
+    // (policy_a is rl, the compared policy: the strategy is new in rl)
+    expect(sequentialDeep).toMatchObject({ policy_a: 'rl', support: 'gained', count_b: '0' });
   });
 
   it('compares against another base given with --base', async () => {
     const { output } = await runWithFakeContext(compareStage, { params: { base: 'rl', resamples: 20 }, inputs: await inputs(false) });
     const rows = output.csvRows('decomposition.csv');
-    expect(rows.every((r) => r.policy_a === 'rl' && r.policy_b === 'base')).toBe(true);
+    expect(rows.every((r) => r.policy_a === 'base' && r.policy_b === 'rl')).toBe(true);
     expect(compareStage.cli!.map((f) => f.flags)).toContain('--base <policy>');
   });
 
@@ -126,9 +131,9 @@ describe('compare stage', () => {
     const { output, result } = await runWithFakeContext(compareStage, { params: { resamples: 50 }, inputs: await inputs(true) });
     const text = await compareStage.inspect!(output.asInput('compare', { details: result.details ?? {} }));
     const lines = text.split('\n');
-    expect(lines[0]).toBe('strategy scheme: label; intervals: task-clustered bootstrap');
+    expect(lines[0]).toBe('strategy scheme: label; accuracy of a − b = symmetric (Shapley) shift-share; intervals: task-clustered bootstrap; (thin): the term rests on strategy cells with fewer than 30 tasks or 100 episodes');
     expect(lines[1]).toBe(result.summary![1]!.replace(/^compare: /, ''));
-    expect(text).toMatch(/gained: verify; lost: reformulate/);
+    expect(text).toMatch(/Rao–Scott p .* \(design effect \d+\.\d\d; naive p .*\).*new in rl: verify; lost: reformulate/);
   });
 });
 

@@ -116,7 +116,7 @@ describe('passkt stage (fake context)', () => {
     }
     const crossover = output.csvRows('crossover.csv');
     expect(crossover).toHaveLength(3 * 2 * 2);
-    expect(['always', 'crosses', 'never']).toContain(crossover[0]?.status);
+    expect(['crosses', 'converge', 'above', 'below', 'none']).toContain(crossover[0]?.status);
   });
 
   it('pairs Δ_k over the tasks with at least 2k episodes when episode counts differ', async () => {
@@ -126,7 +126,7 @@ describe('passkt stage (fake context)', () => {
     const { output } = await runWithFakeContext(passktStage, { params: PARAMS, inputs: { ingest: { 'episodes.jsonl': rows } } });
     const marginal = output.csvRows('marginal.csv');
     expect(marginal).toHaveLength(32);
-    expect(marginal[0]).toMatchObject({ kind: 'k', k_from: '1', k_to: '2', delta: '0', ci_low: '0', ci_high: '0', tasks: '1' });
+    expect(marginal[0]).toMatchObject({ kind: 'k', k_from: '1', k_to: '2', delta: '0', ci_low: '0', ci_high: '0.975', tasks: '1' });
     expect(marginal.every((row) => Number(row.delta) >= 0)).toBe(true);
   });
 
