@@ -12,8 +12,9 @@ import { duckdbPassk, type DuckdbFigure } from './duckdb';
 import { parseFloor } from './parse-floor';
 import { writeSynthetic } from './synthetic';
 
-// The default analysis stages only: sources, shard statistics and the report are measured elsewhere.
-const NOT_BENCHED = new Set(['simulate', 'import', 'collect', 'merge', 'stats', 'report']);
+// The default analysis stages only: sources, shard statistics, the report and the model-access
+// experiments (which wait on a model server) are not benched.
+const NOT_BENCHED = new Set(['simulate', 'import', 'collect', 'merge', 'stats', 'report', 'score', 'swap']);
 
 /** Figures of one stage at one size. */
 export interface StageFigure {

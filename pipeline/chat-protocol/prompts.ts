@@ -42,6 +42,18 @@ export function budgetSpentNotice(rounds: number): string {
   return `You have used all ${rounds} search round${rounds === 1 ? '' : 's'}. ${NO_MORE_SEARCHES} ${ANSWER_FORMAT}`;
 }
 
+/**
+ * The swap experiment's notice: another policy made the searches above (forced tool calls with their
+ * results); the model now writes its reasoning and answer. The simulator server reads the phrase and
+ * answers from the paragraphs shown (docs/serve.md, "Swapped searches").
+ */
+export const SEARCHES_GIVEN = 'The searches above were made for you.';
+
+/** Sent after the forced searches of a swap: no more searches, answer now. */
+export function givenSearchesNotice(): string {
+  return `${SEARCHES_GIVEN} ${NO_MORE_SEARCHES} Reason about what they found, then ${ANSWER_FORMAT.charAt(0).toLowerCase()}${ANSWER_FORMAT.slice(1)}`;
+}
+
 /** What an invalid action was; each gets its own corrective message. */
 export type InvalidAction = 'no-action' | 'bad-arguments' | 'unknown-tool' | 'empty-query' | 'search-after-budget';
 

@@ -25,7 +25,8 @@ export function flagAttribute(flags: string): string {
  * run is the one a stage's parameters ask for (`--shard` → shard, `--merge` → merge), else analysis;
  * the source is the source stage the parameters ask for (`--import` → import), none when trajectory
  * files are given, else the fallback source (the simulator). A stage runs when it declares the run's
- * mode (docs/architecture.md); a source stage only when it is the run's source.
+ * mode (docs/architecture.md); a source stage only when it is the run's source; a stage that runs on
+ * request (score, swap) only when its options ask for it.
  */
 export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: PlanChoices): RunPlan {
   const params = new Map<string, Record<string, unknown>>();
@@ -66,7 +67,7 @@ export function buildPlan(registry: StageRegistry, config: ConfigFile, choices: 
     throw new UserError('no trajectories given and no source stage is available in this build.', 'Pass --tasks <file> --trajectories <file> to analyse your own data.');
   }
   checkSourceFlags(given, source?.name ?? 'files');
-  return planOf(registry, config, choices, params, (stage) => stage.modes.includes(mode) && (!stage.source || stage === source));
+  return planOf(registry, config, choices, params, (stage) => stage.modes.includes(mode) && (!stage.source || stage === source) && (!stage.requested || stage.requested(params.get(stage.name)!)));
 }
 
 // The reference policy is one setting of the run: a stage-level `base` would let two stages compare in
@@ -106,7 +107,7 @@ function mergePlan(
       'Run each shard with --shard i/N first, then merge their run folders: --merge <run-dir> <run-dir> …',
     );
   }
-  return planOf(registry, config, choices, params, (stage) => !stage.source && stage.modes.includes('merge'));
+  return planOf(registry, config, choices, params, (stage) => !stage.source && stage.modes.includes('merge') && (!stage.requested || stage.requested(params.get(stage.name)!)));
 }
 
 function planOf(

@@ -14,6 +14,7 @@ export const GROUP_HEADINGS: Record<FlagGroup | 'run', string> = {
   import: 'Sources — import other tools’ files:',
   collect: 'Sources — collect rollouts from a model endpoint:',
   analysis: 'Analysis:',
+  experiments: 'Experiments with a model server (on request: --score, --swap):',
   report: 'Report:',
   performance: 'Performance and sharding:',
 };
@@ -37,10 +38,13 @@ const SOURCE_WORDS: Record<string, string> = {
 
 /**
  * Refuses source flags given for another source (`--quick` with `--import`): silently ignoring them
- * would run something other than what was asked. `given` lists the flags on the command line.
+ * would run something other than what was asked. `given` lists the flags on the command line (a flag
+ * several stages declare once per stage); a flag that a stage outside the sources declares too (`--policy`:
+ * import's policy name, and the policies score scores) applies whatever the source.
  */
 export function checkSourceFlags(given: readonly { flag: CliFlag; group: FlagGroup }[], source: string): void {
-  const wrong = given.filter(({ group }) => SOURCE_GROUPS.includes(group) && group !== source);
+  const shared = new Set(given.filter(({ group }) => !SOURCE_GROUPS.includes(group)).map(({ flag }) => flag.flags));
+  const wrong = given.filter(({ flag, group }) => SOURCE_GROUPS.includes(group) && group !== source && !shared.has(flag.flags));
   if (wrong.length === 0) return;
   const names = [...new Set(wrong.map(({ flag }) => flag.flags.split(/[ ,]/)[0]!))];
   const groups = [...new Set(wrong.map(({ group }) => group))];

@@ -2,11 +2,12 @@
  * The collect config file (`npm run collect -- --config collect.json`), validated with zod; every key
  * is documented in docs/collect.md. Relative paths are relative to the current folder.
  */
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
 import { describeIssues, readJsonFile } from '../io/read-json-file';
 import { PROTOCOLS } from '../chat-protocol/prompts';
-import { TaskSourceSchema } from '../task-source/task-source';
+import { HOTPOTQA_PREFIX, TaskSourceSchema, type TaskSourceSpec } from '../task-source/task-source';
 
 /** The baseURL that starts the simulator server in-process. */
 export const SIM_BASE_URL = 'sim';
@@ -106,3 +107,28 @@ export function parseCollectConfig(raw: unknown, source: string): CollectConfig 
   throw new ConfigError(`the collect config ${source} is invalid: ${describeIssues(parsed.error.issues)}.`, 'See docs/collect.md for every key, and data/examples/collect-sim.json for an example.');
 }
 
+/** The config with every file path made absolute (relative paths are relative to the current folder), so another stage can use it from anywhere. */
+export function withAbsolutePaths(config: CollectConfig, outDir: string): CollectConfig {
+  const file = (path: string) => (path.startsWith(HOTPOTQA_PREFIX) ? `${HOTPOTQA_PREFIX}${resolve(path.slice(HOTPOTQA_PREFIX.length))}` : resolve(path));
+  const one = (spec: Exclude<TaskSourceSpec, unknown[]>): Exclude<TaskSourceSpec, unknown[]> =>
+    typeof spec === 'string' ? file(spec) : spec.file === undefined ? spec : { ...spec, file: file(spec.file) };
+  return {
+    ...config,
+    tasks: Array.isArray(config.tasks) ? config.tasks.map(one) : one(config.tasks),
+    ...(config.simulatorConfig !== undefined ? { simulatorConfig: resolve(config.simulatorConfig) } : {}),
+    out: resolve(outDir),
+  };
+}
+
+/** The fields every chat request of a policy carries: its extra fields, the model, the messages, its sampling parameters, and the seed when there is one. */
+export function policyRequest(policy: PolicySettings, messages: readonly unknown[], seed: number | undefined): Record<string, unknown> {
+  return {
+    ...policy.extra,
+    model: policy.model,
+    messages,
+    temperature: policy.temperature,
+    top_p: policy.top_p,
+    max_tokens: policy.max_tokens,
+    ...(seed !== undefined ? { seed } : {}),
+  };
+}

@@ -4,7 +4,7 @@
  * name of the variable that does).
  */
 import { PROMPT_VERSION } from '../chat-protocol/prompts';
-import type { ChatReply } from './chat-client';
+import type { ChatReply } from '../llm/transport';
 import type { EpisodeSpec } from './episode';
 
 /** The recorded `meta.collect` object. */

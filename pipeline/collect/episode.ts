@@ -20,8 +20,8 @@ import { formatResults, informationBlock } from '../chat-protocol/search-results
 import { parseTagged } from '../chat-protocol/tags';
 import { SEARCH_TOOL, type SearchTool } from '../environment/search/search-tool';
 import type { Step, Trajectory } from '../formats/trajectory';
-import type { ChatReply } from './chat-client';
-import type { PolicySettings } from './config';
+import type { ChatReply } from '../llm/transport';
+import { policyRequest, type PolicySettings } from './config';
 import { collectMeta, recordReply, type CollectMeta } from './episode-meta';
 
 /** Sends one model turn (the transport, with its retries). */
@@ -75,13 +75,7 @@ export async function runEpisode(spec: EpisodeSpec, chat: ChatFn): Promise<Traje
   while (meta.turns < stepLimit) {
     meta.turns += 1;
     const body: Record<string, unknown> = {
-      ...policy.extra,
-      model: policy.model,
-      messages,
-      temperature: policy.temperature,
-      top_p: policy.top_p,
-      max_tokens: policy.max_tokens,
-      ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
+      ...policyRequest(policy, messages, spec.seed),
       ...(tools ? { tools: [SEARCH_TOOL_DEFINITION], tool_choice: rounds < budget ? 'auto' : 'none' } : {}),
       ...(policy.protocol === 'tags' && budget > 0 ? { stop: tagsStop(policy.extra.stop) } : {}),
     };

@@ -16,7 +16,7 @@ import { SearchTool } from '../environment/search/search-tool';
 import type { Progress } from '../runner/stage';
 import { loadSimulatorConfig, type SimulatorConfig } from '../simulate/simulator-config';
 import { loadTaskSource, type LoadedTasks } from '../task-source/task-source';
-import { RequestBudget, type TransportSettings } from './chat-client';
+import { RequestBudget, type TransportSettings } from '../llm/transport';
 import type { CollectConfig } from './config';
 import { EpisodeStore } from './episode-store';
 import { estimate } from './estimate';

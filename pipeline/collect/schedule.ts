@@ -8,7 +8,7 @@ import { setMaxListeners } from 'node:events';
 import type { SearchTool } from '../environment/search/search-tool';
 import type { FullTask } from '../environment/tasks/sim-task';
 import type { Progress } from '../runner/stage';
-import { RequestCapReached, RequestFailed, type PolicyTransport } from './chat-client';
+import { RequestCapReached, RequestFailed, type PolicyTransport } from '../llm/transport';
 import type { CollectConfig } from './config';
 import { runEpisode } from './episode';
 import type { EpisodeStore } from './episode-store';

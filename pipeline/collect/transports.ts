@@ -4,14 +4,13 @@
  * GET /v1/models, so a wrong URL, key or model name stops the run with one clear message instead of
  * thousands of failed requests.
  */
-import { APIConnectionError, APIError } from 'openai';
-import { ConfigError, UserError } from '../errors';
+import { ConfigError } from '../errors';
 import type { LoadedTasks } from '../task-source/task-source';
 import type { SimulatorConfig } from '../simulate/simulator-config';
 import { startSimServer } from '../serve/server';
 import type { RunningServer } from '../serve/http';
-import { SIMULATOR_FINGERPRINT } from '../serve/wire';
-import { endpoint, PolicyTransport, type Endpoint, type RequestBudget, type TransportSettings } from './chat-client';
+import { checkServedModel } from '../llm/models';
+import { endpoint, PolicyTransport, type Endpoint, type RequestBudget, type TransportSettings } from '../llm/transport';
 import { SIM_BASE_URL, type CollectConfig, type PolicySettings } from './config';
 
 /** The replicas of a policy as configured. */
@@ -57,8 +56,7 @@ export function policyTransports(config: CollectConfig, simURL: string | undefin
 }
 
 /**
- * Checks every (replica, model) once. A server that lists its models must list the policy's; one that
- * does not implement the listing is let through with a warning. Returns whether every server is the simulator.
+ * Checks every (replica, model) once (pipeline/llm/models.ts). Returns whether every server is the simulator.
  */
 export async function checkModels(config: CollectConfig, endpoints: readonly Endpoint[][], warn: (line: string) => void): Promise<boolean> {
   let allSimulated = true;
@@ -67,25 +65,7 @@ export async function checkModels(config: CollectConfig, endpoints: readonly End
     for (const target of endpoints[p]!) {
       if (checked.has(`${target.baseURL}|${policy.model}`)) continue;
       checked.add(`${target.baseURL}|${policy.model}`);
-      let models: { id: string; owned_by: string }[];
-      try {
-        models = (await target.client.models.list()).data;
-      } catch (error) {
-        if (error instanceof APIConnectionError) {
-          throw new UserError(`cannot reach ${target.baseURL} (policy ${policy.name}): ${error.message}.`, 'Start the server (e.g. vllm serve <model> --port 8000) or fix "baseURL"; it must end in /v1.');
-        }
-        if (error instanceof APIError && (error.status === 401 || error.status === 403)) {
-          throw new UserError(`${target.baseURL} refused the API key of policy ${policy.name} (${error.status}).`, 'Set "apiKeyEnv" to the variable holding a valid key.');
-        }
-        warn(`${target.baseURL} does not list its models (${(error as Error).message}); going on without checking "${policy.model}".`);
-        allSimulated = false;
-        continue;
-      }
-      const found = models.find((model) => model.id === policy.model);
-      if (!found) {
-        throw new ConfigError(`${target.baseURL} does not serve the model "${policy.model}" (policy ${policy.name}).`, `It serves: ${models.map((m) => m.id).join(', ') || '(nothing)'}.`);
-      }
-      if (found.owned_by !== SIMULATOR_FINGERPRINT) allSimulated = false;
+      if ((await checkServedModel(target, policy.model, `policy ${policy.name}`, warn)) !== 'simulator') allSimulated = false;
     }
   }
   return allSimulated;

@@ -146,6 +146,11 @@ export interface StageDefinition<S extends z.ZodType = z.ZodType, N extends stri
   requestsMode?(params: Record<string, unknown>): RunMode | undefined;
   /** Fills (raw) parameters that depend on which other stages the run plans, e.g. outputs no planned stage reads. */
   withPlan?(params: Record<string, unknown>, planned: ReadonlySet<string>): Record<string, unknown>;
+  /**
+   * Set on stages that run only when asked for (the model-access experiments: `--score`, `--swap`):
+   * true when the (raw) parameters ask for the stage. Stages without it run in every run of their modes.
+   */
+  requested?(params: Record<string, unknown>): boolean;
   /** Parameters, validated with zod; defaults live here. */
   params: S;
   /** External files this stage reads (from its parameters), hashed and fingerprinted by the runner. */
@@ -171,7 +176,7 @@ export interface StageView {
  * Where a flag is listed in `--help`. A source group (`simulate`, `import`, `collect`) also says when the
  * flag applies: given with another source, it is an error (pipeline/cli/flag-groups.ts).
  */
-export type FlagGroup = 'input' | 'simulate' | 'import' | 'collect' | 'analysis' | 'report' | 'performance';
+export type FlagGroup = 'input' | 'simulate' | 'import' | 'collect' | 'analysis' | 'experiments' | 'report' | 'performance';
 
 /**
  * A CLI flag that sets one parameter. Several stages may declare the same flag (e.g. `--base`):

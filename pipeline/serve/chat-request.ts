@@ -48,6 +48,8 @@ export const ChatRequestSchema = z
     stream_options: z.object({ include_usage: z.boolean().optional() }).passthrough().nullable().optional(),
     logprobs: z.boolean().nullable().optional(),
     top_logprobs: z.number().int().min(0).max(20).nullable().optional(),
+    /** vLLM's extension: log-probabilities of the prompt's tokens, with this many alternatives each. */
+    prompt_logprobs: z.number().int().min(0).max(20).nullable().optional(),
   })
   .passthrough();
 
@@ -60,3 +62,19 @@ export function contentText(message: { content?: string | { text: string }[] | n
   if (content === undefined || content === null) return '';
   return typeof content === 'string' ? content : content.map((part) => part.text).join('');
 }
+
+/** The request body of POST /v1/completions: the simulator scores prompts only (`echo` with `logprobs`). */
+export const CompletionRequestSchema = z
+  .object({
+    model: z.string().min(1),
+    prompt: z.union([z.string(), z.array(z.string()).length(1)]),
+    echo: z.boolean().nullable().optional(),
+    logprobs: z.number().int().min(0).max(20).nullable().optional(),
+    max_tokens: z.number().int().min(0).nullable().optional(),
+    stream: z.boolean().nullable().optional(),
+    n: z.number().int().min(1).nullable().optional(),
+  })
+  .passthrough();
+
+/** A validated completions request. */
+export type CompletionRequest = z.infer<typeof CompletionRequestSchema>;

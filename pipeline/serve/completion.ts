@@ -44,11 +44,11 @@ export function actionMessage(action: NextAction, toolCalls: boolean, turn: numb
   return { content: parts.join(' '), calls };
 }
 
-/** Applies the request's stop sequences and token limit, counts usage and scores the content. */
-export function complete(request: ChatRequest, message: { content: string; calls: GeneratedCall[] }, lexicon: Lexicon): Completion {
+/** Applies the request's stop sequences and token limit, counts usage and scores the content (`finish` overrides the finish reason of an empty message). */
+export function complete(request: ChatRequest, message: { content: string; calls: GeneratedCall[] }, lexicon: Lexicon, finish?: Completion['finishReason']): Completion {
   let content = message.content;
   let calls = message.calls;
-  let finishReason: Completion['finishReason'] = calls.length > 0 ? 'tool_calls' : 'stop';
+  let finishReason: Completion['finishReason'] = finish ?? (calls.length > 0 ? 'tool_calls' : 'stop');
 
   // A stop sequence ends generation where it begins and is not returned; tool calls come after the text.
   const stops = request.stop === undefined || request.stop === null ? [] : typeof request.stop === 'string' ? [request.stop] : request.stop;

@@ -1,10 +1,10 @@
 /**
  * What the simulator reads from a conversation, as a model reads its context: the question, the
- * searches already made with the paragraphs they showed, whether it may search again, and which
- * protocol to answer in. Invalid turns (a malformed call answered by an error, a reply with no action)
- * are skipped: they showed the model nothing.
+ * searches already made with the paragraphs they showed, whether it may search again, which protocol
+ * to answer in, and whether the searches were made for it (a swap). Invalid turns (a malformed call
+ * answered by an error, a reply with no action) are skipped: they showed the model nothing.
  */
-import { NO_MORE_SEARCHES, QUESTION_PREFIX, TOOL_ERROR_PREFIX } from '../chat-protocol/prompts';
+import { NO_MORE_SEARCHES, QUESTION_PREFIX, SEARCHES_GIVEN, TOOL_ERROR_PREFIX } from '../chat-protocol/prompts';
 import { shownDocs } from '../chat-protocol/search-results';
 import { parseTagged } from '../chat-protocol/tags';
 import { SEARCH_TOOL } from '../environment/search/search-tool';
@@ -24,6 +24,8 @@ export interface Conversation {
   canSearch: boolean;
   /** Answer with tool calls (the search tool is offered as a function) rather than tags. */
   toolCalls: boolean;
+  /** The searches were made for the model (a swap): it answers from what they showed (transcript-reading.ts). */
+  given: boolean;
 }
 
 /** The question of a conversation: the first user message, without the "Question: " prefix. */
@@ -41,7 +43,9 @@ export function readConversation(request: ChatRequest, corpus: readonly TaskDoc[
   const toolCalls = (request.tools ?? []).some((tool) => tool.function.name === SEARCH_TOOL);
   const system = messages.find((message) => message.role === 'system' || message.role === 'developer');
   const offered = toolCalls ? request.tool_choice !== 'none' : system !== undefined && contentText(system).includes('<search>');
-  const spent = messages.some((message) => (message.role === 'user' || message.role === 'tool') && contentText(message).includes(NO_MORE_SEARCHES));
+  const notices = messages.filter((message) => message.role === 'user' || message.role === 'tool').map(contentText);
+  const spent = notices.some((text) => text.includes(NO_MORE_SEARCHES));
+  const given = notices.some((text) => text.includes(SEARCHES_GIVEN));
 
   const toolReplies = new Map<string, string>();
   for (const message of messages) if (message.role === 'tool') toolReplies.set(message.tool_call_id, contentText(message));
@@ -60,7 +64,7 @@ export function readConversation(request: ChatRequest, corpus: readonly TaskDoc[
       calls.push({ query: action.query, docs: shownDocs(contentText(next), corpus) });
     }
   });
-  return { calls, canSearch: offered && !spent, toolCalls };
+  return { calls, canSearch: offered && !spent && !given, toolCalls, given };
 }
 
 function queryOf(args: string): string {

@@ -4,6 +4,7 @@
  * log-probabilities, tool calls with their arguments in two halves, the finish reason, and the usage chunk
  * when `stream_options.include_usage` is set).
  */
+import { SIMULATOR_OWNER } from '../llm/models';
 import type { Completion } from './completion';
 import type { PieceScore } from './scoring/scorer';
 
@@ -15,7 +16,7 @@ export interface CompletionMeta {
 }
 
 /** Identifies the simulator in every response (`system_fingerprint`) and in GET /v1/models (`owned_by`). */
-export const SIMULATOR_FINGERPRINT = 'passkt-simulator';
+export const SIMULATOR_FINGERPRINT = SIMULATOR_OWNER;
 
 function bytes(token: string): number[] {
   return [...Buffer.from(token, 'utf8')];
@@ -30,8 +31,8 @@ function logprobEntries(scores: readonly PieceScore[]) {
   }));
 }
 
-/** The non-streaming response body. */
-export function completionBody(meta: CompletionMeta, completion: Completion): Record<string, unknown> {
+/** The non-streaming response body (with vLLM's top-level `prompt_logprobs` when they were asked for). */
+export function completionBody(meta: CompletionMeta, completion: Completion, promptLogprobs?: unknown[]): Record<string, unknown> {
   return {
     id: meta.id,
     object: 'chat.completion',
@@ -52,6 +53,7 @@ export function completionBody(meta: CompletionMeta, completion: Completion): Re
       },
     ],
     usage: completion.usage,
+    ...(promptLogprobs ? { prompt_logprobs: promptLogprobs } : {}),
   };
 }
 

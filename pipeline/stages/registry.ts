@@ -18,8 +18,10 @@ import { STAGE_NAMES, type StageName } from './names';
 import { passktStage } from './passkt/stage';
 import { reportStage } from './report/stage';
 import { retrievalStage } from './retrieval/stage';
+import { scoreStage } from './score/stage';
 import { simulateStage } from './simulate/stage';
 import { statsStage } from './stats/stage';
+import { swapStage } from './swap/stage';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const BY_NAME: { [N in StageName]: StageDefinition<any, StageName> & { name: N } } = {
@@ -36,6 +38,8 @@ const BY_NAME: { [N in StageName]: StageDefinition<any, StageName> & { name: N }
   compare: compareStage,
   report: reportStage,
   collect: collectStage,
+  score: scoreStage,
+  swap: swapStage,
 };
 
 /** Every stage, in data-flow order (the order of STAGE_NAMES, which numbers the run folders). */

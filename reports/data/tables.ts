@@ -10,6 +10,8 @@ import type { FrequencyRow } from '../../analyses/mechanism/frequency-rows';
 import type { RetrievalDecompositionRow } from '../../analyses/mechanism/retrieval-rows';
 import type { RetrievalRow } from '../../analyses/mechanism/retrieval-table';
 import type { DiversityRow } from '../../analyses/strategy/diversity';
+import type { SurprisalDiffRow, SurprisalRow } from '../../analyses/experiments/surprisal-table';
+import type { SwapAttributionRow, SwapCellRow } from '../../analyses/experiments/swap-table';
 import type { BoundaryCsvRow } from '../../pipeline/tables/boundary';
 import type { CrossoverRow } from '../../pipeline/tables/crossover';
 import type { MarginalRow } from '../../pipeline/tables/marginal';
@@ -88,6 +90,12 @@ export interface ReportData {
   decomposition?: DecompositionRow[];
   retrievalDecomposition?: RetrievalDecompositionRow[];
   diversity?: DiversityRow[];
+  /** The score stage's surprisal by segment and its paired differences. */
+  surprisal?: SurprisalRow[];
+  surprisalDiff?: SurprisalDiffRow[];
+  /** The swap stage's 2 × 2 grid and attribution. */
+  swap?: SwapCellRow[];
+  swapAttribution?: SwapAttributionRow[];
   /** Policy and family names shortened for display, with their full text (reports/load/display-names.ts). */
   shortenedNames: { short: string; full: string }[];
   /** Why a table is missing or unreadable (file → reason), shown beside skipped figures. */

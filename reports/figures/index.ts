@@ -17,6 +17,8 @@ import { retrievalDecomposition } from './retrieval-decomposition';
 import { queryDiversity } from './query-diversity';
 import { strategyFrequencies } from './strategy-frequencies';
 import { strategySuccess } from './strategy-success';
+import { surprisalBySegment } from './surprisal-by-segment';
+import { swapGrid } from './swap-grid';
 
 /** Every figure the report knows, by name. */
 export const FIGURES = new FigureRegistry()
@@ -34,4 +36,6 @@ export const FIGURES = new FigureRegistry()
   .register(queryDiversity)
   .register(clusterMap)
   .register(clusterLabels)
-  .register(retrievalAccuracy);
+  .register(retrievalAccuracy)
+  .register(surprisalBySegment)
+  .register(swapGrid);

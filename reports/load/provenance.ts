@@ -10,11 +10,11 @@ import type { Provenance } from '../data/tables';
 import type { Upstream } from './upstream';
 import { type IngestSummary, ingestSummaryFile } from '../../pipeline/tables/ingest-summary';
 import { tracesFile } from '../../pipeline/tables/traces';
-import type { StageName } from '../../pipeline/stages/names';
+import { SOURCE_STAGE_NAMES } from '../../pipeline/stages/names';
 import { SIMULATOR_FINGERPRINT } from '../../pipeline/serve/wire';
 
 /** Source stages, in the order they are looked for. */
-export const SOURCE_STAGES = ['simulate', 'import', 'collect'] as const satisfies readonly StageName[];
+export const SOURCE_STAGES = SOURCE_STAGE_NAMES;
 
 const KIND_OF_SOURCE = { simulate: 'simulated', import: 'imported', collect: 'collected' } as const satisfies Record<(typeof SOURCE_STAGES)[number], Provenance['kind']>;
 

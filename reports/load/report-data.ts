@@ -14,6 +14,8 @@ import { passDiffTable } from '../../pipeline/tables/passkt-diff';
 import { retrievalTable } from '../../pipeline/tables/retrieval';
 import { retrievalDecompositionTable } from '../../pipeline/tables/retrieval-decomposition';
 import { saturationTable } from '../../pipeline/tables/saturation';
+import { surprisalDiffTable, surprisalTable } from '../../pipeline/tables/surprisal';
+import { swapAttributionTable, swapTable } from '../../pipeline/tables/swap';
 import { verdictTable } from '../../pipeline/tables/verdict';
 import { headlineBudgets } from '../data/select';
 import type { PasskDiffRow, PasskRow, ReportData } from '../data/tables';
@@ -24,7 +26,7 @@ import { absence, loadTable, locate, type Upstream } from './upstream';
 import type { StageName } from '../../pipeline/stages/names';
 
 /** Every stage the report reads when it is part of the run. */
-export const REPORT_SOURCES = [...SOURCE_STAGES, 'merge', 'ingest', 'passkt', 'boundary', 'label', 'cluster', 'retrieval', 'compare'] as const satisfies readonly StageName[];
+export const REPORT_SOURCES = [...SOURCE_STAGES, 'merge', 'ingest', 'passkt', 'boundary', 'label', 'cluster', 'retrieval', 'compare', 'score', 'swap'] as const satisfies readonly StageName[];
 
 /** How to read files as text chunks (injected so loaders stay free of fs). */
 export type OpenText = (path: string) => AsyncIterable<string>;
@@ -58,7 +60,12 @@ export async function loadReportData(upstream: Upstream, openText: OpenText, lim
   data.decomposition = await loadTable(upstream, ['compare'], decompositionTable, problems);
   data.retrievalDecomposition = await loadTable(upstream, ['compare'], retrievalDecompositionTable, problems);
   data.diversity = await loadTable(upstream, ['label', 'compare'], diversityTable, problems);
-  for (const table of [data.passkt, data.passktDiff, data.boundary, data.retrieval, data.marginal, data.saturation, data.crossover, data.verdicts, data.frequencies, data.decomposition, data.retrievalDecomposition, data.diversity]) {
+  data.surprisal = await loadTable(upstream, ['score'], surprisalTable, problems);
+  data.surprisalDiff = await loadTable(upstream, ['score'], surprisalDiffTable, problems);
+  data.swap = await loadTable(upstream, ['swap'], swapTable, problems);
+  data.swapAttribution = await loadTable(upstream, ['swap'], swapAttributionTable, problems);
+  const tables = [data.passkt, data.passktDiff, data.boundary, data.retrieval, data.marginal, data.saturation, data.crossover, data.verdicts, data.frequencies, data.decomposition, data.retrievalDecomposition, data.diversity, data.surprisal, data.surprisalDiff, data.swap, data.swapAttribution];
+  for (const table of tables) {
     for (const row of table ?? []) shortenNames(row as unknown as Record<string, unknown>, short);
   }
 
@@ -100,7 +107,7 @@ export async function loadReportData(upstream: Upstream, openText: OpenText, lim
 }
 
 /** The columns that hold policy and family names in the analysis tables. */
-const NAME_COLUMNS = ['policy', 'family', 'policy_a', 'policy_b', 'base'] as const;
+const NAME_COLUMNS = ['policy', 'family', 'policy_a', 'policy_b', 'base', 'plan_policy', 'reasoning_policy', 'scorer'] as const;
 
 function shortenNames(row: Record<string, unknown>, short: (name: string) => string): void {
   for (const column of NAME_COLUMNS) {

@@ -1,6 +1,7 @@
 /**
- * The reference study's published PASS@(k,T) values, drawn as marked points on figure 1 when
- * `--paper-reference` is given, so a reader can compare this run with the paper at a glance.
+ * The reference study's published values, drawn when `--paper-reference` is given so a reader can
+ * compare this run with the paper at a glance: PASS@(k,T) points on figure 1, the perplexities of RL's
+ * queries and reasoning under the base model on the surprisal figure, and the swap's finding in its caption.
  */
 import { z } from 'zod';
 import raw from './paper.json';
@@ -18,6 +19,10 @@ const PaperReferenceSchema = z.object({
   label: z.string(),
   setting: z.string(),
   points: z.array(PaperPoint).min(1),
+  /** Fig. 4a: perplexity per segment of one policy's episodes under a scorer. */
+  surprisal: z.object({ scorer: z.string(), policy: z.string(), setting: z.string(), perplexity: z.record(z.string(), z.number().positive()) }),
+  /** The swap experiment's finding, in words (the study gives no numbers per cell). */
+  swap: z.object({ setting: z.string(), finding: z.string() }),
 });
 
 /** The published values and where they come from. */

@@ -24,6 +24,10 @@ import { tableRow } from '../helpers/table-rows';
 import { stageInput, stageOutput } from '../../pipeline/runner/stage-io';
 import type { StageContext, StageInput, StageManifest } from '../../pipeline/runner/stage';
 import { createRng } from '../../analyses/random/rng';
+import { surprisalTables, type ScoredEpisode } from '../../analyses/experiments/surprisal-table';
+import { swapTables, type SwapOutcome } from '../../analyses/experiments/swap-table';
+import { surprisalDiffTable, surprisalTable } from '../../pipeline/tables/surprisal';
+import { swapAttributionTable, swapTable } from '../../pipeline/tables/swap';
 
 /** The evil strings that must be shown as text. */
 export const EVIL_QUERIES = ['<script>alert("xss")</script>', '"><img src=x onerror=alert(1)>'];
@@ -81,10 +85,10 @@ function through<R>(table: CsvTable<R>, rows: readonly Record<string, unknown>[]
 }
 
 /** Which stages the fixture run holds (all by default). */
-export type FixtureStage = 'simulate' | 'ingest' | 'passkt' | 'boundary' | 'label' | 'cluster' | 'retrieval' | 'compare';
+export type FixtureStage = 'simulate' | 'ingest' | 'passkt' | 'boundary' | 'label' | 'cluster' | 'retrieval' | 'compare' | 'score' | 'swap';
 
 /** Every stage of the fixture run. */
-export const ALL_STAGES: readonly FixtureStage[] = ['simulate', 'ingest', 'passkt', 'boundary', 'label', 'cluster', 'retrieval', 'compare'];
+export const ALL_STAGES: readonly FixtureStage[] = ['simulate', 'ingest', 'passkt', 'boundary', 'label', 'cluster', 'retrieval', 'compare', 'score', 'swap'];
 
 /** Writes the planted run into `root` (one folder per stage) and returns the stage inputs. */
 export function writeFixtureRun(root: string, stages: readonly FixtureStage[], options: { simulatedMeta?: boolean } = {}): Map<string, StageInput> {
@@ -109,6 +113,8 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
     cluster: {},
     retrieval: {},
     compare: {},
+    score: {},
+    swap: {},
   };
   const cell = (policy: string, family: string, budget: number) =>
     outcomes.filter((o) => o.policy === policy && o.family === family && o.budget === budget);
@@ -279,6 +285,31 @@ export function writeFixtureRun(root: string, stages: readonly FixtureStage[], o
   files.compare['decomposition.csv'] = through(decompositionTable, decompositionRows);
   files.compare['retrieval_decomposition.csv'] = through(retrievalDecompositionTable, retrievalDecRows);
   files.label['diversity.csv'] = through(diversityTable, diversityRows);
+
+  // The model-access experiments: planted surprisal (queries ≈ ln 2.07, reasoning ≈ ln 3.08 nats per token, as the
+  // study) and a swap grid acc(p, r) = R_p · I_r, both through the real table builders.
+  const scored: ScoredEpisode[] = [];
+  const swapped: SwapOutcome[] = [];
+  for (const policy of ['base', 'rl'])
+    for (const family of ['bridge', 'comparison'])
+      for (let task = 0; task < TASKS; task++)
+        for (let sample = 0; sample < 4; sample++) {
+          const segment = (mean: number) => {
+            const tokens = 5 + rng.int(20);
+            return { tokens, nats: tokens * mean * (0.8 + 0.4 * rng.next()) };
+          };
+          scored.push({ id: `${policy}/${family}-${task}/5/${sample}`, policy, task: `${family}-${task}`, family, budget: 5, segments: { query: segment(0.73), reasoning: segment(policy === 'rl' ? 1.12 : 1.0), answer: segment(0.9) } });
+          for (const reasoning of ['base', 'rl']) {
+            const p = (policy === 'rl' ? 0.7 : 0.5) * (reasoning === 'rl' ? 0.8 : 0.7);
+            swapped.push({ task: `${family}-${task}`, family, budget: 5, key: `${family}-${task}/${sample}`, plan: policy, reasoning, correct: rng.next() < p });
+          }
+        }
+  const surprisal = surprisalTables(scored, { scorer: 'sim#base', resamples: 50, level: 0.95, seed: 3 });
+  files.score['surprisal.csv'] = surprisalTable.format(surprisal.rows);
+  files.score['surprisal_diff.csv'] = surprisalDiffTable.format(surprisal.diffs);
+  const swapTablesOut = swapTables(swapped, { a: 'rl', b: 'base', resamples: 50, level: 0.95, seed: 3 });
+  files.swap['swap.csv'] = swapTable.format(swapTablesOut.cells);
+  files.swap['swap_attribution.csv'] = swapAttributionTable.format(swapTablesOut.attribution);
 
   const episodes = outcomes.length * SAMPLES;
   files.ingest['summary.json'] = JSON.stringify({ read: episodes + 2, accepted: episodes, rejected: 2, reject_reasons: { 'unknown task': 1, [EVIL_QUERIES[1]!]: 1 } });

@@ -2,13 +2,16 @@
  * collect: a source stage. Runs a collection (pipeline/collect) from the config given with
  * `--collect <collect.json>` into its collection folder (the config's `out`, default runs/collect, where
  * `npm run collect` works too, so either resumes the other), then copies `tasks.jsonl` and
- * `trajectories.jsonl` into the stage folder for ingest. The data is labelled collected, never simulated.
+ * `trajectories.jsonl` into the stage folder for ingest, with the config it ran (`collect-config.json`,
+ * paths absolute: the score and swap stages reach the same servers through it). The data is labelled
+ * collected, never simulated.
  */
 import { copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../../errors';
-import { DEFAULT_COLLECT_OUT, readCollectConfig, type CollectConfig } from '../../collect/config';
+import { DEFAULT_COLLECT_OUT, readCollectConfig, withAbsolutePaths, type CollectConfig } from '../../collect/config';
+import { collectConfigFile } from '../../tables/collect-config';
 import { OUT_FILES } from '../../collect/out-dir';
 import { runCollection } from '../../collect/run-collection';
 import { usesSimulator } from '../../collect/transports';
@@ -62,6 +65,7 @@ export const collectStage = defineStage({
       throw new UserError(`collect: the collection in ${outDir} is incomplete (${outcome.stopped}); the analyses need the whole grid.`, 'Fix the cause if there is one and run the same command again: finished episodes are kept.');
     }
     for (const file of [OUT_FILES.tasks, OUT_FILES.trajectories]) await copyFile(join(outDir, file), join(ctx.out.dir, file));
+    await collectConfigFile.write(ctx.out, withAbsolutePaths(config, outDir));
     return { counts: outcome.counts, summary: outcome.summary, details: { ...outcome.details, out: outDir } };
   },
 });

@@ -64,7 +64,7 @@ export const importStage = defineStage({
   cliGroup: 'import',
   cli: [
     { flags: '--import <format:path>', description: 'import a trajectory file (repeatable): format one of openai-chat, search-r1, r1-searcher, react-text, fireact, inspect, or auto; append #policy to name its policy', param: 'imports', repeatable: true, parse: (value) => toList(value) },
-    { flags: '--policy <name>', description: 'policy name for imported trajectories (default: the source’s model field, else the file name)', param: 'policy' },
+    { flags: '--policy <name>', description: 'policy name for imported trajectories (default: the source’s model field, else the file name); with --score: the policies to score, comma-separated (default all)', param: 'policy' },
     { flags: '--import-option <key=value>', description: 'adapter option (repeatable), e.g. messages=prompt+completion or openai-chat.task=qid (docs/adapters.md)', param: 'options', repeatable: true, parse: (value) => Object.fromEntries(toList(value).map((entry) => parseOptionAssignment(entry))) },
     { flags: '--max-json-mb <n>', description: 'size limit for whole-file JSON sources (default 256)', param: 'max_json_mb', parse: (value) => parseMegabytes(value) },
     { flags: '--policy-name <old=new>', description: 'rename an imported policy (repeatable), e.g. --policy-name wiki-search-qwen3-4b=base', param: 'policy_names', repeatable: true, parse: (value) => Object.fromEntries(toList(value).map(parsePolicyName)) },

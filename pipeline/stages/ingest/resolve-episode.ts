@@ -2,6 +2,7 @@ import type { EpisodeRow, EpisodeTrace, TraceStep } from '../../../analyses/epis
 import { exactMatch } from '../../../analyses/text/exact-match';
 import { bestF1 } from '../../../analyses/text/f1';
 import { normalizeAnswer, normalizeStripped, stripPunctuation } from '../../../analyses/text/normalize';
+import { episodeId } from '../../formats/episode-id';
 import type { Trajectory } from '../../formats/trajectory';
 import { argumentsKey, queryText } from './query';
 import { assignRounds } from './rounds';
@@ -83,8 +84,7 @@ export function resolveEpisode(
 
   // Episodes without `sample` are numbered `#0, #1, …` by arrival, a namespace apart from given samples,
   // so an unnumbered episode never takes the default id of a numbered one.
-  const suffix = sample !== null ? String(sample) : `#${arrival ?? 0}`;
-  const id = trajectory.id ?? `${trajectory.policy}/${taskRow.task}/${budget ?? 'uncapped'}/${suffix}`;
+  const id = episodeId(trajectory.id, trajectory.policy, taskRow.task, budget, sample, arrival ?? 0);
   // Without a trace nothing is known about what the tools returned: null, not "missed".
   const traced = trajectory.trace !== 'missing';
   const incomplete = trajectory.trace === 'partial' || trajectory.trace === 'missing' ? { trace: trajectory.trace } : {};

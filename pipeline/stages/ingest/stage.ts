@@ -22,7 +22,8 @@ import { resolveEpisode, type ResultDocuments } from './resolve-episode';
 import { IngestTally } from './summary';
 import { EpisodeColumns } from './episode-columns';
 import { TaskIndex } from './task-index';
-import { type StageName, defineStage, type StageContext, type StageInput } from '../../runner/stage';
+import { defineStage, type StageContext, type StageInput } from '../../runner/stage';
+import { SOURCE_STAGE_NAMES } from '../names';
 import { formatIngestSummary } from './inspect';
 import { WORKERS_FLAG } from '../../runner/shared-flags';
 import { perPolicyText } from '../../runner/episode-account';
@@ -71,7 +72,7 @@ export const IngestParams = z.object({
 type Params = z.infer<typeof IngestParams>;
 
 /** The stages that can feed ingest: the run's source (at most one is planned). */
-const SOURCE_STAGES = ['simulate', 'import', 'collect'] as const satisfies readonly StageName[];
+const SOURCE_STAGES = SOURCE_STAGE_NAMES;
 
 /** One input file of ingest: an upstream stage's file or an external one. */
 interface InputFile {

@@ -102,7 +102,7 @@ export const reportStage = defineStage({
       param: 'figures',
       parse: (value) => selectFigures(String(value).split(',').map((name) => name.trim()).filter(Boolean)),
     },
-    { flags: '--paper-reference', description: 'draw the study’s published values on figure 1', param: 'paperReference', parse: () => true },
+    { flags: '--paper-reference', description: 'draw the study’s published values on figures 1 and 10 (and its swap finding in the caption of 11)', param: 'paperReference', parse: () => true },
   ],
   async run(ctx) {
     const params: Params = ctx.params;

@@ -10,7 +10,9 @@ import { labelStage } from '../../../pipeline/stages/label/stage';
 import { mergeStage } from '../../../pipeline/stages/merge/stage';
 import { passktStage } from '../../../pipeline/stages/passkt/stage';
 import { reportStage } from '../../../pipeline/stages/report/stage';
+import { scoreStage } from '../../../pipeline/stages/score/stage';
 import { statsStage } from '../../../pipeline/stages/stats/stage';
+import { swapStage } from '../../../pipeline/stages/swap/stage';
 
 const registry = new StageRegistry([ingestStage, passktStage, boundaryStage, reportStage, labelStage, clusterStage, statsStage, mergeStage]);
 const plan = (flagValues: Record<string, unknown>, skip?: string[]) => buildPlan(registry, {}, { flagValues, skip });
@@ -52,6 +54,25 @@ describe('buildPlan: shard and merge runs', () => {
     expect(() => plan({ merge: ['run-0'], trajectories: ['t.jsonl'], shard: '0/2' })).toThrow(UserError);
     expect(() => plan({ merge: ['run-0'], trajectories: ['t.jsonl'], shard: '0/2' })).toThrow(/--merge cannot be combined with --trajectories, --shard/);
     expect(() => plan({ merge: ['run-0'], tasks: 'tasks.jsonl' })).toThrow(/--tasks/);
+  });
+});
+
+describe('buildPlan: the model-access experiments run on request', () => {
+  const withExperiments = new StageRegistry([ingestStage, passktStage, reportStage, scoreStage, swapStage]);
+  const planned = (flagValues: Record<string, unknown>) => buildPlan(withExperiments, {}, { flagValues }).stages.map((stage) => stage.name);
+
+  it('leaves score and swap out unless asked for; --scorer asks for score', () => {
+    expect(planned({ trajectories: ['t.jsonl'] })).toEqual(['ingest', 'passkt', 'report']);
+    expect(planned({ trajectories: ['t.jsonl'], score: true })).toEqual(['ingest', 'passkt', 'report', 'score']);
+    expect(planned({ trajectories: ['t.jsonl'], scorer: 'sim#base' })).toEqual(['ingest', 'passkt', 'report', 'score']);
+    expect(planned({ trajectories: ['t.jsonl'], swap: true, plan: 'rl', reasoning: 'base' })).toEqual(['ingest', 'passkt', 'report', 'swap']);
+  });
+
+  it('orders the report after them, and sets the shared flags on both', () => {
+    const plan = buildPlan(withExperiments, {}, { flagValues: { trajectories: ['t.jsonl'], score: true, swap: true, base: 'b0', resamples: '50', policy: 'rl,sft' } });
+    expect(resolvePlan(plan, withExperiments).map((stage) => stage.definition.name)).toEqual(['ingest', 'passkt', 'score', 'swap', 'report']);
+    expect(plan.stages.find((stage) => stage.name === 'score')!.params).toMatchObject({ enabled: true, base: 'b0', resamples: 50, policies: ['rl', 'sft'] });
+    expect(plan.stages.find((stage) => stage.name === 'swap')!.params).toMatchObject({ enabled: true, base: 'b0', resamples: 50 });
   });
 });
 

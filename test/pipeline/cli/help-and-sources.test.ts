@@ -38,9 +38,9 @@ describe('flags of another source', () => {
     expect((error as Error).message).toMatch(/^--quick applies only when the run simulates its data, but this run collects rollouts with --collect/);
   });
 
-  it('refuses simulator and import flags with canonical trajectory files', async () => {
+  it('refuses simulator and import flags with canonical trajectory files (--policy is the score stage\'s too, so it stays)', async () => {
     const { error } = await run(['pipeline', '--trajectories', 't.jsonl', '--samples', '4', '--policy', 'x']);
-    expect((error as Error).message).toMatch(/^--samples, --policy apply only when the run simulates its data or imports files with --import, but this run reads canonical trajectories/);
+    expect((error as Error).message).toMatch(/^--samples applies only when the run simulates its data, but this run reads canonical trajectories given with --trajectories/);
   });
 });
 

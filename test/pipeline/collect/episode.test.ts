@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../analyses/random/rng';
 import { NO_MORE_SEARCHES } from '../../../pipeline/chat-protocol/prompts';
-import type { ChatReply } from '../../../pipeline/collect/chat-client';
+import type { ChatReply } from '../../../pipeline/llm/transport';
 import { PolicySchema } from '../../../pipeline/collect/config';
 import { runEpisode, type ChatFn } from '../../../pipeline/collect/episode';
 import { SearchTool } from '../../../pipeline/environment/search/search-tool';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../../pipeline/stages/registry';
 import { runStages, tempDir } from '../../helpers/run-stages';
 
-const EPISODE_READERS = ['passkt', 'retrieval', 'label', 'cluster', 'compare', 'stats'];
+const EPISODE_READERS = ['passkt', 'retrieval', 'label', 'cluster', 'compare', 'stats', 'score'];
 
 const tasks = [
   { task: 't1', question: 'Who directed Blue Harbor?', answers: ['Mara Voss'], family: 'bridge', gold_docs: ['Blue Harbor'] },
@@ -60,6 +60,8 @@ describe('episode accounting across stages', () => {
         cluster: { clusters: [2, 3], sampleSize: 50, silhouetteSample: 50, restarts: 1, stabilitySeeds: 2 },
         compare: { resamples: 20 },
         stats: {},
+        // Reads the trajectory file ingest read (no source stage) and scores with the simulator's base model.
+        score: { enabled: true, samples: 2, resamples: 20 },
       };
       const { outcomes, captured } = await runStages(
         STAGES.filter((stage) => stage.name in params),

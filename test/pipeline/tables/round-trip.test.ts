@@ -34,6 +34,8 @@ import { retrievalTable } from '../../../pipeline/tables/retrieval';
 import { retrievalDecompositionTable } from '../../../pipeline/tables/retrieval-decomposition';
 import { saturationTable } from '../../../pipeline/tables/saturation';
 import { sequencesTable } from '../../../pipeline/tables/sequences';
+import { surprisalDiffTable, surprisalEpisodesTable, surprisalTable } from '../../../pipeline/tables/surprisal';
+import { swapAttributionTable, swapEpisodesTable, swapTable } from '../../../pipeline/tables/swap';
 import { taskTableFile } from '../../../pipeline/tables/task-table';
 import { tracesFile } from '../../../pipeline/tables/traces';
 import { verdictTable } from '../../../pipeline/tables/verdict';
@@ -63,14 +65,20 @@ const CSV_TABLES: [string, CsvTable<any>][] = [
   ['compare', compareFrequenciesTable],
   ['compare', decompositionTable],
   ['compare', retrievalDecompositionTable],
+  ['score', surprisalTable],
+  ['score', surprisalDiffTable],
+  ['score', surprisalEpisodesTable],
+  ['swap', swapTable],
+  ['swap', swapAttributionTable],
+  ['swap', swapEpisodesTable],
 ];
 
-const ANALYSIS = ['simulate', 'ingest', 'passkt', 'boundary', 'retrieval', 'label', 'cluster', 'compare'] as const;
+const ANALYSIS = ['simulate', 'ingest', 'passkt', 'boundary', 'retrieval', 'label', 'cluster', 'compare', 'score', 'swap'] as const;
 
 describe('every output of a real run, through its declaration', async () => {
   const runDir = tempDir('round-trip-');
   const registry = pipelineRegistry();
-  const small = { simulate: { quick: true, tasksPerFamily: 6, samples: 4 }, passkt: { resamples: 20 }, boundary: { resamples: 20 }, label: { resamples: 20 }, compare: { resamples: 20 }, cluster: { sampleSize: 200 } };
+  const small = { simulate: { quick: true, tasksPerFamily: 6, samples: 4 }, passkt: { resamples: 20 }, boundary: { resamples: 20 }, label: { resamples: 20 }, compare: { resamples: 20 }, cluster: { sampleSize: 200 }, score: { enabled: true, policies: ['rl'], samples: 1, resamples: 20 }, swap: { enabled: true, samples: 1, resamples: 20 } };
   await runStages(
     registry.all(),
     { stages: ANALYSIS.map((name) => ({ name, params: (small as Record<string, Record<string, unknown>>)[name] ?? {} })), settings: { seed: 3, strict: false } },

@@ -71,7 +71,42 @@ describe('figure registry', () => {
     expect(() => registry.register({ ...builder, name: '../x' })).toThrow(/slug/);
   });
 
-  it('has the nine study figures (with their parts) in page order', () => {
-    expect(FIGURES.list().map((b) => b.number)).toEqual(['1', '2a', '2b', '2c', '3a', '3b', '4', '5a', '5b', '6a', '6b', '7', '8a', '8b', '9']);
+  it('has the nine study figures (with their parts), then the two model-access experiments, in page order', () => {
+    expect(FIGURES.list().map((b) => b.number)).toEqual(['1', '2a', '2b', '2c', '3a', '3b', '4', '5a', '5b', '6a', '6b', '7', '8a', '8b', '9', '10', '11']);
+  });
+});
+
+describe('the model-access figures', () => {
+  it('draws surprisal per policy and segment as mean nats with intervals, and the study’s perplexities (in nats) with --paper-reference', () => {
+    const outcome = FIGURES.get('surprisal-by-segment')!.build({ data, paperReference: loadPaperReference() });
+    if (outcome.kind !== 'figure') throw new Error(outcome.reason);
+    const values = (outcome.spec as { data: { values: Record<string, unknown>[] } }).data.values;
+    const row = data.surprisal!.find((r) => r.policy === 'rl' && r.family === 'all' && r.segment === 'reasoning')!;
+    expect(values.find((v) => v.layer === 'bar' && v.policy === 'rl' && v.panel === 'all families · all budgets' && v.segment === 'reasoning')).toMatchObject({ nats: row.mean_nats, lo: row.ci_low, hi: row.ci_high });
+    const published = values.filter((v) => v.layer === 'published' && v.panel === 'all families · all budgets');
+    expect(published.map((v) => [v.segment, v.perplexity, v.nats])).toEqual([
+      ['query', 2.07, Math.log(2.07)],
+      ['reasoning', 3.08, Math.log(3.08)],
+    ]);
+    expect(outcome.caption).toMatch(/reasoning − query/);
+  });
+
+  it('draws the 2 × 2 grid and the Shapley split that adds up to the total', () => {
+    const outcome = FIGURES.get('swap-grid')!.build({ data, paperReference: loadPaperReference() });
+    if (outcome.kind !== 'figure') throw new Error(outcome.reason);
+    const [grid, bars] = (outcome.spec as unknown as { hconcat: { data: { values: Record<string, unknown>[] } }[] }).hconcat;
+    expect(grid!.data.values.filter((v) => v.panel === 'bridge · T = 5')).toHaveLength(4);
+    const split = bars!.data.values.filter((v) => v.panel === 'bridge · T = 5');
+    const value = (component: string) => split.find((v) => v.component === component)!.value as number;
+    expect(value('plan') + value('reasoning')).toBeCloseTo(value('total'), 12);
+    expect(outcome.caption).toMatch(/about half/);
+  });
+
+  it('skips both with the reason and the flag to give when their stage did not run', async () => {
+    const without = await fixtureData(['ingest', 'passkt']);
+    const surprisal = FIGURES.get('surprisal-by-segment')!.build({ data: without, paperReference: null });
+    const swap = FIGURES.get('swap-grid')!.build({ data: without, paperReference: null });
+    expect(surprisal.kind === 'skipped' && surprisal.reason).toMatch(/score stage is not part of this run.*--score/);
+    expect(swap.kind === 'skipped' && swap.reason).toMatch(/swap stage is not part of this run.*--swap/);
   });
 });

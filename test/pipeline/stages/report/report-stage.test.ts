@@ -31,8 +31,8 @@ describe('report stage on a complete planted run', () => {
       expect(spec.$schema).toMatch(/vega-lite\/v6/);
       expect(JSON.stringify(spec)).toContain('"values"');
     }
-    expect(run.result.counts).toEqual({ figures_drawn: 15, figures_kept: 0, figures_skipped: 0, files: 46 });
-    expect(run.result.summary![0]).toBe('report: 15 of 15 figures drawn (simulated data)');
+    expect(run.result.counts).toEqual({ figures_drawn: 17, figures_kept: 0, figures_skipped: 0, files: 52 });
+    expect(run.result.summary![0]).toBe('report: 17 of 17 figures drawn (simulated data)');
     expect(run.warnings).toEqual([]);
   });
 
@@ -61,7 +61,7 @@ describe('report stage on a complete planted run', () => {
     // The only script elements are the vega, vega-lite and vega-embed builds, the page runtime and the JSON spec blocks.
     const scripts = [...run.page.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
     expect(scripts.filter((attrs) => attrs === '')).toHaveLength(4);
-    expect(scripts.filter((attrs) => attrs!.includes('application/json'))).toHaveLength(15);
+    expect(scripts.filter((attrs) => attrs!.includes('application/json'))).toHaveLength(17);
   });
 
   it('allows only its own scripts, by hash, and no network', () => {
@@ -85,11 +85,13 @@ describe('report stage with parts of the run missing', () => {
   it('draws what it can and explains each skipped figure', async () => {
     const { page, result } = await runReport(['ingest', 'passkt'], { figures: ['pass-vs-k', 'boundary', 'cluster-map'] }, { simulatedMeta: false });
     // Every figure is on the page; those whose tables are missing say why.
-    expect(result.counts).toMatchObject({ figures_drawn: 6, figures_skipped: 9 });
+    expect(result.counts).toMatchObject({ figures_drawn: 6, figures_skipped: 11 });
     expect(page).toContain('<p class="data-kind kind-user-supplied" id="data-kind">User-supplied data:');
     expect(page).toMatch(/Figure 4\.<\/span> [^<]*\. <em>Not drawn:<\/em> the boundary stage is not part of this run \(no boundary.csv\)\./);
     expect(page).toMatch(/Figure 8a\.<\/span> [^<]*\. <em>Not drawn:<\/em> the cluster stage is not part of this run \(no clusters.csv\)\./);
     expect(page).not.toContain('id="query-sequences"');
+    expect(page).toMatch(/Figure 10\.<\/span> [^<]*\. <em>Not drawn:<\/em> the score stage is not part of this run \(no surprisal.csv\)\. Run with --score/);
+    expect(page).toMatch(/Figure 11\.<\/span> [^<]*\. <em>Not drawn:<\/em> the swap stage is not part of this run \(no swap.csv\)\. Run with --swap/);
   }, 60_000);
 });
 
@@ -117,8 +119,8 @@ describe('figure selection', () => {
     const status = Object.fromEntries((again.details!.figures as { name: string; status: string }[]).map((f) => [f.name, f.status]));
     expect(status['pass-vs-k']).toBe('drawn');
     expect(status['cluster-map']).toBe('drawn');
-    expect(Object.values(status).filter((s) => s === 'kept')).toHaveLength(13);
-    expect(again.summary![0]).toBe('report: 15 of 15 figures drawn (simulated data), 13 kept from the previous report');
+    expect(Object.values(status).filter((s) => s === 'kept')).toHaveLength(15);
+    expect(again.summary![0]).toBe('report: 17 of 17 figures drawn (simulated data), 15 kept from the previous report');
     expect(readFileSync(join(out, 'boundary.png')).equals(boundaryPng)).toBe(true);
     const page = readFileSync(join(out, 'index.html'), 'utf8');
     for (const name of selectFigures([])) expect(page).toContain(`id="fig-${name}" data-figure="${name}">`);

@@ -1,6 +1,6 @@
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { classify, retryDelayMs, serverDelayMs, TransientError } from '../../../pipeline/collect/retry';
+import { classify, retryDelayMs, serverDelayMs, TransientError } from '../../../pipeline/llm/retry';
 
 const error = (status: number, headers: Record<string, string> = {}) => APIError.generate(status, { message: 'x' }, 'x', new Headers(headers));
 

@@ -1,9 +1,10 @@
 /**
- * The transport edge of the collector: one chat request to an OpenAI-compatible server through the
- * `openai` client, streamed or not, with a timeout over the whole response, retries (retry.ts), the
- * global request cap, and replicas of a policy used round-robin (a retry goes to the next replica, so
- * one failing replica does not fail the episode). The client's own retries are off so every attempt is
- * counted and capped here.
+ * The transport edge to OpenAI-compatible servers, shared by the collector and the model-access
+ * experiments (score, swap): one request through the `openai` client — a chat turn, streamed or not, or
+ * any JSON POST (prompt log-probabilities) — with a timeout over the whole response, retries (retry.ts),
+ * a run-wide request cap, and replicas used round-robin (a retry goes to the next replica, so one failing
+ * replica does not fail the episode). The client's own retries are off so every attempt is counted and
+ * capped here.
  */
 import OpenAI from 'openai';
 import { TransientError, classify, retryDelayMs, type Backoff } from './retry';
@@ -33,6 +34,8 @@ export class RequestFailed extends Error {
   constructor(
     message: string,
     readonly fatal: boolean,
+    /** The last failure (an `openai` APIError carries the server's status and body). */
+    override readonly cause?: unknown,
   ) {
     super(message);
   }
@@ -83,28 +86,39 @@ export class PolicyTransport {
 
   /** Sends a chat request until it succeeds, fails for good, the cap is reached or `signal` aborts. */
   async chat(body: Record<string, unknown>, signal: AbortSignal, key: string): Promise<ChatReply> {
-    for (let attempt = 0; ; attempt++) {
+    const { value, latencyMs, attempts } = await this.send((target, inner) => (this.stream ? this.streamed(target, body, inner) : this.whole(target, body, inner)), signal, key);
+    return { ...value, latencyMs, attempts };
+  }
+
+  /** POSTs a JSON body to `path` (relative to the base URL, e.g. `/completions`) and returns the parsed JSON reply, with the same retries. */
+  async post(path: string, body: Record<string, unknown>, signal: AbortSignal, key: string): Promise<{ value: unknown; latencyMs: number; attempts: number }> {
+    return this.send((target, inner) => target.client.post(path, { body, signal: inner }) as Promise<unknown>, signal, key);
+  }
+
+  // One logical request: attempts until one succeeds, with backoff between them and the next replica each time.
+  private async send<T>(attempt: (target: Endpoint, signal: AbortSignal) => Promise<T>, signal: AbortSignal, key: string): Promise<{ value: T; latencyMs: number; attempts: number }> {
+    for (let tried = 0; ; tried++) {
       if (signal.aborted) throw signal.reason;
       this.budget.take();
       const target = this.endpoints[this.next++ % this.endpoints.length]!;
       const started = performance.now();
       try {
-        const reply = await this.attempt(target, body, signal);
-        return { ...reply, latencyMs: Math.round(performance.now() - started), attempts: attempt + 1 };
+        const value = await this.timed((inner) => attempt(target, inner), signal);
+        return { value, latencyMs: Math.round(performance.now() - started), attempts: tried + 1 };
       } catch (error) {
         if (signal.aborted) throw signal.reason ?? error;
         const kind = classify(error);
         const message = `${target.baseURL}: ${(error as Error).message}`;
-        if (kind === 'fatal') throw new RequestFailed(message, true);
-        if (kind !== 'retry' || attempt >= this.settings.retries) throw new RequestFailed(`${message}${kind === 'retry' ? ` (after ${attempt + 1} attempts)` : ''}`, false);
+        if (kind === 'fatal') throw new RequestFailed(message, true, error);
+        if (kind !== 'retry' || tried >= this.settings.retries) throw new RequestFailed(`${message}${kind === 'retry' ? ` (after ${tried + 1} attempts)` : ''}`, false, error);
         this.budget.retries += 1;
-        await (this.settings.sleep ?? sleep)(retryDelayMs(attempt, error, this.settings, key), signal);
+        await (this.settings.sleep ?? sleep)(retryDelayMs(tried, error, this.settings, key), signal);
       }
     }
   }
 
-  private async attempt(target: Endpoint, body: Record<string, unknown>, outer: AbortSignal): Promise<Omit<ChatReply, 'latencyMs' | 'attempts'>> {
-    // One timer over the whole response: a stream that stalls after its headers is a timeout too.
+  // One attempt under one timer over the whole response: a stream that stalls after its headers is a timeout too.
+  private async timed<T>(run: (signal: AbortSignal) => Promise<T>, outer: AbortSignal): Promise<T> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -114,7 +128,7 @@ export class PolicyTransport {
     const forward = () => controller.abort();
     outer.addEventListener('abort', forward, { once: true });
     try {
-      return this.stream ? await this.streamed(target, body, controller.signal) : await this.whole(target, body, controller.signal);
+      return await run(controller.signal);
     } catch (error) {
       if (timedOut) throw new TransientError(`no complete response within ${this.settings.timeoutMs} ms`);
       throw error;
