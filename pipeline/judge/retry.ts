@@ -1,13 +1,15 @@
 /**
- * Retries with exponential backoff for judge requests. Rate limits (429), server errors (5xx), timeouts,
- * dropped connections and unusable output are retried; other client errors (400, 401, 403, 404…) are not,
- * because asking again cannot fix them. A server's `retry-after` header is honoured up to the maximum delay.
+ * Retries with exponential backoff for judge requests. What is retried is decided as for the collector
+ * (pipeline/llm/retry.ts: rate limits, server errors, timeouts, dropped connections) plus unusable output;
+ * other client errors (400, 401, 403, 404…) are not, because asking again cannot fix them. A server's
+ * `retry-after-ms` / `retry-after` is honoured up to the maximum delay.
  * No jitter: delays are deterministic, and the concurrency limit already spreads requests.
  */
-import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { APIError } from 'openai';
+import { TransientError, classify, serverDelayMs } from '../llm/retry';
 
-/** Raised when the model answered but its output did not validate. */
-export class MalformedOutputError extends Error {
+/** Raised when the model answered but its output did not validate: a retry may fix it. */
+export class MalformedOutputError extends TransientError {
   override name = 'MalformedOutputError';
 }
 
@@ -23,21 +25,15 @@ export interface RetryOptions {
   onRetry?: (attempt: number, error: unknown, delayMs: number) => void;
 }
 
-/** True for errors a retry may fix. */
+/** True for errors a retry may fix: the collector's classification (pipeline/llm/retry.ts), malformed output included. */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof APIUserAbortError) return false;
-  if (error instanceof MalformedOutputError || error instanceof APIConnectionError) return true;
-  if (error instanceof APIError) return error.status === undefined || error.status === 408 || error.status === 409 || error.status === 429 || error.status >= 500;
-  return false;
+  return classify(error) === 'retry';
 }
 
 /** The delay before retry number `attempt` (0-based): base * 2^attempt, or the server's retry-after, capped. */
 export function retryDelay(attempt: number, error: unknown, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>): number {
-  const headers = error instanceof APIError ? error.headers : undefined;
-  const after = headers?.get('retry-after');
-  const seconds = after !== null && after !== undefined ? Number(after) : Number.NaN;
-  const wanted = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : options.baseDelayMs * 2 ** attempt;
-  return Math.min(options.maxDelayMs, wanted);
+  const asked = error instanceof APIError ? serverDelayMs(error.headers) : undefined;
+  return Math.min(options.maxDelayMs, asked ?? options.baseDelayMs * 2 ** attempt);
 }
 
 /** Runs `attempt` until it succeeds, fails with a non-retryable error, or the retries are used up. */
