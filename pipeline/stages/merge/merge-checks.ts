@@ -40,6 +40,8 @@ export function checkSameRun(ordered: readonly ShardHeader[]): void {
     if (JSON.stringify(a.inputs.files) !== JSON.stringify(b.inputs.files)) throw differs('read different input files (their sha256 differ)');
     if (JSON.stringify(a.inputs.source) !== JSON.stringify(b.inputs.source)) throw differs('come from different source stages (stage, seed, parameters or input files differ)');
     if (a.inputs.max_line_bytes !== b.inputs.max_line_bytes) throw differs('used different --max-line-bytes limits');
+    if (a.inputs.max_depth !== b.inputs.max_depth) throw differs('used different --max-depth limits');
+    if (a.inputs.lenient_utf8 !== b.inputs.lenient_utf8) throw differs('differ in --lenient-utf8 (one rejects invalid UTF-8, the other accepts it)');
     if (a.shared.tasks.derived !== b.shared.tasks.derived) throw differs('have different task tables (one read a tasks file, the other derived its tasks from the trajectories)');
     const taskCounts = (header: StatsHeader) => JSON.stringify([header.shared.tasks.read, header.shared.tasks.rejected, header.shared.task_reject_reasons, header.shared.tasks.derived ? 0 : header.shared.tasks.accepted]);
     if (taskCounts(a) !== taskCounts(b)) throw differs('have different task tables (tasks read, accepted or rejected differ)');

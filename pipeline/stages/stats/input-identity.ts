@@ -13,6 +13,11 @@ export function inputIdentity(ctx: StageContext<unknown>): StatsHeader['inputs']
   return {
     files: ingest.external_files.map((file) => file.sha256),
     source: source ? { stage: source.stage, seed: source.seed, params: source.params, files: source.external_files.map((file) => file.sha256) } : null,
-    max_line_bytes: (ingest.params as { maxLineBytes: number }).maxLineBytes,
+    ...recordLimits(ingest.params as { maxLineBytes: number; maxDepth: number; lenientUtf8: boolean }),
   };
+}
+
+/** Ingest's record limits as the header states them. */
+function recordLimits(params: { maxLineBytes: number; maxDepth: number; lenientUtf8: boolean }): Pick<StatsHeader['inputs'], 'max_line_bytes' | 'max_depth' | 'lenient_utf8'> {
+  return { max_line_bytes: params.maxLineBytes, max_depth: params.maxDepth, lenient_utf8: params.lenientUtf8 };
 }

@@ -21,8 +21,10 @@ export const InputIdentitySchema = z.object({
   files: z.array(z.string()),
   /** The source stage (simulate / import), its seed, parameters and input-file hashes; null without one. */
   source: z.object({ stage: z.string(), seed: z.number(), params: z.unknown(), files: z.array(z.string()) }).nullable(),
-  /** Ingest's line-length limit (it decides which records are rejected). */
+  /** Ingest's record limits (they decide which records are rejected): line length, nesting depth, invalid UTF-8. */
   max_line_bytes: z.number().int().positive(),
+  max_depth: z.number().int().positive(),
+  lenient_utf8: z.boolean(),
 });
 
 /** The first line. */

@@ -82,6 +82,19 @@ describe('merge refuses what would not equal one run', () => {
     await expect(merge([stats.labeled0!, stats.s1!, stats.s2!])).rejects.toThrow(/shard 0\/3 \(.*\) ran the label stage and shard 1\/3 \(.*\) did not/);
   });
 
+  it('refuses shards that ingested under different record limits (they reject different records)', async () => {
+    const header = (path: string) => JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!) as { inputs: Record<string, unknown> };
+    expect(header(stats.s0!).inputs).toMatchObject({ max_line_bytes: expect.any(Number), max_depth: 1000, lenient_utf8: false });
+    const deeper = edited(stats.s1!, 'depth.jsonl', (lines) => {
+      lines[0] = lines[0]!.replace('"max_depth":1000', '"max_depth":50');
+    });
+    await expect(merge([stats.s0!, deeper, stats.s2!])).rejects.toThrow(/used different --max-depth limits/);
+    const lenient = edited(stats.s2!, 'utf8.jsonl', (lines) => {
+      lines[0] = lines[0]!.replace('"lenient_utf8":false', '"lenient_utf8":true');
+    });
+    await expect(merge([stats.s0!, stats.s1!, lenient])).rejects.toThrow(/differ in --lenient-utf8/);
+  });
+
   it('refuses an episode id accepted by two shards, which one run would reject as a duplicate', async () => {
     const copyDir = join(dir, 'duplicates');
     mkdirSync(copyDir);
