@@ -23,7 +23,7 @@ export const fireactAdapter: Adapter = {
   options: [],
   sniff: (head) => /"traj"\s*:/.test(head.text) && /"em"\s*:/.test(head.text),
   async *read(context) {
-    for await (const record of readRecords(context.file, context.maxJsonBytes, keyedEntries)) {
+    for await (const record of readRecords(context.file, context, keyedEntries)) {
       if (record.error !== undefined) yield { kind: 'reject', location: record.location, reason: record.error };
       else yield convert(record.value, record.location, context);
     }

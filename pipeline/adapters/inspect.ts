@@ -36,13 +36,13 @@ export const inspectAdapter: Adapter = {
       scoreKey: option(context, OPTIONS.scoreKey),
     };
     if ((await jsonLayout(context.file)) === 'jsonl') {
-      for await (const record of readJsonlRecords(context.file)) {
+      for await (const record of readJsonlRecords(context.file, context.lenientUtf8)) {
         if (record.error !== undefined) yield { kind: 'reject', location: record.location, reason: record.error };
         else yield convert(record.value, record.location, undefined, context, settings);
       }
       return;
     }
-    const log = (await readJsonFile(context.file, context.maxJsonBytes)) as Record<string, unknown> | null;
+    const log = (await readJsonFile(context.file, context.maxJsonBytes, context.lenientUtf8)) as Record<string, unknown> | null;
     if (log === null || typeof log !== 'object' || Array.isArray(log)) throw new UserError(`${context.file} is not an Inspect eval log (expected a JSON object with "eval" and "samples").`);
     const header = (log.eval ?? {}) as Record<string, unknown>;
     if (!Array.isArray(log.samples)) {

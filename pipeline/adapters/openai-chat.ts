@@ -35,7 +35,7 @@ export const openaiChatAdapter: Adapter = {
   sniff: (head) => /"role"\s*:\s*"(assistant|tool|user|system)"/.test(head.text) && /"(tool_calls|traj|completion|messages)"/.test(head.text) && !/"epoch"\s*:/.test(head.text),
   async *read(context) {
     const settings = readSettings(context);
-    for await (const record of readRecords(context.file, context.maxJsonBytes, arrayOrSingle)) {
+    for await (const record of readRecords(context.file, context, arrayOrSingle)) {
       if (record.error !== undefined) yield { kind: 'reject', location: record.location, reason: record.error };
       else yield convert(record.value, record.location, context, settings);
     }

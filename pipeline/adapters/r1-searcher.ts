@@ -28,7 +28,7 @@ export const r1SearcherAdapter: Adapter = {
   options: Object.values(OPTIONS),
   sniff: (head) => head.text.includes('<|begin_of_query|>') || head.text.includes('"gen_text_store"'),
   async *read(context) {
-    for await (const record of readRecords(context.file, context.maxJsonBytes, arrayOrSingle)) {
+    for await (const record of readRecords(context.file, context, arrayOrSingle)) {
       if (record.error !== undefined) yield { kind: 'reject', location: record.location, reason: record.error };
       else yield taggedRecord(record.value, record.location, context, R1_SEARCHER_DIALECT, OPTIONS, 'r1-searcher');
     }

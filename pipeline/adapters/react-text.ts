@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
 import { normalizeAnswer } from '../../analyses/text/normalize';
 import type { TraceKind, Trajectory } from '../formats/trajectory';
 import { readLines } from '../io/lines';
+import { invalidUtf8Reason } from '../io/utf8';
+import { InvalidUtf8FileError } from './shared/json-file';
 import type { Adapter, AdapterContext, AdapterItem, FieldSources } from './types';
 import { reactLine, reactSteps, type ReactEntry } from './shared/react-episode';
 
@@ -90,6 +92,12 @@ async function* readReactLog(context: AdapterContext): AsyncGenerator<AdapterIte
     yield convertEpisode(done, context, trial, section, previousTrial.get(key) === digest, tally());
   }
 
+  // A text log has no record boundaries to reject around a bad line: it is checked first and rejected whole.
+  if (!context.lenientUtf8) {
+    for await (const { line, invalidUtf8At } of readLines(context.file)) {
+      if (invalidUtf8At !== undefined) throw new InvalidUtf8FileError(`line ${line}: ${invalidUtf8Reason(invalidUtf8At, 'line')}`);
+    }
+  }
   for await (const { line, text } of readLines(context.file)) {
     let match: RegExpExecArray | null;
     let entry: ReactEntry | null;

@@ -52,10 +52,10 @@ export const searchR1Adapter: Adapter = {
   sniff: (head) => /<(search|information)>/.test(head.text),
   async *read(context) {
     if (await isPlainText(context)) {
-      yield plainText(await readWholeText(context.file, context.maxJsonBytes), context);
+      yield plainText(await readWholeText(context.file, context.maxJsonBytes, context.lenientUtf8), context);
       return;
     }
-    for await (const record of readRecords(context.file, context.maxJsonBytes, arrayOrSingle)) {
+    for await (const record of readRecords(context.file, context, arrayOrSingle)) {
       if (record.error !== undefined) yield { kind: 'reject', location: record.location, reason: record.error };
       else yield taggedRecord(record.value, record.location, context, SEARCH_R1_DIALECT, OPTIONS, 'search-r1', stripSearchR1Prompt);
     }

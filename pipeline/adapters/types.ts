@@ -66,6 +66,8 @@ export interface AdapterContext {
   defaultPolicy: string;
   /** Size limit for sources read as one whole JSON document. */
   maxJsonBytes: number;
+  /** Accept invalid UTF-8 (replaced by U+FFFD) instead of rejecting the line or file that holds it. */
+  lenientUtf8: boolean;
 }
 
 /** One option an adapter understands. */

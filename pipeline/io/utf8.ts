@@ -32,3 +32,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return -1;
 }
+
+/** Why a line or file with invalid UTF-8 is rejected, and how to accept it. */
+export function invalidUtf8Reason(offset: number, where: 'line' | 'file'): string {
+  return `invalid UTF-8 at byte offset ${offset} of the ${where} (fix the encoding, or pass --lenient-utf8 to replace bad bytes with U+FFFD)`;
+}

@@ -8,7 +8,9 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { InputFileError, UserError } from '../../errors';
+import { isUtf8 } from 'node:buffer';
 import { isGzipFile } from '../../io/lines';
+import { firstInvalidUtf8, invalidUtf8Reason } from '../../io/utf8';
 import { isZipFile } from './file-head';
 
 /** Default limit for whole-file JSON sources (bytes after decompression). */
@@ -29,8 +31,28 @@ export function tooBigError(path: string, bytes: number, maxBytes: number): User
   );
 }
 
-/** Reads a whole text file (gzip detected by its magic bytes) within the size limit. */
-export async function readWholeText(path: string, maxBytes: number): Promise<string> {
+/** A whole file's text; `invalidUtf8At` is the byte offset of its first invalid UTF-8 (the text then holds U+FFFD there). */
+export interface WholeText {
+  text: string;
+  invalidUtf8At?: number;
+}
+
+/** Thrown for a whole file with invalid UTF-8 when it is not read leniently: a reject of the file, not a failed run. */
+export class InvalidUtf8FileError extends Error {
+  override name = 'InvalidUtf8FileError';
+}
+
+/**
+ * Reads a whole text file (gzip detected by its magic bytes) within the size limit. Invalid UTF-8 is an
+ * InvalidUtf8FileError unless `lenientUtf8`, which reads it with U+FFFD in place of the bad bytes.
+ */
+export async function readWholeText(path: string, maxBytes: number, lenientUtf8: boolean): Promise<string> {
+  const { text, invalidUtf8At } = await readWholeBytes(path, maxBytes);
+  if (invalidUtf8At !== undefined && !lenientUtf8) throw new InvalidUtf8FileError(invalidUtf8Reason(invalidUtf8At, 'file'));
+  return text;
+}
+
+async function readWholeBytes(path: string, maxBytes: number): Promise<WholeText> {
   if (await isZipFile(path)) {
     throw new InputFileError(
       `${path} is a zip archive, not JSON or text (an Inspect .eval log is a zip).`,
@@ -41,8 +63,8 @@ export async function readWholeText(path: string, maxBytes: number): Promise<str
 }
 
 /** Reads and parses a whole JSON file (gzip detected by its magic bytes), within the size limit. */
-export async function readJsonFile(path: string, maxBytes: number): Promise<unknown> {
-  const text = await readWholeText(path, maxBytes);
+export async function readJsonFile(path: string, maxBytes: number, lenientUtf8: boolean): Promise<unknown> {
+  const text = await readWholeText(path, maxBytes, lenientUtf8);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -50,13 +72,13 @@ export async function readJsonFile(path: string, maxBytes: number): Promise<unkn
   }
 }
 
-async function readPlainText(path: string, maxBytes: number): Promise<string> {
+async function readPlainText(path: string, maxBytes: number): Promise<WholeText> {
   const { size } = await stat(path);
   if (size > maxBytes) throw tooBigError(path, size, maxBytes);
   return collect(createReadStream(path), path, maxBytes);
 }
 
-async function readGzipText(path: string, maxBytes: number): Promise<string> {
+async function readGzipText(path: string, maxBytes: number): Promise<WholeText> {
   const raw = createReadStream(path);
   const gunzip = raw.pipe(createGunzip());
   raw.on('error', (error) => gunzip.destroy(error));
@@ -64,7 +86,7 @@ async function readGzipText(path: string, maxBytes: number): Promise<string> {
 }
 
 // Collects the stream while counting, so a compressed file that inflates past the limit stops early.
-async function collect(stream: NodeJS.ReadableStream, path: string, maxBytes: number): Promise<string> {
+async function collect(stream: NodeJS.ReadableStream, path: string, maxBytes: number): Promise<WholeText> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   try {
@@ -82,7 +104,7 @@ async function collect(stream: NodeJS.ReadableStream, path: string, maxBytes: nu
   }
   let buffer = Buffer.concat(chunks, bytes);
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
-  return buffer.toString('utf8');
+  return { text: buffer.toString('utf8'), invalidUtf8At: isUtf8(buffer) ? undefined : firstInvalidUtf8(buffer) };
 }
 
 // "Unexpected end of JSON input" says nothing about where; add the line when V8 gives a position.

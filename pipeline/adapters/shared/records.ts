@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import { readLines } from '../../io/lines';
 import type { RecordLocation } from '../types';
+import { invalidUtf8Reason } from '../../io/utf8';
 import { readJsonFile } from './json-file';
 
 /** One record, or the reason its text could not be parsed. */
@@ -43,11 +44,18 @@ export async function jsonLayout(path: string): Promise<JsonLayout> {
   return 'json';
 }
 
-/** Streams the records of a JSONL file; blank lines are skipped, unparseable lines become errors. */
-export async function* readJsonlRecords(path: string): AsyncGenerator<SourceRecord> {
+/**
+ * Streams the records of a JSONL file; blank lines are skipped, unparseable lines become errors, and so
+ * do lines with invalid UTF-8 unless `lenientUtf8` (then read with U+FFFD in place of the bad bytes).
+ */
+export async function* readJsonlRecords(path: string, lenientUtf8: boolean): AsyncGenerator<SourceRecord> {
   for await (const line of readLines(path)) {
     if (line.tooLong) {
       yield { location: line.line, error: `line is ${line.bytes} bytes, longer than the line limit` };
+      continue;
+    }
+    if (line.invalidUtf8At !== undefined && !lenientUtf8) {
+      yield { location: line.line, error: invalidUtf8Reason(line.invalidUtf8At, 'line') };
       continue;
     }
     if (line.text.trim() === '') continue;
@@ -63,12 +71,12 @@ export async function* readJsonlRecords(path: string): AsyncGenerator<SourceReco
  * The records of a JSON source in either layout. For a whole document whose shape `entries`
  * refuses, a single error located at `(file)` is yielded.
  */
-export async function* readRecords(path: string, maxJsonBytes: number, entries: EntriesOf): AsyncGenerator<SourceRecord> {
+export async function* readRecords(path: string, limits: { maxJsonBytes: number; lenientUtf8: boolean }, entries: EntriesOf): AsyncGenerator<SourceRecord> {
   if ((await jsonLayout(path)) === 'jsonl') {
-    yield* readJsonlRecords(path);
+    yield* readJsonlRecords(path, limits.lenientUtf8);
     return;
   }
-  const root = await readJsonFile(path, maxJsonBytes);
+  const root = await readJsonFile(path, limits.maxJsonBytes, limits.lenientUtf8);
   const split = entries(root);
   if (typeof split === 'string') {
     yield { location: '(file)', error: split };

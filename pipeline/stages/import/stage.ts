@@ -19,6 +19,7 @@ import { parseImportSpec, parseOptionAssignment, type ImportSpec } from '../../a
 import { checkOptionKeys, optionsFor } from '../../adapters/option-scope';
 import { getAdapter } from '../../adapters/registry';
 import { policyFromFile } from '../../adapters/shared/policy-name';
+import { InvalidUtf8FileError } from '../../adapters/shared/json-file';
 import { TaskCollector } from '../../adapters/task-collector';
 import type { Adapter, RecordLocation } from '../../adapters/types';
 import { FieldTally } from './field-tally';
@@ -33,6 +34,8 @@ export const ImportParams = z.object({
   options: z.record(z.string(), z.string()).default({}),
   /** Size limit of sources read as one whole JSON document, in MiB. */
   max_json_mb: z.number().positive().default(256),
+  /** Accept invalid UTF-8 in sources (replaced by U+FFFD) instead of rejecting the line or file that holds it. */
+  lenient_utf8: z.boolean().default(false),
   /** Write tasks.jsonl from the tasks the sources define (questions and gold answers). */
   write_tasks: z.boolean().default(true),
   /** Policy renames applied to every imported trajectory: old name → new name (`--policy-name old=new`). */
@@ -67,6 +70,7 @@ export const importStage = defineStage({
     { flags: '--policy <name>', description: 'policy name for imported trajectories (default: the source’s model field, else the file name); with --score: the policies to score, comma-separated (default all)', param: 'policy' },
     { flags: '--import-option <key=value>', description: 'adapter option (repeatable), e.g. messages=prompt+completion or openai-chat.task=qid (docs/adapters.md)', param: 'options', repeatable: true, parse: (value) => Object.fromEntries(toList(value).map((entry) => parseOptionAssignment(entry))) },
     { flags: '--max-json-mb <n>', description: 'size limit for whole-file JSON sources (default 256)', param: 'max_json_mb', parse: (value) => parseMegabytes(value) },
+    { flags: '--lenient-utf8', description: 'accept invalid UTF-8 (replaced by U+FFFD) instead of rejecting the record, or the whole file for a JSON document or text log', param: 'lenient_utf8' },
     { flags: '--policy-name <old=new>', description: 'rename an imported policy (repeatable), e.g. --policy-name wiki-search-qwen3-4b=base', param: 'policy_names', repeatable: true, parse: (value) => Object.fromEntries(toList(value).map(parsePolicyName)) },
   ],
   run: runImport,
@@ -175,40 +179,48 @@ async function importOne(ctx: StageContext<ImportParamsType>, spec: ImportSpec, 
       policy: spec.policy || ctx.params.policy,
       defaultPolicy,
       maxJsonBytes: Math.floor(ctx.params.max_json_mb * 1024 * 1024),
+      lenientUtf8: ctx.params.lenient_utf8,
     });
-    for await (const item of items) {
-      if (item.kind === 'info') {
-        (sinks.info[spec.display] ??= {})[item.key] = item.value;
-        continue;
-      }
-      tally.read += 1;
-      progress.tick();
-      if (item.kind === 'merged') tally.merged += 1;
-      else if (item.kind === 'reject') await reject(item.location, item.reason);
-      else {
-        sinks.sourcePolicies.add(item.trajectory.policy);
-        const trajectory = { ...item.trajectory, policy: rename(item.trajectory.policy) };
-        const checked = TrajectorySchema.safeParse(trajectory);
-        if (!checked.success) {
-          await reject(item.location, `converted trajectory is invalid: ${describeZodError(checked.error).reason}`);
+    try {
+      for await (const item of items) {
+        if (item.kind === 'info') {
+          (sinks.info[spec.display] ??= {})[item.key] = item.value;
           continue;
         }
-        await sinks.trajectories.write(trajectory);
-        if (item.task) sinks.tasks.add(item.task);
-        tally.converted += 1;
-        policies.add(trajectory.policy);
-        fields.add(item.fields);
-        if (trajectory.correct !== undefined) {
-          tally.with_verdict += 1;
-          if (trajectory.correct) tally.correct += 1;
-        }
-        if (trajectory.trace === 'missing') tally.outcome_only += 1;
-        for (const step of trajectory.steps) {
-          if (step.type !== 'result') continue;
-          tally.results += 1;
-          if ((step.docs?.length ?? 0) > 0) tally.results_with_docs += 1;
+        tally.read += 1;
+        progress.tick();
+        if (item.kind === 'merged') tally.merged += 1;
+        else if (item.kind === 'reject') await reject(item.location, item.reason);
+        else {
+          sinks.sourcePolicies.add(item.trajectory.policy);
+          const trajectory = { ...item.trajectory, policy: rename(item.trajectory.policy) };
+          const checked = TrajectorySchema.safeParse(trajectory);
+          if (!checked.success) {
+            await reject(item.location, `converted trajectory is invalid: ${describeZodError(checked.error).reason}`);
+            continue;
+          }
+          await sinks.trajectories.write(trajectory);
+          if (item.task) sinks.tasks.add(item.task);
+          tally.converted += 1;
+          policies.add(trajectory.policy);
+          fields.add(item.fields);
+          if (trajectory.correct !== undefined) {
+            tally.with_verdict += 1;
+            if (trajectory.correct) tally.correct += 1;
+          }
+          if (trajectory.trace === 'missing') tally.outcome_only += 1;
+          for (const step of trajectory.steps) {
+            if (step.type !== 'result') continue;
+            tally.results += 1;
+            if ((step.docs?.length ?? 0) > 0) tally.results_with_docs += 1;
+          }
         }
       }
+    } catch (error) {
+      // A whole document or text log with invalid UTF-8 is one reject of the file, not a failed run.
+      if (!(error instanceof InvalidUtf8FileError)) throw error;
+      tally.read += 1;
+      await reject('(file)', error.message);
     }
   } finally {
     progress.stop();

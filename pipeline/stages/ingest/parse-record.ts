@@ -1,3 +1,4 @@
+import { invalidUtf8Reason } from '../../io/utf8';
 import type { z } from 'zod';
 import { nestingProblem, type FreeFormFields } from '../../formats/nesting';
 import type { SourceLine } from '../../io/lines';
@@ -34,7 +35,7 @@ export function parseRecord<T extends FreeFormFields>(line: SourceLine, schema: 
     return {
       ok: false,
       category: 'invalid UTF-8',
-      reason: `invalid UTF-8 at byte offset ${line.invalidUtf8At} of the line (fix the encoding, or pass --lenient-utf8 to replace bad bytes with U+FFFD)`,
+      reason: invalidUtf8Reason(line.invalidUtf8At, 'line'),
     };
   }
   let data: unknown;

@@ -30,7 +30,7 @@ export interface AdapterRun {
 }
 
 /** Runs an adapter by name on one file and collects its items. */
-export async function runAdapter(name: string, file: string, options: Record<string, string> = {}, extra: { policy?: string; maxJsonBytes?: number } = {}): Promise<AdapterRun> {
+export async function runAdapter(name: string, file: string, options: Record<string, string> = {}, extra: { policy?: string; maxJsonBytes?: number; lenientUtf8?: boolean } = {}): Promise<AdapterRun> {
   const adapter = getAdapter(name);
   const run: AdapterRun = { trajectories: [], rejects: [], merged: [], info: [] };
   const items: AsyncIterable<AdapterItem> = adapter.read({
@@ -39,6 +39,7 @@ export async function runAdapter(name: string, file: string, options: Record<str
     policy: extra.policy ?? '',
     defaultPolicy: policyFromFile(file),
     maxJsonBytes: extra.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES,
+    lenientUtf8: extra.lenientUtf8 ?? false,
   });
   for await (const item of items) {
     if (item.kind === 'trajectory') run.trajectories.push(item);
