@@ -32,7 +32,7 @@ export function tooBigError(path: string, bytes: number, maxBytes: number): User
 }
 
 /** A whole file's text; `invalidUtf8At` is the byte offset of its first invalid UTF-8 (the text then holds U+FFFD there). */
-export interface WholeText {
+interface WholeText {
   text: string;
   invalidUtf8At?: number;
 }
