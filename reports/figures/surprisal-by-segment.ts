@@ -65,11 +65,16 @@ function build({ data, paperReference }: FigureContext): FigureOutcome {
           mark: { type: 'rule', color: '#222' },
           encoding: { x, xOffset, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } },
         },
-        {
-          transform: [{ filter: "datum.layer === 'published'" }],
-          mark: { type: 'point', shape: 'diamond', filled: true, color: '#000', size: 45 },
-          encoding: { x, y: { field: 'nats', type: 'quantitative' }, tooltip: [{ field: 'policy' }, { field: 'segment' }, { field: 'perplexity', format: '.2f', title: 'published perplexity' }] },
-        },
+        // Only with --paper-reference: an empty layer would give its scale an infinite extent.
+        ...(reference
+          ? [
+              {
+                transform: [{ filter: "datum.layer === 'published'" }],
+                mark: { type: 'point', shape: 'diamond', filled: true, color: '#000', size: 45 },
+                encoding: { x, y: { field: 'nats', type: 'quantitative' }, tooltip: [{ field: 'policy' }, { field: 'segment' }, { field: 'perplexity', format: '.2f', title: 'published perplexity' }] },
+              },
+            ]
+          : []),
       ],
     },
   });

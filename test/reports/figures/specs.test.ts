@@ -50,6 +50,21 @@ describe('figure 1 data', () => {
     ]);
     expect(outcome.notes.join(' ')).toMatch(/3 published value\(s\) at k larger than this run's n are not drawn/);
   });
+
+  it('draws the study\'s perplexities on figure 10 only with the paper reference (no empty layer without it)', () => {
+    const layers = (paperReference: ReturnType<typeof loadPaperReference> | null) => {
+      const outcome = FIGURES.get('surprisal-by-segment')!.build({ data, paperReference });
+      if (outcome.kind !== 'figure') throw new Error(outcome.reason);
+      const spec = outcome.spec as { data: { values: Record<string, unknown>[] }; spec: { layer: unknown[] } };
+      return { layers: spec.spec.layer.length, published: spec.data.values.filter((v) => v.layer === 'published') };
+    };
+    expect(layers(null)).toEqual({ layers: 2, published: [] });
+    const withReference = layers(loadPaperReference());
+    expect(withReference.layers).toBe(3);
+    const perSegment = new Map(withReference.published.map((v) => [v.segment, v.nats]));
+    expect(perSegment.get('query')).toBeCloseTo(Math.log(2.07), 12);
+    expect(perSegment.get('reasoning')).toBeCloseTo(Math.log(3.08), 12);
+  });
 });
 
 describe('skipping', () => {
