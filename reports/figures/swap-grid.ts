@@ -37,7 +37,8 @@ function build({ data, paperReference }: FigureContext): FigureOutcome {
   }));
   const bars = terms.map((row: SwapAttributionRow) => ({ panel: panel(row), component: row.component, value: row.difference, lo: row.ci_low, hi: row.ci_high, share: row.share }));
   const extent = Math.max(0.05, ...bars.flatMap((bar) => [Math.abs(bar.value), Math.abs(bar.lo ?? 0), Math.abs(bar.hi ?? 0)]));
-  const row = { field: 'panel', type: 'nominal', sort: panels, header: topHeader(GRID_WIDTH) };
+  // The group's name is written once, above its heatmap, with the room of both columns.
+  const row = { field: 'panel', type: 'nominal', sort: panels, header: topHeader(GRID_WIDTH + BARS_WIDTH) };
   const axis = (field: string, title: string) => ({ field, type: 'nominal', sort: [a, b], axis: { title, labelAngle: 0 } });
   const spec = {
     $schema: VL_SCHEMA,
@@ -68,7 +69,8 @@ function build({ data, paperReference }: FigureContext): FigureOutcome {
       },
       {
         data: { values: bars },
-        facet: { row: { ...row, header: { ...topHeader(BARS_WIDTH), labels: false } } },
+        // Same labels, not drawn: they keep each row of bars level with its heatmap.
+        facet: { row: { ...row, header: { ...topHeader(BARS_WIDTH), labelColor: 'transparent' } } },
         spacing: 8,
         spec: {
           width: BARS_WIDTH,
