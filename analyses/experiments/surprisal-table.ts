@@ -6,7 +6,7 @@
  */
 import { createRng } from '../random/rng';
 import { SURPRISAL_SEGMENTS, type SegmentSums, type SurprisalSegment } from './segments';
-import { bootstrapIntervals, drawTaskResamples } from '../stats/task-bootstrap';
+import { bootstrapIntervals, drawTaskResamples, weightedRatio } from '../stats/task-bootstrap';
 import { cellGroups, taskIndex } from './cells';
 import type { Budget } from '../budget';
 
@@ -81,16 +81,7 @@ export function surprisalTables(episodes: readonly ScoredEpisode[], options: Sur
         });
       });
       const means = (weights: Float64Array | null): number[] => {
-        const out = SURPRISAL_SEGMENTS.map((_, s) => {
-          let n = 0;
-          let t = 0;
-          for (let task = 0; task < tasks.length; task++) {
-            const w = weights ? weights[task]! : 1;
-            n += w * nats[s]![task]!;
-            t += w * tokens[s]![task]!;
-          }
-          return t > 0 ? n / t : NaN;
-        });
+        const out = SURPRISAL_SEGMENTS.map((_, s) => weightedRatio(nats[s]!, tokens[s]!, weights));
         return [...out, out[SURPRISAL_SEGMENTS.indexOf('reasoning')]! - out[SURPRISAL_SEGMENTS.indexOf('query')]!];
       };
       const point = means(null);

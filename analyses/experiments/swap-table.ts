@@ -5,7 +5,7 @@
  */
 import type { Budget } from '../budget';
 import { createRng } from '../random/rng';
-import { bootstrapIntervals, drawTaskResamples } from '../stats/task-bootstrap';
+import { bootstrapIntervals, drawTaskResamples, weightedRatio } from '../stats/task-bootstrap';
 import { ATTRIBUTION_TERMS, attributionTerms, type AttributionComponent, type AttributionOrder, type SwapGrid } from './attribution';
 import { cellGroups, taskIndex } from './cells';
 
@@ -81,16 +81,7 @@ export function swapTables(outcomes: readonly SwapOutcome[], options: SwapOption
       if (outcome.correct) right[c]![t] = right[c]![t]! + 1;
     });
     const statistic = (weights: Float64Array | null): number[] => {
-      const acc = CELLS.map((_, c) => {
-        let total = 0;
-        let hits = 0;
-        for (let t = 0; t < tasks.length; t++) {
-          const w = weights ? weights[t]! : 1;
-          total += w * n[c]![t]!;
-          hits += w * right[c]![t]!;
-        }
-        return total > 0 ? hits / total : NaN;
-      });
+      const acc = CELLS.map((_, c) => weightedRatio(right[c]!, n[c]!, weights));
       const terms = attributionTerms({ AA: acc[0]!, AB: acc[1]!, BA: acc[2]!, BB: acc[3]! } satisfies SwapGrid);
       return [...acc, ...terms, ...terms.map((term) => (terms[0] !== 0 ? term / terms[0]! : NaN))];
     };

@@ -40,6 +40,22 @@ export function replicateWeights(resamples: TaskResamples, r: number): Float64Ar
   return resamples.counts.subarray(r * resamples.tasks, (r + 1) * resamples.tasks);
 }
 
+/**
+ * A ratio of per-task sums under task weights, Σ w·numerator / Σ w·denominator (weights null: every task
+ * once) — a pooled mean over episodes that the task bootstrap reweights; NaN when the weighted
+ * denominator is 0.
+ */
+export function weightedRatio(numerator: Float64Array, denominator: Float64Array, weights: Float64Array | null): number {
+  let top = 0;
+  let bottom = 0;
+  for (let task = 0; task < numerator.length; task++) {
+    const w = weights ? weights[task]! : 1;
+    top += w * numerator[task]!;
+    bottom += w * denominator[task]!;
+  }
+  return bottom > 0 ? top / bottom : NaN;
+}
+
 /** Percentile intervals of a vector statistic over all replicates. */
 export function bootstrapIntervals(
   resamples: TaskResamples,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapIntervals, drawTaskResamples, replicateWeights } from '../../../analyses/stats/task-bootstrap';
+import { bootstrapIntervals, drawTaskResamples, replicateWeights, weightedRatio } from '../../../analyses/stats/task-bootstrap';
 import { createRng } from '../../../analyses/random/rng';
 
 describe('task bootstrap', () => {
@@ -34,5 +34,14 @@ describe('task bootstrap', () => {
     // Percentile intervals with 40 tasks under-cover slightly; 300 trials give a binomial sd of ≈ 1.3%.
     expect(covered / trials).toBeGreaterThan(0.88);
     expect(covered / trials).toBeLessThan(0.99);
+  });
+
+  it('pools per-task sums under task weights: a resample equals the ratio over its tasks with their repeats', () => {
+    const hits = Float64Array.from([3, 0, 5]);
+    const episodes = Float64Array.from([4, 2, 10]);
+    expect(weightedRatio(hits, episodes, null)).toBeCloseTo(8 / 16, 15);
+    // task 0 drawn twice, task 2 once, task 1 not: (3 + 3 + 5) / (4 + 4 + 10)
+    expect(weightedRatio(hits, episodes, Float64Array.from([2, 0, 1]))).toBeCloseTo(11 / 18, 15);
+    expect(weightedRatio(hits, episodes, Float64Array.from([0, 0, 0]))).toBeNaN();
   });
 });
