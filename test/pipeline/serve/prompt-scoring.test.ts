@@ -3,29 +3,21 @@
  * `logprobs` on /v1/completions) and its answers to swapped searches (transcript-reading.ts).
  */
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exactMatch } from '../../../analyses/text/exact-match';
 import { givenSearchesNotice, questionMessage, SEARCH_TOOL_DEFINITION, systemPrompt } from '../../../pipeline/chat-protocol/prompts';
 import { formatResults } from '../../../pipeline/chat-protocol/search-results';
 import { parseTagged } from '../../../pipeline/chat-protocol/tags';
 import { renderChat } from '../../../pipeline/serve/chat-template';
 import type { ChatMessage } from '../../../pipeline/serve/chat-request';
-import type { RunningServer } from '../../../pipeline/serve/http';
 import { policyLexicon } from '../../../pipeline/serve/scoring/lexicon';
 import { PieceScorer } from '../../../pipeline/serve/scoring/scorer';
-import { startSimServer } from '../../../pipeline/serve/server';
 import { showsEvidence } from '../../../pipeline/serve/transcript-reading';
 import { config, smallSetup } from '../simulate/small-setup';
+import { useSimServer } from '../../helpers/sim-server';
 
 const setup = smallSetup(3);
-let server: RunningServer;
-let client: OpenAI;
-
-beforeAll(async () => {
-  server = await startSimServer({ tasks: setup.tasks, world: setup.world, policies: config.policies });
-  client = new OpenAI({ baseURL: server.url, apiKey: 'none', maxRetries: 0 });
-});
-afterAll(() => server.close());
+const sim = useSimServer(setup);
 
 const messages: ChatMessage[] = [
   { role: 'system', content: systemPrompt('tools', true, 3) },
@@ -38,7 +30,7 @@ describe('prompt log-probabilities on the simulator server', () => {
   it('returns vLLM’s prompt_logprobs: null for the first piece, then one entry per piece with the scoring model’s value (even for a question it does not know)', async () => {
     const text = renderChat(messages, [SEARCH_TOOL_DEFINITION]).text;
     const expected = new PieceScorer(policyLexicon(config.policies.rl!)).score(text);
-    const reply = (await client.post('/chat/completions', { body: { model: 'rl', messages, tools: [SEARCH_TOOL_DEFINITION], max_tokens: 1, prompt_logprobs: 0 } })) as { prompt_logprobs: (Record<string, { logprob: number; decoded_token: string; rank: number | null }> | null)[]; choices: { message: { content: string } }[] };
+    const reply = (await sim.client.post('/chat/completions', { body: { model: 'rl', messages, tools: [SEARCH_TOOL_DEFINITION], max_tokens: 1, prompt_logprobs: 0 } })) as { prompt_logprobs: (Record<string, { logprob: number; decoded_token: string; rank: number | null }> | null)[]; choices: { message: { content: string } }[] };
     expect(reply.prompt_logprobs).toHaveLength(expected.length);
     expect(reply.prompt_logprobs[0]).toBeNull();
     const entries = reply.prompt_logprobs.slice(1).map((entry) => Object.values(entry!));
@@ -51,7 +43,7 @@ describe('prompt log-probabilities on the simulator server', () => {
   it('gives the prompt token and the k most likely alternatives (ranks 1..k) with prompt_logprobs: k', async () => {
     const text = renderChat(messages).text;
     const expected = new PieceScorer(policyLexicon(config.policies.base!)).score(text, 3);
-    const reply = (await client.post('/chat/completions', { body: { model: 'base', messages, max_tokens: 1, prompt_logprobs: 3 } })) as { prompt_logprobs: (Record<string, { logprob: number; rank: number | null; decoded_token: string }> | null)[] };
+    const reply = (await sim.client.post('/chat/completions', { body: { model: 'base', messages, max_tokens: 1, prompt_logprobs: 3 } })) as { prompt_logprobs: (Record<string, { logprob: number; rank: number | null; decoded_token: string }> | null)[] };
     reply.prompt_logprobs.slice(1).forEach((entry, i) => {
       const values = Object.values(entry!);
       const score = expected[i + 1]!;
@@ -63,7 +55,7 @@ describe('prompt log-probabilities on the simulator server', () => {
 
   it('scores a plain prompt on /v1/completions with echo: tokens that join back to it, the first log-probability null, offsets in code points', async () => {
     const prompt = 'Zoë’s 東京 film 🎬 — Zoë.';
-    const reply = (await client.completions.create({ model: 'base', prompt, echo: true, logprobs: 1, max_tokens: 0 })) as unknown as { choices: { text: string; logprobs: { tokens: string[]; token_logprobs: (number | null)[]; text_offset: number[] } }[] };
+    const reply = (await sim.client.completions.create({ model: 'base', prompt, echo: true, logprobs: 1, max_tokens: 0 })) as unknown as { choices: { text: string; logprobs: { tokens: string[]; token_logprobs: (number | null)[]; text_offset: number[] } }[] };
     const { tokens, token_logprobs: logprobs, text_offset: offsets } = reply.choices[0]!.logprobs;
     const expected = new PieceScorer(policyLexicon(config.policies.base!)).score(prompt);
     expect(tokens.join('')).toBe(prompt);
@@ -73,9 +65,9 @@ describe('prompt log-probabilities on the simulator server', () => {
   });
 
   it('refuses what it cannot do, in OpenAI’s error shape', async () => {
-    await expect(client.completions.create({ model: 'base', prompt: 'x', max_tokens: 5 })).rejects.toMatchObject({ status: 400, code: 'prompt_scoring_only' });
-    await expect(client.completions.create({ model: 'nope', prompt: 'x', echo: true, logprobs: 0 })).rejects.toMatchObject({ status: 404 });
-    await expect(client.post('/chat/completions', { body: { model: 'base', messages, prompt_logprobs: 0, stream: true } })).rejects.toMatchObject({ status: 400 });
+    await expect(sim.client.completions.create({ model: 'base', prompt: 'x', max_tokens: 5 })).rejects.toMatchObject({ status: 400, code: 'prompt_scoring_only' });
+    await expect(sim.client.completions.create({ model: 'nope', prompt: 'x', echo: true, logprobs: 0 })).rejects.toMatchObject({ status: 404 });
+    await expect(sim.client.post('/chat/completions', { body: { model: 'base', messages, prompt_logprobs: 0, stream: true } })).rejects.toMatchObject({ status: 400 });
   });
 });
 
@@ -96,7 +88,7 @@ describe('swapped searches on the simulator server', () => {
         { role: 'user', content: givenSearchesNotice() },
       ],
     };
-    const reply = await client.chat.completions.create(body);
+    const reply = await sim.client.chat.completions.create(body);
     const action = parseTagged(reply.choices[0]!.message.content ?? '', false);
     return action.kind === 'answer' ? action.answer : null;
   };

@@ -1,24 +1,16 @@
 import OpenAI, { BadRequestError, NotFoundError } from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { questionMessage, SEARCH_TOOL_DEFINITION, systemPrompt, TAGS_STOP } from '../../../pipeline/chat-protocol/prompts';
 import { informationBlock, formatResults } from '../../../pipeline/chat-protocol/search-results';
 import { SearchTool } from '../../../pipeline/environment/search/search-tool';
-import type { RunningServer } from '../../../pipeline/serve/http';
 import { pieces } from '../../../pipeline/serve/scoring/pieces';
-import { startSimServer } from '../../../pipeline/serve/server';
 import { config, smallSetup } from '../simulate/small-setup';
+import { useSimServer } from '../../helpers/sim-server';
 
 const setup = smallSetup(3);
 const bridge = setup.tasks.find((task) => task.plans === 'bridge')!;
 const tool = new SearchTool(bridge.row.docs, 3, config.bm25);
-let server: RunningServer;
-let client: OpenAI;
-
-beforeAll(async () => {
-  server = await startSimServer({ tasks: setup.tasks, world: setup.world, policies: config.policies });
-  client = new OpenAI({ baseURL: server.url, apiKey: 'none', maxRetries: 0 });
-});
-afterAll(() => server.close());
+const sim = useSimServer(setup);
 
 type Message = OpenAI.ChatCompletionMessageParam;
 
@@ -31,7 +23,7 @@ async function toolsEpisode(model: string, seed: number, budget: number, stream:
   const searches: string[] = [];
   for (let turn = 0; turn < 10; turn++) {
     const request = { model, messages, seed, tools: [SEARCH_TOOL_DEFINITION], tool_choice: searches.length < budget ? ('auto' as const) : ('none' as const) };
-    const whole = await client.chat.completions.create({ ...request, stream: false });
+    const whole = await sim.client.chat.completions.create({ ...request, stream: false });
     const message = whole.choices[0]!.message;
     if (stream) {
       // The stream must carry exactly the same message.
@@ -39,7 +31,7 @@ async function toolsEpisode(model: string, seed: number, budget: number, stream:
       const args: string[] = [];
       let finish: string | null = null;
       let usage: OpenAI.CompletionUsage | undefined;
-      for await (const chunk of await client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } })) {
+      for await (const chunk of await sim.client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } })) {
         if (chunk.usage) usage = chunk.usage;
         const choice = chunk.choices[0];
         if (!choice) continue;
@@ -66,7 +58,7 @@ async function toolsEpisode(model: string, seed: number, budget: number, stream:
 
 describe('the simulator server through the openai client', () => {
   it('lists the simulated policies as models owned by the simulator', async () => {
-    const models = (await client.models.list()).data;
+    const models = (await sim.client.models.list()).data;
     expect(models.map((m) => m.id)).toEqual(['base', 'rl', 'sft']);
     expect(new Set(models.map((m) => m.owned_by))).toEqual(new Set(['passkt-simulator']));
   });
@@ -95,7 +87,7 @@ describe('the simulator server through the openai client', () => {
     ];
     let searches = 0;
     for (let turn = 0; turn < 8; turn++) {
-      const reply = await client.chat.completions.create({ model: 'rl', messages, seed: 4, stop: [...TAGS_STOP] });
+      const reply = await sim.client.chat.completions.create({ model: 'rl', messages, seed: 4, stop: [...TAGS_STOP] });
       const text = reply.choices[0]!.message.content!;
       expect(reply.choices[0]!.message.tool_calls).toBeUndefined();
       expect(text).not.toContain('</search>');
@@ -114,7 +106,7 @@ describe('the simulator server through the openai client', () => {
 
   it('returns per-piece log-probabilities that concatenate to the content, streamed or not', async () => {
     const request = { model: 'base', seed: 3, messages: [{ role: 'user' as const, content: questionMessage(bridge.row.question) }], logprobs: true, top_logprobs: 3 };
-    const reply = await client.chat.completions.create(request);
+    const reply = await sim.client.chat.completions.create(request);
     const content = reply.choices[0]!.message.content!;
     const tokens = reply.choices[0]!.logprobs!.content!;
     expect(tokens.map((t) => t.token).join('')).toBe(content);
@@ -126,26 +118,26 @@ describe('the simulator server through the openai client', () => {
     }
     expect(reply.usage!.completion_tokens).toBe(tokens.length);
     const streamed: OpenAI.ChatCompletionTokenLogprob[] = [];
-    for await (const chunk of await client.chat.completions.create({ ...request, stream: true })) streamed.push(...(chunk.choices[0]?.logprobs?.content ?? []));
+    for await (const chunk of await sim.client.chat.completions.create({ ...request, stream: true })) streamed.push(...(chunk.choices[0]?.logprobs?.content ?? []));
     expect(streamed).toEqual(tokens);
   });
 
   it('cuts at max_tokens with finish_reason "length"', async () => {
-    const reply = await client.chat.completions.create({ model: 'rl', seed: 1, max_tokens: 2, messages: [{ role: 'user', content: questionMessage(bridge.row.question) }] });
+    const reply = await sim.client.chat.completions.create({ model: 'rl', seed: 1, max_tokens: 2, messages: [{ role: 'user', content: questionMessage(bridge.row.question) }] });
     expect(reply.choices[0]!.finish_reason).toBe('length');
     expect(pieces(reply.choices[0]!.message.content!).length).toBeLessThanOrEqual(2);
     expect(reply.usage!.completion_tokens).toBeLessThanOrEqual(2);
   });
 
   it('answers mistakes with OpenAI-style errors that say what to do', async () => {
-    const ask = (body: Record<string, unknown>) => client.chat.completions.create({ model: 'rl', messages: [{ role: 'user', content: questionMessage(bridge.row.question) }], ...body } as never);
+    const ask = (body: Record<string, unknown>) => sim.client.chat.completions.create({ model: 'rl', messages: [{ role: 'user', content: questionMessage(bridge.row.question) }], ...body } as never);
     await expect(ask({ model: 'gpt-4o' })).rejects.toThrow(NotFoundError);
     await expect(ask({ model: 'gpt-4o' })).rejects.toThrow(/serves base, rl, sft/);
     await expect(ask({ messages: [{ role: 'user', content: 'Question: What is the airspeed of a swallow?' }] })).rejects.toThrow(BadRequestError);
     await expect(ask({ messages: [{ role: 'user', content: 'Question: What is the airspeed of a swallow?' }] })).rejects.toThrow(/does not know this question/);
     await expect(ask({ n: 2 })).rejects.toThrow(/n = 1/);
     await expect(ask({ messages: [{ role: 'wizard', content: 'x' }] })).rejects.toThrow(BadRequestError);
-    const raw = await fetch(`${server.url}/chat/completions`, { method: 'POST', body: '{not json' });
+    const raw = await fetch(`${sim.server.url}/chat/completions`, { method: 'POST', body: '{not json' });
     expect(raw.status).toBe(400);
     expect(((await raw.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
   });
